@@ -1,0 +1,1 @@
+"""The ``mechelen`` command: thin mappings of options onto core and engine calls."""

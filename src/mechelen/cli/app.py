@@ -1,0 +1,37 @@
+"""The ``mechelen`` command line."""
+
+from __future__ import annotations
+
+import typer
+
+from mechelen import __version__
+from mechelen.cli import assess_cmd, demo_cmd, framework_cmd
+
+app = typer.Typer(
+    name="mechelen",
+    help="Mechelen: follow-up of the Mechelen Declaration on Cities and Migration.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(framework_cmd.app, name="framework")
+app.add_typer(assess_cmd.app, name="assess")
+app.command("demo")(demo_cmd.demo)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mechelen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version."
+    ),
+) -> None:
+    """Mechelen: follow-up of the Mechelen Declaration on Cities and Migration."""
+
+
+def main() -> None:
+    app()

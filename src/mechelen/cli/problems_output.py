@@ -1,0 +1,63 @@
+"""Print problems (bad input) as a table, in the user's language, and exit without a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from mechelen.core.framework.model import Framework
+from mechelen.core.problems import Problem, ProblemsFound
+from mechelen.engine.framework import load_framework
+from mechelen.i18n import render_location, render_problem, translator
+
+console = Console()
+error_console = Console(stderr=True)
+
+#: exit code when the input has problems (2 is Typer's own usage error)
+EXIT_BAD_INPUT = 1
+
+
+def problems_table(problems: Iterable[Problem], lang: str) -> Table:
+    _ = translator(lang)
+    table = Table(show_lines=False, header_style="bold")
+    table.add_column(_("Code"), no_wrap=True)
+    table.add_column(_("Where"))
+    table.add_column(_("Problem"))
+    for problem in problems:
+        style = "red" if problem.is_error else "yellow"
+        table.add_row(
+            f"[{style}]{problem.code}[/{style}]",
+            render_location(problem.location, lang),
+            render_problem(problem, lang),
+        )
+    return table
+
+
+def print_problems(problems: Iterable[Problem], lang: str) -> None:
+    listed = list(problems)
+    if listed:
+        error_console.print(problems_table(listed, lang))
+
+
+@contextmanager
+def exit_on_problems(lang: str) -> Iterator[None]:
+    """Turn ProblemsFound into a table of problems and exit code 1."""
+    try:
+        yield
+    except ProblemsFound as found:
+        print_problems(found.problems, lang)
+        _ = translator(lang)
+        errors = sum(p.is_error for p in found.problems)
+        summary = _("{count} problem(s) found; nothing was written.").format(count=errors)
+        error_console.print(f"[red]{summary}[/red]")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+def framework_or_exit(folder: Path | None, lang: str) -> Framework:
+    with exit_on_problems(lang):
+        return load_framework(folder)

@@ -1,0 +1,1 @@
+"""The joint initial assessment of paragraph 50: questionnaire, aggregation and priorities."""

@@ -1,0 +1,76 @@
+"""English message templates for every problem code, translated at the edge (see mechelen.i18n).
+
+Templates use ``{name}`` placeholders filled from the problem's parameters.
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:
+    """Mark a string for translation without translating it here."""
+    return message
+
+
+MESSAGES: dict[str, str] = {
+    # framework folders
+    "framework.E001": N_("The framework file {file} is missing."),
+    "framework.E002": N_("This is not valid YAML: {detail}."),
+    "framework.E003": N_("The field {field} is missing."),
+    "framework.E004": N_("The field {field} should be {expected}, not {found}."),
+    "framework.E005": N_("The text {field} has no translation in the required language {lang}."),
+    "framework.E006": N_("The {kind} id {id} is defined more than once."),
+    "framework.E007": N_("Unknown {kind} {id}: it is not defined in the framework."),
+    "framework.E008": N_("The sector dependencies form a cycle: {cycle}."),
+    "framework.E009": N_(
+        "The scale {field} must have the scores 0, 1, 2, ... without gaps; found {found}."
+    ),
+    "framework.E010": N_("Unknown field {field}; the allowed fields are: {allowed}."),
+    "framework.E011": N_(
+        "The crosswalk target {target} is not of the form gcm:<n>, sdg:<target> or nua:<theme>."
+    ),
+    "framework.E012": N_(
+        "Paragraph {paragraph} is not in the range of theme {theme} (paragraphs {first}-{last})."
+    ),
+    "framework.E013": N_("All dimensions must share the same scale; their tops differ: {tops}."),
+    "framework.E014": N_("The required language {lang} is not among the framework's languages."),
+    "framework.E015": N_("The framework defines no {field}."),
+    "framework.E016": N_("{path} is not a folder."),
+    "framework.E017": N_("The file is not UTF-8 text."),
+    "framework.W001": N_("Commitment {id} has no link to any {scheme} item."),
+    # assessment spreadsheets
+    "assess.E001": N_("The file {path} does not exist."),
+    "assess.E002": N_("The file is empty."),
+    "assess.E003": N_(
+        "The file is not an Excel workbook (.xlsx); save it as .xlsx from your spreadsheet program."
+    ),
+    "assess.E004": N_(
+        "The sheet {sheet} is missing; start from a form made by 'mechelen assess template'."
+    ),
+    "assess.E005": N_("The respondent's name is empty; write it in cell {cell}."),
+    "assess.E006": N_("Unknown stakeholder group {value}; expected one of: {expected}."),
+    "assess.E007": N_("The stakeholder group is empty; choose one in cell {cell}."),
+    "assess.E008": N_(
+        "The score {value} is not allowed; expected a whole number from {low} to {high}, "
+        "or an empty cell for no answer."
+    ),
+    "assess.E009": N_("Unknown sector {sector} in question code {value}."),
+    "assess.E010": N_(
+        "The question {value} appears more than once in this sheet (first in row {first})."
+    ),
+    "assess.E011": N_("The question {value} is missing from this sheet; restore its row."),
+    "assess.E012": N_(
+        "The header row (Code, Sector, ...) was not found in the first {rows} rows of this sheet."
+    ),
+    "assess.E013": N_(
+        "This form was made for framework {found}, but the assessment uses {expected}."
+    ),
+    "assess.E014": N_("The respondent {name} ({group}) also appears in sheet {other}."),
+    "assess.E015": N_("No sheet holds any answer."),
+    "assess.E016": N_("Unknown dimension {dimension} in question code {value}."),
+    "assess.E017": N_("The question code is empty but the row holds a score or evidence."),
+    "assess.W001": N_("The sheet has no answers and was skipped."),
+}
+
+
+def message_template(code: str) -> str:
+    return MESSAGES.get(code, code)

@@ -1,0 +1,1 @@
+"""Report models, independent of HTML or PDF."""

@@ -1,0 +1,1 @@
+"""Demo content: a clearly fictional city's joint initial assessment."""

@@ -1,0 +1,1 @@
+"""Everything that touches files and data at scale: readers, writers, renderers, pipelines."""

@@ -1,0 +1,1 @@
+"""Assessment forms as spreadsheets: write the template, read the filled answers back."""

@@ -1,0 +1,1 @@
+"""Rendering reports: JSON for machines, HTML (and later PDF) for people."""

@@ -1,0 +1,98 @@
+"""Translations of interface text and problem messages (gettext catalogues read with Babel).
+
+Catalogues live in ``locale/<lang>/LC_MESSAGES/mechelen.po``; English is the source language.
+``make messages`` re-extracts the strings and updates the catalogues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from mechelen.core.messages import N_, message_template
+from mechelen.core.problems import Location, Problem
+
+LANGUAGES = ("en", "fr", "es")
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "mechelen"
+
+Translator = Callable[[str], str]
+
+
+def catalogue_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def catalogue(lang: str) -> Mapping[str, str]:
+    """msgid -> translation for ``lang``; empty for English or a language without a catalogue."""
+    path = catalogue_path(lang)
+    if lang == "en" or not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    return {
+        str(message.id): str(message.string)
+        for message in catalog
+        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
+    }
+
+
+def translator(lang: str) -> Translator:
+    """A function translating an English interface string into ``lang`` (English if missing)."""
+    messages = catalogue(lang)
+
+    def translate(message: str) -> str:
+        return messages.get(message, message)
+
+    return translate
+
+
+class _Params(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_problem(problem: Problem, lang: str = "en") -> str:
+    """The problem's message in ``lang``, with its parameters filled in."""
+    template = translator(lang)(message_template(problem.code))
+    params = _Params({k: f"'{v}'" if k in _QUOTED else v for k, v in problem.params.items()})
+    return template.format_map(params)
+
+
+#: parameters that hold a user's value or a name, shown in quotes
+_QUOTED = frozenset(
+    {
+        "value",
+        "id",
+        "field",
+        "target",
+        "name",
+        "sector",
+        "dimension",
+        "file",
+        "sheet",
+        "path",
+        "other",
+    }
+)
+
+
+def render_location(location: Location, lang: str = "en") -> str:
+    """Where a problem is, e.g. "form.xlsx, sheet 'Respondent 1', row 12, column E"."""
+    _ = translator(lang)
+    parts: list[str] = []
+    if location.file:
+        parts.append(location.file)
+    if location.line is not None:
+        parts.append(_(N_("line {line}")).format(line=location.line))
+    if location.sheet is not None:
+        parts.append(_(N_("sheet '{sheet}'")).format(sheet=location.sheet))
+    if location.row is not None:
+        parts.append(_(N_("row {row}")).format(row=location.row))
+    if location.column is not None:
+        parts.append(_(N_("column {column}")).format(column=location.column))
+    return ", ".join(parts)
