@@ -9,7 +9,13 @@ import typer
 from rich.markup import escape
 
 from mechelen.cli.options import FrameworkOption, LangOption, Language
-from mechelen.cli.problems_output import EXIT_BAD_INPUT, console, framework_or_exit, print_problems
+from mechelen.cli.problems_output import (
+    EXIT_BAD_INPUT,
+    console,
+    error_console,
+    framework_or_exit,
+    print_problems,
+)
 from mechelen.core.framework.model import CrosswalkLink, Framework
 from mechelen.engine.framework import check_framework
 from mechelen.i18n import translator
@@ -26,14 +32,16 @@ def _links(links: tuple[CrosswalkLink, ...]) -> str:
 def print_framework(framework: Framework, lang: str) -> None:
     _ = translator(lang)
     out = console.print
+
+    def heading(title: str, note: str = "") -> None:
+        out(f"\n[bold underline]{escape(title)}[/bold underline] {escape(note)}".rstrip())
+
     out(f"[bold]{escape(framework.title.get(lang))}[/bold] ({framework.id} {framework.version})")
     out(escape(framework.source.get(lang)))
-    out(f"\n[bold underline]{_('Roles of a place in migration')}[/bold underline] (§16)")
+    heading(_("Roles of a place in migration"), "(§16)")
     for role in framework.roles:
         out(f"  [bold]{escape(role.label.get(lang))}[/bold]: {escape(role.description.get(lang))}")
-    out(
-        f"\n[bold underline]{_('Commitments')}[/bold underline] {_('(* = crosswalk by team judgement)')}"
-    )
+    heading(_("Commitments"), _("(* = crosswalk by team judgement)"))
     for theme in framework.themes:
         out(
             f"\n[bold]{escape(theme.label.get(lang))}[/bold] (§{theme.first_paragraph}-{theme.last_paragraph})"
@@ -42,12 +50,12 @@ def print_framework(framework: Framework, lang: str) -> None:
             out(f"  §{commitment.paragraph} [bold]{escape(commitment.title.get(lang))}[/bold]")
             out(f"      {escape(commitment.summary.get(lang))}")
             out(f"      [dim]→ {_links(commitment.crosswalk)}[/dim]")
-    out(f"\n[bold underline]{_('Means of implementation')}[/bold underline]")
+    heading(_("Means of implementation"))
     for means in framework.means:
         out(
             f"  §{means.paragraph} [bold]{escape(means.title.get(lang))}[/bold]: {escape(means.summary.get(lang))}"
         )
-    out(f"\n[bold underline]{_('Assessment dimensions')}[/bold underline] (§50a)")
+    heading(_("Assessment dimensions"), "(§50a)")
     for dimension in framework.dimensions:
         out(
             f"  [bold]{escape(dimension.label.get(lang))}[/bold]: {escape(dimension.description.get(lang))}"
@@ -56,29 +64,27 @@ def print_framework(framework: Framework, lang: str) -> None:
             out(
                 f"    {level.score} {escape(level.label.get(lang))}: {escape(level.description.get(lang))}"
             )
-    out(f"\n[bold underline]{_('Urgency')}[/bold underline] (§50c)")
+    heading(_("Urgency"), "(§50c)")
     for level in framework.urgency_levels:
         out(
             f"    {level.score} {escape(level.label.get(lang))}: {escape(level.description.get(lang))}"
         )
-    out(f"\n[bold underline]{_('Stakeholder groups')}[/bold underline] (§50b)")
+    heading(_("Stakeholder groups"), "(§50b)")
     for group in framework.stakeholder_groups:
         out(f"  {escape(group.label.get(lang))} [dim]({group.id}, {group.kind})[/dim]")
-    out(f"\n[bold underline]{_('Sectors')}[/bold underline] (§50c)")
+    heading(_("Sectors"), "(§50c)")
     for sector in framework.sectors:
         out(
             f"  {sector.letter}. [bold]{escape(sector.label.get(lang))}[/bold] [dim]→ {_links(sector.crosswalk)}[/dim]"
         )
-    out(
-        f"\n[bold underline]{_('Interdependence of sectors')}[/bold underline] {_('(blocker → blocked)')}"
-    )
+    heading(_("Interdependence of sectors"), _("(blocker → blocked)"))
     for dependency in framework.dependencies:
         blocker = framework.sector(dependency.blocker).label.get(lang)
         blocked = framework.sector(dependency.blocked).label.get(lang)
         out(
             f"  {escape(blocker)} → {escape(blocked)}: [dim]{escape(dependency.reason.get(lang))}[/dim]"
         )
-    out(f"\n[bold underline]{_('Global frameworks referenced')}[/bold underline]")
+    heading(_("Global frameworks referenced"))
     for scheme, title in (
         ("gcm", _("Global Compact for Migration objectives")),
         ("sdg", _("SDG targets")),
@@ -111,9 +117,8 @@ def check(
     print_problems(result.problems, lang.value)
     errors = [p for p in result.problems if p.is_error]
     if errors or result.framework is None:
-        console.print(
-            f"[red]{_('{count} error(s) found in {path}.').format(count=len(errors), path=path)}[/red]"
-        )
+        summary = _("{count} error(s) found in {path}.").format(count=len(errors), path=path)
+        error_console.print(f"[red]{escape(summary)}[/red]")
         raise typer.Exit(EXIT_BAD_INPUT)
     fw = result.framework
     console.print(

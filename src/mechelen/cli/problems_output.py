@@ -26,8 +26,8 @@ def problems_table(problems: Iterable[Problem], lang: str) -> Table:
     _ = translator(lang)
     table = Table(show_lines=False, header_style="bold")
     table.add_column(_("Code"), no_wrap=True)
-    table.add_column(_("Where"))
-    table.add_column(_("Problem"))
+    table.add_column(_("Where"), overflow="fold")
+    table.add_column(_("Problem"), overflow="fold")
     for problem in problems:
         style = "red" if problem.is_error else "yellow"
         table.add_row(

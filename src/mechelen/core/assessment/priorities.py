@@ -82,7 +82,7 @@ class PriorityScore:
 class WorkStep:
     sector_id: str
     rank: int
-    waits_for: tuple[str, ...]  # sectors needing work that block this one, directly or not
+    waits_for: tuple[str, ...]  # nearest sectors needing work that block this one
 
 
 def sector_inputs(framework: Framework, result: AggregateResult) -> tuple[SectorInput, ...]:
@@ -152,26 +152,29 @@ def prioritise(
 def order_of_work(
     framework: Framework, priorities: tuple[PriorityScore, ...]
 ) -> tuple[WorkStep, ...]:
-    """Sectors that need work, highest priority first, but never before a sector blocking them."""
+    """Sectors that need work, highest priority first, but never before a sector blocking them.
+
+    Each step names the nearest sectors it waits for: those blocking it, directly or through
+    sectors that need no work, with no other sector needing work in between.
+    """
     needing = {p.sector_id: p for p in priorities if p.assessed and p.need > 0}
     graph = blocked_by(framework.dependencies)
-    waits_for: dict[str, set[str]] = {sector: set() for sector in needing}
-    for blocker in needing:
-        for target in distances_from(graph, blocker):
-            if target in needing:
-                waits_for[target].add(blocker)
+    reach = {sector: set(distances_from(graph, sector)) for sector in needing}
+    waits_for = {
+        target: {blocker for blocker in needing if target in reach[blocker]} for target in needing
+    }
+    nearest = {
+        target: {b for b in blockers if not any(c in reach[b] for c in blockers if c != b)}
+        for target, blockers in waits_for.items()
+    }
     remaining = {sector: set(blockers) for sector, blockers in waits_for.items()}
     ready = [(needing[s].rank, s) for s, blockers in remaining.items() if not blockers]
     heapq.heapify(ready)
     steps: list[WorkStep] = []
     while ready:
         _, sector = heapq.heappop(ready)
-        ranked = needing[sector]
-        steps.append(
-            WorkStep(
-                sector, ranked.rank, tuple(sorted(waits_for[sector], key=lambda s: needing[s].rank))
-            )
-        )
+        waits = tuple(sorted(nearest[sector], key=lambda s: needing[s].rank))
+        steps.append(WorkStep(sector, needing[sector].rank, waits))
         for other, blockers in remaining.items():
             if sector in blockers:
                 blockers.discard(sector)
