@@ -72,5 +72,28 @@ MESSAGES: dict[str, str] = {
 }
 
 
+#: words that problems pass as parameters (kinds of item, expected types), translated too
+PARAMETER_TERMS = (
+    N_("theme"),
+    N_("reference"),
+    N_("sector"),
+    N_("role"),
+    N_("commitment"),
+    N_("means"),
+    N_("dimension"),
+    N_("stakeholder group"),
+    N_("dependency"),
+    N_("text"),
+    N_("whole number"),
+    N_("list"),
+    N_("mapping"),
+    N_("nothing"),
+    N_("yes/no value"),
+    N_("decimal number"),
+)
+#: parameters whose value is one of the terms above
+TRANSLATED_PARAMETERS = frozenset({"kind", "expected", "found"})
+
+
 def message_template(code: str) -> str:
     return MESSAGES.get(code, code)

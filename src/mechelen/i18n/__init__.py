@@ -12,7 +12,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from mechelen.core.messages import N_, message_template
+from mechelen.core.messages import N_, TRANSLATED_PARAMETERS, message_template
 from mechelen.core.problems import Location, Problem
 
 LANGUAGES = ("en", "fr", "es")
@@ -58,9 +58,13 @@ class _Params(dict[str, object]):
 
 def render_problem(problem: Problem, lang: str = "en") -> str:
     """The problem's message in ``lang``, with its parameters filled in."""
-    template = translator(lang)(message_template(problem.code))
-    params = _Params({k: f"'{v}'" if k in _QUOTED else v for k, v in problem.params.items()})
-    return template.format_map(params)
+    translate = translator(lang)
+    params = _Params()
+    for key, value in problem.params.items():
+        if key in TRANSLATED_PARAMETERS and isinstance(value, str):
+            value = translate(value)
+        params[key] = f"'{value}'" if key in _QUOTED else value
+    return translate(message_template(problem.code)).format_map(params)
 
 
 #: parameters that hold a user's value or a name, shown in quotes

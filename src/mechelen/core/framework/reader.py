@@ -16,6 +16,10 @@ _TYPE_NAMES = {str: "text", int: "whole number", list: "list", dict: "mapping"}
 def _type_name(value: object) -> str:
     if value is None:
         return "nothing"
+    if isinstance(value, bool):
+        return "yes/no value"
+    if isinstance(value, float):
+        return "decimal number"
     for kind, name in _TYPE_NAMES.items():
         if isinstance(value, kind) and not isinstance(value, bool):
             return name
@@ -104,6 +108,9 @@ class DocumentReader:
         return Text(texts)
 
     def crosswalk(self, node: dict[str, Any], path: str) -> tuple[CrosswalkLink, ...]:
+        """Links under ``crosswalk`` (optional), grouped by basis: stated or judgement."""
+        if node.get("crosswalk") is None:
+            return ()
         value = self.field(node, "crosswalk", dict, path)
         if value is None:
             return ()

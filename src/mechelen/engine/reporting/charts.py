@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import vl_convert
@@ -92,6 +93,17 @@ def heatmap_spec(report: AssessmentReport, words: Wording) -> dict[str, Any]:
     }
 
 
-def render_svg(spec: dict[str, Any]) -> str:
+def render_svg(spec: dict[str, Any], id_prefix: str = "chart") -> str:
+    """SVG of a Vega-Lite spec, with its element ids renamed ``<id_prefix>-<n>``.
+
+    The renderer numbers gradients and clip paths with a counter that runs for the life of
+    the process; renaming makes the same chart give the same bytes every time, and keeps ids
+    unique when several charts share a page.
+    """
     svg: str = vl_convert.vegalite_to_svg(spec)
-    return svg
+    ids = list(dict.fromkeys(re.findall(r'\bid="([^"]+)"', svg)))
+    renamed = {old: f"{id_prefix}-{number}" for number, old in enumerate(ids)}
+    if not renamed:
+        return svg
+    pattern = re.compile(r'(id="|#)(' + "|".join(map(re.escape, ids)) + r')(?=["\)])')
+    return pattern.sub(lambda m: m.group(1) + renamed[m.group(2)], svg)

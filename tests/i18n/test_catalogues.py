@@ -1,0 +1,63 @@
+"""Every interface string is translated into French and Spanish, placeholders intact."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+
+from mechelen.core.messages import MESSAGES
+from mechelen.core.problems import Location, Problem
+from mechelen.i18n import catalogue, render_location, render_problem, translator
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+METHOD_MAP = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+PLACEHOLDER = re.compile(r"\{\w*\}")
+
+
+def source_strings() -> set[str]:
+    found = extract_from_dir(str(SRC), METHOD_MAP, keywords={"_": None, "N_": None})
+    return {
+        message for _file, _line, message, _comments, _context in found if isinstance(message, str)
+    }
+
+
+def test_extraction_finds_the_interface_strings() -> None:
+    strings = source_strings()
+    assert "Ranked priorities" in strings and "Joint initial assessment" in strings
+    assert set(MESSAGES.values()) <= strings
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_every_string_is_translated_with_its_placeholders(lang: str) -> None:
+    messages = catalogue(lang)
+    missing = sorted(s for s in source_strings() if s not in messages)
+    assert missing == [], f"run 'make messages' and translate: {missing}"
+    for source, translated in messages.items():
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translated)), (
+            source
+        )
+
+
+def test_problems_render_in_each_language() -> None:
+    problem = Problem(
+        "assess.E008",
+        {"value": "7", "low": 0, "high": 4},
+        Location("f.xlsx", sheet="S", row=9, column="E"),
+    )
+    assert render_problem(problem) == (
+        "The score '7' is not allowed; expected a whole number from 0 to 4, or an empty cell for no answer."
+    )
+    assert "'7'" in render_problem(problem, "fr") and "0" in render_problem(problem, "es")
+    assert render_location(problem.location, "fr") == "f.xlsx, feuille 'S', ligne 9, colonne E"
+
+
+def test_parameter_terms_are_translated() -> None:
+    problem = Problem("framework.E004", {"field": "x", "expected": "text", "found": "list"})
+    assert "un texte" in render_problem(problem, "fr")
+
+
+def test_unknown_language_falls_back_to_english() -> None:
+    assert translator("de")("Ranked priorities") == "Ranked priorities"
