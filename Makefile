@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LANG_OUT ?= en
 
-.PHONY: demo test lint typecheck pytest messages clean
+.PHONY: demo test lint typecheck pytest messages bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,6 @@ messages: $(STAMP)  ## re-extract interface strings and update the fr/es catalog
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+
+bench: $(STAMP)  ## print timings of the assessment at scale (never part of make test)
+	$(BIN)/python bench/bench_assessment.py
