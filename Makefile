@@ -30,7 +30,7 @@ pytest: $(STAMP)
 
 messages: $(STAMP)  ## re-extract interface strings and update the fr/es catalogues
 	$(BIN)/pybabel extract --no-location --omit-header -F babel.cfg -k N_ -o build/mechelen.pot src
-	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -i build/mechelen.pot -d src/mechelen/i18n/locale -D mechelen
+	$(BIN)/pybabel update --no-fuzzy-matching -i build/mechelen.pot -d src/mechelen/i18n/locale -D mechelen
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

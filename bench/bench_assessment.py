@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/bench_assessment.py [--respondents 200]
 
-Each step runs twice: once timed, once under tracemalloc for its peak Python memory.\nMeasures (1) writing and reading back a form with many respondent sheets, (2) aggregation and
+Each step runs twice: once timed, once under tracemalloc for its peak Python memory.
+Measures (1) writing and reading back a form with many respondent sheets, (2) aggregation and
 priorities in the core for many respondents, against a baseline in the same process: a plain
 per-cell loop over all answers with no group weighting (what a spreadsheet formula would do).
 """

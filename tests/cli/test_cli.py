@@ -138,3 +138,12 @@ def test_demo_writes_form_and_report(tmp_path: Path) -> None:
 def test_version() -> None:
     code, output = invoke("--version")
     assert code == 0 and output.startswith("mechelen ")
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path, filled_form: Path) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file where a folder should be")
+    code, output = invoke("assess", "run", filled_form, "--out", blocker)
+    assert code == 1 and "io.E001" in output
+    code, output = invoke("assess", "template", "--out", blocker / "form.xlsx")
+    assert code == 1 and "io.E001" in output

@@ -40,7 +40,8 @@ def template(
     fw = framework_or_exit(framework, lang.value)
     if out.suffix.lower() != ".xlsx":
         out = out.with_suffix(".xlsx")
-    write_form(fw, out, lang=lang.value, respondents=respondents, place=place)
+    with exit_on_problems(lang.value):
+        write_form(fw, out, lang=lang.value, respondents=respondents, place=place)
     _ = translator(lang.value)
     console.print(_("Form written to {path}").format(path=out))
 

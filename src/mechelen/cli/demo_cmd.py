@@ -22,8 +22,11 @@ def demo(
     lang: LangOption = Language.en,
     framework: FrameworkOption = None,
 ) -> None:
-    """Assess the fictional city of Vennbrugge: write its filled form (answers from seven
-    stakeholder groups), read it back like any other form, and write the report."""
+    """Assess the fictional city of Vennbrugge from its filled form.
+
+    Writes the form with the answers of fourteen respondents from seven stakeholder groups,
+    reads it back like any other form, and writes the report.
+    """
     _ = translator(lang.value)
     fw = framework_or_exit(framework, lang.value)
     form = write_demo_form(fw, out / f"vennbrugge-answers-{lang.value}.xlsx", lang.value)

@@ -46,9 +46,16 @@ def print_problems(problems: Iterable[Problem], lang: str) -> None:
 
 @contextmanager
 def exit_on_problems(lang: str) -> Iterator[None]:
-    """Turn ProblemsFound into a table of problems and exit code 1."""
+    """Turn ProblemsFound (and file-system errors) into a table of problems and exit code 1."""
     try:
-        yield
+        try:
+            yield
+        except OSError as error:
+            path = error.filename or ""
+            reason = error.strerror or str(error)
+            raise ProblemsFound(
+                [Problem("io.E001", {"path": str(path), "reason": reason})]
+            ) from None
     except ProblemsFound as found:
         print_problems(found.problems, lang)
         _ = translator(lang)

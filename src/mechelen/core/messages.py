@@ -69,6 +69,8 @@ MESSAGES: dict[str, str] = {
     "assess.E016": N_("Unknown dimension {dimension} in question code {value}."),
     "assess.E017": N_("The question code is empty but the row holds a score or evidence."),
     "assess.W001": N_("The sheet has no answers and was skipped."),
+    # files and folders
+    "io.E001": N_("Cannot read or write {path}: {reason}."),
 }
 
 

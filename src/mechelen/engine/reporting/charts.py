@@ -56,7 +56,7 @@ def heatmap_spec(report: AssessmentReport, words: Wording) -> dict[str, Any]:
                 "type": "nominal",
                 "sort": sectors,
                 "title": None,
-                "axis": {"labelLimit": 320, "domain": False, "ticks": False},
+                "axis": {"labelLimit": 440, "domain": False, "ticks": False},
             },
         },
         "layer": [
