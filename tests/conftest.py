@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from mechelen.core.assessment.questionnaire import build_questionnaire
 from mechelen.core.framework.model import Framework
@@ -53,3 +55,9 @@ def filled_form(tmp_path: Path, framework: Framework) -> Path:
         random_respondents(framework, groups),
         "Testville",
     )
+
+
+# `HYPOTHESIS_PROFILE=thorough pytest` runs the property tests with many more examples
+settings.register_profile("thorough", max_examples=3000, deadline=None)
+settings.register_profile("default", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

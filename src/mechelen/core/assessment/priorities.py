@@ -131,8 +131,14 @@ def prioritise(
         )
         score = needs[item.sector_id] + sum(b.contribution for b in blocks)
         unranked.append((item, score, tuple(b for b in blocks if b.contribution > 0), len(blocks)))
+    # scores are compared at 12 decimals so that rounding noise in the sums never breaks a tie
     unranked.sort(
-        key=lambda row: (row[0].gap is None, -row[1], -row[3], order.get(row[0].sector_id, 0))
+        key=lambda row: (
+            row[0].gap is None,
+            -round(row[1], 12),
+            -row[3],
+            order.get(row[0].sector_id, 0),
+        )
     )
     return tuple(
         PriorityScore(
