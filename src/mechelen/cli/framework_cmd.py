@@ -16,7 +16,7 @@ from mechelen.cli.problems_output import (
     framework_or_exit,
     print_problems,
 )
-from mechelen.core.framework.model import CrosswalkLink, Framework
+from mechelen.core.framework.model import CrosswalkLink, Framework, ScaleLevel
 from mechelen.engine.framework import check_framework
 from mechelen.i18n import translator
 
@@ -32,6 +32,11 @@ def _links(links: tuple[CrosswalkLink, ...]) -> str:
 def print_framework(framework: Framework, lang: str) -> None:
     _ = translator(lang)
     out = console.print
+
+    def print_levels(levels: tuple[ScaleLevel, ...]) -> None:
+        for level in levels:
+            label, description = level.label.get(lang), level.description.get(lang)
+            out(f"    {level.score} {escape(label)}: {escape(description)}")
 
     def heading(title: str, note: str = "") -> None:
         out(f"\n[bold underline]{escape(title)}[/bold underline] {escape(note)}".rstrip())
@@ -60,15 +65,9 @@ def print_framework(framework: Framework, lang: str) -> None:
         out(
             f"  [bold]{escape(dimension.label.get(lang))}[/bold]: {escape(dimension.description.get(lang))}"
         )
-        for level in dimension.levels:
-            out(
-                f"    {level.score} {escape(level.label.get(lang))}: {escape(level.description.get(lang))}"
-            )
+        print_levels(dimension.levels)
     heading(_("Urgency"), "(§50c)")
-    for level in framework.urgency_levels:
-        out(
-            f"    {level.score} {escape(level.label.get(lang))}: {escape(level.description.get(lang))}"
-        )
+    print_levels(framework.urgency_levels)
     heading(_("Stakeholder groups"), "(§50b)")
     for group in framework.stakeholder_groups:
         out(f"  {escape(group.label.get(lang))} [dim]({group.id}, {group.kind})[/dim]")
