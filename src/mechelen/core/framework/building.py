@@ -20,7 +20,7 @@ from mechelen.core.framework.model import (
     StakeholderGroup,
     Theme,
 )
-from mechelen.core.framework.reader import DocumentReader
+from mechelen.core.framework.reader import FrameworkReader
 from mechelen.core.problems import Location, Problem
 
 #: The files of a framework folder and the top-level keys each must hold.
@@ -82,9 +82,9 @@ def build_framework(documents: Mapping[str, object]) -> BuildResult:
             roots[name] = content
             for key in content:
                 if key not in keys:
-                    reader = DocumentReader(name, ())
+                    reader = FrameworkReader(name, ())
                     reader.report(
-                        "framework.E010", content, key, field=key, allowed=", ".join(keys)
+                        "E010", content, key, field=key, allowed=", ".join(keys)
                     )
                     result.problems.extend(reader.problems)
     if len(roots) < len(FRAMEWORK_FILES):
@@ -104,10 +104,10 @@ class _Builder:
         required = meta.get("required_languages")
         self.required = tuple(str(x) for x in required) if isinstance(required, list) else ()
 
-    def reader(self, file: str) -> DocumentReader:
-        return DocumentReader(file, self.required)
+    def reader(self, file: str) -> FrameworkReader:
+        return FrameworkReader(file, self.required)
 
-    def remember(self, reader: DocumentReader, kind: str, item_id: str, node: object) -> None:
+    def remember(self, reader: FrameworkReader, kind: str, item_id: str, node: object) -> None:
         self.result.locations.setdefault((kind, item_id), reader.where(node))
 
     def build(self) -> Framework:
@@ -136,10 +136,10 @@ class _Builder:
         self.result.problems.extend(meta_reader.problems)
         return framework
 
-    def _done(self, reader: DocumentReader) -> None:
+    def _done(self, reader: FrameworkReader) -> None:
         self.result.problems.extend(reader.problems)
 
-    def roles(self, reader: DocumentReader, meta: dict[str, Any]) -> tuple[Role, ...]:
+    def roles(self, reader: FrameworkReader, meta: dict[str, Any]) -> tuple[Role, ...]:
         roles = []
         for path, node in reader.items(meta, "roles", ""):
             reader.only_fields(node, ("id", "paragraph", "label", "description"), path)
@@ -153,14 +153,14 @@ class _Builder:
             roles.append(role)
         return tuple(roles)
 
-    def themes(self, reader: DocumentReader, meta: dict[str, Any]) -> tuple[Theme, ...]:
+    def themes(self, reader: FrameworkReader, meta: dict[str, Any]) -> tuple[Theme, ...]:
         themes = []
         for path, node in reader.items(meta, "themes", ""):
             reader.only_fields(node, ("id", "paragraphs", "label"), path)
             span = reader.field(node, "paragraphs", list, path) or []
             if span and (len(span) != 2 or not all(isinstance(x, int) for x in span)):
                 reader.report(
-                    "framework.E004",
+                    "E004",
                     node,
                     "paragraphs",
                     field=f"{path}.paragraphs",
@@ -211,7 +211,7 @@ class _Builder:
         return tuple(items)
 
     def _levels(
-        self, reader: DocumentReader, node: dict[str, Any], key: str, path: str
+        self, reader: FrameworkReader, node: dict[str, Any], key: str, path: str
     ) -> tuple[ScaleLevel, ...]:
         levels = []
         for level_path, level in reader.items(node, key, path):

@@ -1,0 +1,1 @@
+"""Person-level and aggregated migration data: mappings, standard dimensions, the firewall."""

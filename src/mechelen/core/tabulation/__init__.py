@@ -1,0 +1,1 @@
+"""Statistical tables with hierarchies, margins and the linear relations between their cells."""
