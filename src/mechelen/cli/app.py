@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mechelen import __version__
-from mechelen.cli import assess_cmd, demo_cmd, framework_cmd
+from mechelen.cli import assess_cmd, data_cmd, demo_cmd, framework_cmd
 
 app = typer.Typer(
     name="mechelen",
@@ -15,6 +15,7 @@ app = typer.Typer(
 )
 app.add_typer(framework_cmd.app, name="framework")
 app.add_typer(assess_cmd.app, name="assess")
+app.add_typer(data_cmd.app, name="data")
 app.command("demo")(demo_cmd.demo)
 
 

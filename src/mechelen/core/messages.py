@@ -69,6 +69,63 @@ MESSAGES: dict[str, str] = {
     "assess.E016": N_("Unknown dimension {dimension} in question code {value}."),
     "assess.E017": N_("The question code is empty but the row holds a score or evidence."),
     "assess.W001": N_("The sheet has no answers and was skipped."),
+    # data mappings
+    "mapping.E001": N_("The mapping file {path} does not exist."),
+    "mapping.E002": N_("This is not valid YAML: {detail}."),
+    "mapping.E003": N_("The field {field} is missing."),
+    "mapping.E004": N_("The field {field} should be {expected}, not {found}."),
+    "mapping.E010": N_("Unknown field {field}; the allowed fields are: {allowed}."),
+    "mapping.E011": N_(
+        "The dataset id {value} must be lower-case letters, digits and hyphens (up to 63)."
+    ),
+    "mapping.E012": N_("The country {value} must be an ISO 3166-1 alpha-3 code such as BEL."),
+    "mapping.E013": N_("The mapping names no geography, dimension or kept column."),
+    "mapping.E014": N_("{field} cannot be {value}; allowed: {allowed}."),
+    "mapping.E015": N_(
+        "The name {value} must start with a letter and use lower-case letters, digits and _."
+    ),
+    "mapping.E016": N_("The geography level {value} appears twice."),
+    "mapping.E017": N_("Unknown dimension {value}; the standard dimensions are: {allowed}."),
+    "mapping.E018": N_(
+        "The bands of {field} are wrong ({problem}); give increasing lower bounds from 0."
+    ),
+    # the firewall (paragraphs 11e and 41)
+    "firewall.E001": N_(
+        "Column {column} (mapped as {role}) looks like immigration or legal status ({phrase}); "
+        "Mechelen never stores it. Remove it from the mapping."
+    ),
+    "firewall.E002": N_(
+        "Column {column} holds a legal or immigration status ({value}); Mechelen never stores it."
+    ),
+    "firewall.W001": N_(
+        "Column {column} looks like immigration or legal status ({phrase}); it was not read."
+    ),
+    # ingesting files
+    "ingest.E001": N_("The file {path} does not exist."),
+    "ingest.E002": N_("The file is empty."),
+    "ingest.E003": N_(
+        "The file is binary, not a text (CSV) file; give a CSV, XLSX or Parquet file."
+    ),
+    "ingest.E004": N_("Column {column} (for {role}) is not in the file; similar columns: {close}."),
+    "ingest.E005": N_(
+        "Column {column} (for {role}) is not in the file, whose header reads as one column "
+        "({header}): is the delimiter wrong?"
+    ),
+    "ingest.E006": N_("The file is not a readable {format} file."),
+    "ingest.E007": N_("The file has no header or no data rows."),
+    "ingest.E008": N_("The workbook has no sheet {sheet}; its sheets are: {sheets}."),
+    "ingest.E009": N_("The file cannot be read as CSV: {detail}"),
+    "ingest.E010": N_("The value is missing."),
+    "ingest.E011": N_(
+        "{value} is not a known sex (M, F, male, female, homme, femme, man, vrouw, ...)."
+    ),
+    "ingest.E012": N_("{value} is not an age in whole years from 0 to 130."),
+    "ingest.E013": N_("{value} is not a known country, code or nationality."),
+    "ingest.E014": N_("{value} is not a count (a whole number from 0)."),
+    "ingest.E015": N_("{value} is not a known reason for migration."),
+    "ingest.E016": N_("{value} is not a duration (a number of years from 0)."),
+    "ingest.E017": N_("The person id is missing."),
+    "ingest.E018": N_("The person id {value} appears more than once."),
     # files and folders
     "io.E001": N_("Cannot read or write {path}: {reason}."),
 }

@@ -83,9 +83,7 @@ def build_framework(documents: Mapping[str, object]) -> BuildResult:
             for key in content:
                 if key not in keys:
                     reader = FrameworkReader(name, ())
-                    reader.report(
-                        "E010", content, key, field=key, allowed=", ".join(keys)
-                    )
+                    reader.report("E010", content, key, field=key, allowed=", ".join(keys))
                     result.problems.extend(reader.problems)
     if len(roots) < len(FRAMEWORK_FILES):
         return result

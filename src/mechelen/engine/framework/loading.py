@@ -8,7 +8,7 @@ from pathlib import Path
 from mechelen.core.framework.building import FRAMEWORK_FILES, BuildResult, build_framework
 from mechelen.core.framework.model import Framework
 from mechelen.core.problems import Location, Problem, ProblemsFound, errors_only
-from mechelen.engine.framework.yaml_source import parse_yaml
+from mechelen.engine.yaml_source import parse_yaml
 
 DEFAULT_FRAMEWORK = "mechelen-2017"
 

@@ -1,4 +1,4 @@
-"""YAML parsing that keeps line numbers, so problems can point at the exact line."""
+"""YAML parsing that keeps line numbers, so problems can point at the exact line (any document)."""
 
 from __future__ import annotations
 
@@ -44,8 +44,8 @@ _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, 
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
 
 
-def parse_yaml(text: str, file: str) -> Any:
-    """Parse one YAML document; a syntax error becomes ``framework.E002`` with its line."""
+def parse_yaml(text: str, file: str, prefix: str = "framework") -> Any:
+    """Parse one YAML document; a syntax error becomes ``<prefix>.E002`` with its line."""
     try:
         return yaml.load(text, Loader=_LocatingLoader)
     except yaml.MarkedYAMLError as error:
@@ -53,9 +53,9 @@ def parse_yaml(text: str, file: str) -> Any:
         line = mark.line + 1 if mark is not None else None
         detail = error.problem or str(error)
         raise ProblemsFound(
-            [Problem("framework.E002", {"detail": detail}, Location(file=file, line=line))]
+            [Problem(f"{prefix}.E002", {"detail": detail}, Location(file=file, line=line))]
         ) from None
     except yaml.YAMLError as error:
         raise ProblemsFound(
-            [Problem("framework.E002", {"detail": str(error)}, Location(file=file))]
+            [Problem(f"{prefix}.E002", {"detail": str(error)}, Location(file=file))]
         ) from None

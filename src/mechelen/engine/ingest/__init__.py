@@ -1,0 +1,1 @@
+"""Ingest files (CSV, XLSX, Parquet) into a DuckDB workspace, standardised and validated."""

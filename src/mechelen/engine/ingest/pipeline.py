@@ -1,0 +1,344 @@
+"""Ingest one file into the workspace: inspect, firewall, read, standardise, validate, swap in."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from mechelen.core.microdata import codes
+from mechelen.core.microdata.firewall import MappedColumn, check_columns, check_values
+from mechelen.core.microdata.mapping import DataMapping
+from mechelen.core.problems import Location, Problem, ProblemsFound, errors_only
+from mechelen.engine.ingest import value_maps
+from mechelen.engine.ingest.columns_sql import (
+    NOT_STATED,
+    ColumnSQL,
+    literal,
+    quote,
+    raw,
+    standard_columns,
+)
+from mechelen.engine.ingest.record_keys import hmac_pads, record_key_sql
+from mechelen.engine.ingest.sources import (
+    SourceInfo,
+    inspect_source,
+    write_utf8_copy,
+    write_xlsx_as_csv,
+)
+from mechelen.engine.ingest.workspace import DatasetRecord, Workspace
+from mechelen.engine.standardise.countries import CountryStandardiser
+
+#: progress(stage, step, steps): called before each stage of the work
+Progress = Callable[[str, int, int], None]
+STAGES = ("inspect", "read", "standardise", "validate", "write")
+SAMPLE = 15
+
+
+@dataclass
+class IngestResult:
+    record: DatasetRecord
+    #: the most frequent reasons of rejection: a problem (first row) and how many rows share it
+    rejected: list[tuple[Problem, int]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_header(info: SourceInfo, mapping: DataMapping) -> list[Problem]:
+    problems = []
+    available = set(info.columns)
+    single = len(info.columns) == 1 and any(d in info.columns[0] for d in ";,\t|")
+    for item in mapping.mapped_columns():
+        if item.column in available:
+            continue
+        params: dict[str, object] = {"column": item.column, "role": item.role}
+        if single:
+            problems.append(Problem("ingest.E005", {**params, "header": info.columns[0][:80]}))
+            continue
+        close = difflib.get_close_matches(item.column, info.columns, n=3)
+        params["close"] = ", ".join(close) if close else "-"
+        problems.append(Problem("ingest.E004", params, Location(file=info.path.name)))
+    return problems
+
+
+def _reader_sql(workspace: Workspace, info: SourceInfo, mapping: DataMapping) -> str:
+    if info.format == "parquet":
+        return f"read_parquet({literal(str(info.path))})"
+    path = info.path
+    if info.format == "xlsx":
+        path = write_xlsx_as_csv(info, mapping.source.sheet, workspace.temp_folder / "source.csv")
+        delimiter = ","
+    else:
+        delimiter = info.delimiter
+        if info.encoding not in ("utf-8", "utf-8-sig"):
+            path = write_utf8_copy(info, workspace.temp_folder / "source.csv")
+    return (
+        f"read_csv({literal(str(path))}, header=true, all_varchar=true, "
+        f"delim={literal(delimiter)}, quote='\"', null_padding=true, "
+        "auto_detect=false, columns=" + _columns_struct(info.columns) + ")"
+    )
+
+
+def _columns_struct(columns: tuple[str, ...]) -> str:
+    return "{" + ", ".join(f"{literal(c)}: 'VARCHAR'" for c in columns) + "}"
+
+
+def _load_source(workspace: Workspace, info: SourceInfo, mapping: DataMapping) -> int:
+    needed = sorted({item.column for item in mapping.mapped_columns()})
+    select = ", ".join(f"CAST({quote(c)} AS VARCHAR) AS {quote(c)}" for c in needed)
+    sql = (
+        "CREATE OR REPLACE TEMP TABLE src AS SELECT row_number() OVER () + 1 AS _row, "
+        f"{select} FROM {_reader_sql(workspace, info, mapping)}"
+    )
+    try:
+        workspace.con.execute(sql)
+    except duckdb.Error as error:
+        detail = str(error).splitlines()[0][:300]
+        raise ProblemsFound(
+            [Problem("ingest.E009", {"detail": detail}, Location(file=info.path.name))]
+        ) from None
+    count = workspace.con.execute("SELECT count(*) FROM src").fetchone()
+    return int(count[0]) if count else 0
+
+
+def _distinct(workspace: Workspace, column: str) -> list[str]:
+    rows = workspace.con.execute(
+        f"SELECT DISTINCT {raw(column)} FROM src WHERE {raw(column)} IS NOT NULL"
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def _value_maps(
+    workspace: Workspace, mapping: DataMapping, standardiser: CountryStandardiser
+) -> None:
+    dims = mapping.dimensions
+    for name, spec in dims.items():
+        values = _distinct(workspace, spec.column)
+        if name == "sex":
+            table = value_maps.sex_map(values, spec.values)
+        elif name in ("citizenship", "country_of_birth"):
+            table = value_maps.country_map(values, spec.values, standardiser)
+        elif name == "reason_for_migration":
+            table = value_maps.reason_map(values, spec.values)
+        else:
+            continue
+        workspace.con.execute(
+            f"CREATE OR REPLACE TEMP TABLE map_{name} (raw VARCHAR, code VARCHAR)"
+        )
+        if table:
+            workspace.con.executemany(f"INSERT INTO map_{name} VALUES (?, ?)", list(table.items()))
+
+
+def _firewall_values(workspace: Workspace, mapping: DataMapping) -> list[Problem]:
+    columns = [MappedColumn(c, f"keep.{n}") for n, c in mapping.keep.items()]
+    if "reason_for_migration" in mapping.dimensions:
+        columns.append(
+            MappedColumn(mapping.dimensions["reason_for_migration"].column, "reason_for_migration")
+        )
+    return [p for item in columns for p in check_values(item, _distinct(workspace, item.column))]
+
+
+def _derived(mapping: DataMapping) -> list[str]:
+    country = literal(mapping.country)
+    derived = []
+    if "country_of_birth" in mapping.dimensions:
+        derived.append(
+            f"CASE WHEN country_of_birth = '{codes.UNKNOWN}' THEN '{codes.UNKNOWN_STATUS}' "
+            f"WHEN country_of_birth = {country} THEN '{codes.NATIVE_BORN}' "
+            f"ELSE '{codes.FOREIGN_BORN}' END AS birth_status"
+        )
+    if "citizenship" in mapping.dimensions:
+        derived.append(
+            f"CASE WHEN citizenship = '{codes.UNKNOWN}' THEN '{codes.UNKNOWN_STATUS}' "
+            f"WHEN citizenship = '{codes.STATELESS}' THEN '{codes.STATELESS_STATUS}' "
+            f"WHEN citizenship = {country} THEN '{codes.CITIZEN}' "
+            f"ELSE '{codes.NON_CITIZEN}' END AS citizenship_status"
+        )
+    if len(derived) == 2:
+        derived.append("birth_status || '/' || citizenship_status AS migratory_status")
+    return derived
+
+
+def _errors_sql(columns: list[ColumnSQL], mapping: DataMapping) -> str:
+    parts = []
+    for column in columns:
+        if column.error:
+            joins = " ".join(column.joins)
+            parts.append(
+                f'SELECT src._row AS "row", {literal(column.source)} AS "column", '
+                f"{literal(column.code)} AS code, src.{quote(column.source)} AS value "
+                f"FROM src {joins} WHERE {column.error}"
+            )
+    if mapping.id_column:
+        identity = raw(mapping.id_column)
+        source = literal(mapping.id_column)
+        parts.append(
+            f"SELECT _row, {source}, 'ingest.E017', src.{quote(mapping.id_column)} FROM src WHERE {identity} IS NULL"
+        )
+        parts.append(
+            f"SELECT _row, {source}, 'ingest.E018', id FROM (SELECT _row, {identity} AS id, "
+            f"row_number() OVER (PARTITION BY {identity} ORDER BY _row) AS n FROM src "
+            f"WHERE {identity} IS NOT NULL) WHERE n > 1"
+        )
+    if not parts:
+        return 'SELECT NULL::BIGINT AS "row", NULL AS "column", NULL AS code, NULL AS value WHERE false'
+    return " UNION ALL ".join(parts)
+
+
+def _staged_sql(columns: list[ColumnSQL], mapping: DataMapping) -> str:
+    joins = " ".join(dict.fromkeys(j for c in columns for j in c.joins))
+    values = ", ".join(f"{c.value} AS {quote(c.name)}" for c in columns)
+    count = (
+        f"CAST(TRY_CAST({raw(mapping.count_column)} AS DOUBLE) AS BIGINT)"
+        if mapping.count_column
+        else "1"
+    )
+    identity = (
+        raw(mapping.id_column)
+        if mapping.id_column
+        else f"{literal(mapping.dataset + ':')} || src._row"
+    )
+    inner = (
+        f"SELECT src._row, {count} AS _count, {record_key_sql(identity)} AS _rkey, {values} "
+        f'FROM src {joins} WHERE src._row NOT IN (SELECT "row" FROM errors)'
+    )
+    derived = _derived(mapping)
+    return f"SELECT *{', ' if derived else ''}{', '.join(derived)} FROM ({inner})"
+
+
+def _labels_sql(mapping: DataMapping, dataset: str) -> str:
+    parts = [
+        f"SELECT DISTINCT {literal(dataset)}, {literal('geo_' + lvl.level)}, {raw(lvl.column)}, "
+        f"{raw(lvl.label_column)} FROM src WHERE {raw(lvl.column)} IS NOT NULL"
+        for lvl in mapping.geography
+        if lvl.label_column
+    ]
+    return " UNION ".join(parts) if parts else "SELECT NULL, NULL, NULL, NULL WHERE false"
+
+
+def _unknowns(workspace: Workspace, table: str, columns: list[ColumnSQL]) -> dict[str, int]:
+    unknown_codes = (NOT_STATED, codes.UNKNOWN, "unknown")
+    counts = {}
+    for column in columns:
+        if column.name.startswith("geo_") or column.name in ("age", "duration_of_stay"):
+            continue
+        sql = f"SELECT COALESCE(sum(_count), 0) FROM {table} WHERE {quote(column.name)} IN {unknown_codes!r}"
+        row = workspace.con.execute(sql).fetchone()
+        counts[column.name] = int(row[0]) if row else 0
+    return counts
+
+
+def ingest(
+    workspace: Workspace,
+    file: Path,
+    mapping: DataMapping,
+    mapping_text: str,
+    progress: Progress | None = None,
+    standardiser: CountryStandardiser | None = None,
+) -> IngestResult:
+    """Read ``file`` through ``mapping`` into the workspace, replacing the dataset atomically."""
+    started = time.perf_counter()
+    step = _stepper(progress)
+    step("inspect")
+    info = inspect_source(file, mapping.source)
+    problems = _check_header(info, mapping) + check_columns(mapping.mapped_columns(), info.columns)
+    if errors_only(problems):
+        raise ProblemsFound(problems)
+    warnings = [p for p in problems if not p.is_error]
+    con = workspace.con
+    step("read")
+    rows_read = _load_source(workspace, info, mapping)
+    if rows_read == 0:
+        raise ProblemsFound([Problem("ingest.E007", {}, Location(file=file.name))])
+    step("standardise")
+    _value_maps(workspace, mapping, standardiser or CountryStandardiser())
+    firewall = _firewall_values(workspace, mapping)
+    if firewall:
+        raise ProblemsFound(firewall)
+    columns = standard_columns(mapping)
+    step("validate")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE errors AS {_errors_sql(columns, mapping)}")
+    staged = f"staged__{mapping.dataset.replace('-', '_')}"
+    for suffix in ("", "__validation", "__labels"):
+        con.execute(f"DROP TABLE IF EXISTS {staged}{suffix}")
+    step("write")
+    ipad, opad = hmac_pads(workspace.secret())
+    con.execute(
+        f"CREATE TABLE {staged} AS {_staged_sql(columns, mapping)}", {"ipad": ipad, "opad": opad}
+    )
+    dataset = literal(mapping.dataset)
+    con.execute(
+        f'CREATE TABLE {staged}__validation AS SELECT {dataset} AS dataset, * FROM errors ORDER BY "row", "column"'
+    )
+    con.execute(f"CREATE TABLE {staged}__labels AS {_labels_sql(mapping, mapping.dataset)}")
+    record = _record(workspace, staged, file, mapping, rows_read, columns)
+    workspace.replace_dataset(record, mapping_text, staged)
+    rejected = [
+        (
+            Problem(code, {"value": value}, Location(file=file.name, row=first, column=column)),
+            rows,
+        )
+        for code, column, value, rows, first in workspace.rejection_summary(mapping.dataset, SAMPLE)
+    ]
+    return IngestResult(record, rejected, warnings, time.perf_counter() - started)
+
+
+def _record(
+    workspace: Workspace,
+    staged: str,
+    file: Path,
+    mapping: DataMapping,
+    rows_read: int,
+    columns: list[ColumnSQL],
+) -> DatasetRecord:
+    con = workspace.con
+    kept = con.execute(f"SELECT count(*), COALESCE(sum(_count), 0) FROM {staged}").fetchone() or (
+        0,
+        0,
+    )
+    rejected_rows = con.execute('SELECT count(DISTINCT "row") FROM errors').fetchone() or (0,)
+    count = f"TRY_CAST({raw(mapping.count_column)} AS DOUBLE)" if mapping.count_column else "1"
+    rejected_persons = con.execute(
+        f'SELECT COALESCE(sum(CASE WHEN {count} >= 0 THEN {count} ELSE 0 END), 0) FROM src WHERE _row IN (SELECT "row" FROM errors)'
+    ).fetchone() or (0,)
+    names = [d[0] for d in con.execute(f"SELECT * FROM {staged} LIMIT 0").description]
+    return DatasetRecord(
+        dataset=mapping.dataset,
+        source=file.name,
+        sha256=file_sha256(file),
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        rows_read=rows_read,
+        rows_kept=int(kept[0]),
+        rows_rejected=int(rejected_rows[0]),
+        persons_kept=int(kept[1]),
+        persons_rejected=int(rejected_persons[0]),
+        aggregated=mapping.is_aggregated,
+        columns=tuple(n for n in names if not n.startswith("_")),
+        geography=tuple(lvl.level for lvl in mapping.geography),
+        unknowns=_unknowns(workspace, staged, columns),
+    )
+
+
+def _stepper(progress: Progress | None) -> Callable[[str], None]:
+    position = iter(range(1, len(STAGES) + 1))
+
+    def step(stage: str) -> None:
+        number = next(position)
+        if progress:
+            progress(stage, number, len(STAGES))
+
+    return step
