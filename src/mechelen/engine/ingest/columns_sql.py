@@ -117,4 +117,6 @@ def standard_columns(mapping: DataMapping) -> list[ColumnSQL]:
         columns.append(mapped_column("reason_for_migration", column, "unknown", "ingest.E015"))
     for name, column in mapping.keep.items():
         columns.append(ColumnSQL(f"keep_{name}", f"COALESCE({raw(column)}, '{NOT_STATED}')"))
+    if mapping.count_column:
+        columns.append(count_column(mapping.count_column))
     return columns

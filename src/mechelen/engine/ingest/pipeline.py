@@ -201,12 +201,8 @@ def _errors_sql(columns: list[ColumnSQL], mapping: DataMapping) -> str:
 
 def _staged_sql(columns: list[ColumnSQL], mapping: DataMapping) -> str:
     joins = " ".join(dict.fromkeys(j for c in columns for j in c.joins))
-    values = ", ".join(f"{c.value} AS {quote(c.name)}" for c in columns)
-    count = (
-        f"CAST(TRY_CAST({raw(mapping.count_column)} AS DOUBLE) AS BIGINT)"
-        if mapping.count_column
-        else "1"
-    )
+    count = next((c.value for c in columns if c.name == "_count"), "1")
+    values = ", ".join(f"{c.value} AS {quote(c.name)}" for c in columns if c.name != "_count")
     identity = (
         raw(mapping.id_column)
         if mapping.id_column
@@ -234,7 +230,7 @@ def _unknowns(workspace: Workspace, table: str, columns: list[ColumnSQL]) -> dic
     unknown_codes = (NOT_STATED, codes.UNKNOWN, "unknown")
     counts = {}
     for column in columns:
-        if column.name.startswith("geo_") or column.name in ("age", "duration_of_stay"):
+        if column.name.startswith(("geo_", "_")) or column.name in ("age", "duration_of_stay"):
             continue
         sql = f"SELECT COALESCE(sum(_count), 0) FROM {table} WHERE {quote(column.name)} IN {unknown_codes!r}"
         row = workspace.con.execute(sql).fetchone()
