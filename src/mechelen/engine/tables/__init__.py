@@ -1,0 +1,1 @@
+"""Build statistical tables with all their margins from a workspace dataset."""
