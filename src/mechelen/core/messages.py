@@ -126,6 +126,34 @@ MESSAGES: dict[str, str] = {
     "ingest.E016": N_("{value} is not a duration (a number of years from 0)."),
     "ingest.E017": N_("The person id is missing."),
     "ingest.E018": N_("The person id {value} appears more than once."),
+    # country standardisation
+    "standardise.E001": N_("The alias {alias} points to an unknown country code {code}."),
+    "standardise.E002": N_("The alias {alias} has no letter or digit."),
+    "standardise.E003": N_("Unknown country code {code}."),
+    # table specifications
+    "spec.E001": N_("The table spec {path} does not exist."),
+    "spec.E002": N_("This is not valid YAML: {detail}."),
+    "spec.E003": N_("The field {field} is missing."),
+    "spec.E004": N_("The field {field} should be {expected}, not {found}."),
+    "spec.E010": N_("Unknown field {field}; the allowed fields are: {allowed}."),
+    "spec.E011": N_("The name {value} must be lower-case letters, digits and hyphens."),
+    "spec.E012": N_("The spec asks for no table: give tables or combinations."),
+    "spec.E013": N_("Two tables are named {value}."),
+    "spec.E014": N_("The measure {value} must be persons or {{sum: <column>}}."),
+    "spec.E015": N_("ways {value} must list table sizes from 1 to {most}."),
+    "spec.E016": N_("The filter on {column} must be a list of values or {{min: .., max: ..}}."),
+    "spec.E017": N_("{value} is not a method; allowed: {allowed}."),
+    "spec.E018": N_("{value} must be a positive number."),
+    "spec.E020": N_("The workspace has no dataset {value}; it has: {known}."),
+    "spec.E021": N_("{value} is not a geography level of the dataset (finest first: {known})."),
+    "spec.E022": N_("Table {table}: unknown dimension {value}; available: {known}."),
+    "spec.E023": N_("The measure column {value} is not in the dataset."),
+    "spec.E024": N_("The filter column {value} is not in the dataset; columns: {known}."),
+    # differential privacy
+    "dp.E001": N_(
+        "The release needs epsilon {epsilon} but only {left} of the dataset's privacy budget is left."
+    ),
+    "dp.E002": N_("A count is too large for the differential privacy mechanism."),
     # files and folders
     "io.E001": N_("Cannot read or write {path}: {reason}."),
 }

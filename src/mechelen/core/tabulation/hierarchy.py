@@ -65,5 +65,16 @@ class Hierarchy:
         return tuple(ordered)
 
     @property
+    def depth(self) -> int:
+        """Number of levels below the total (1 for a flat dimension)."""
+        deepest = 0
+        for code in self.parents:
+            steps, node = 1, self.parents[code]
+            while node != TOTAL:
+                steps, node = steps + 1, self.parents[node]
+            deepest = max(deepest, steps)
+        return deepest
+
+    @property
     def leaves(self) -> tuple[str, ...]:
         return tuple(code for code in self.codes if self.is_leaf(code))

@@ -23,6 +23,7 @@ from mechelen.core.tabulation.spec import Filter, TableRequest, TableSpec
 from mechelen.core.tabulation.table import CellTable, Key
 from mechelen.engine.ingest.columns_sql import literal, quote
 from mechelen.engine.ingest.workspace import Workspace, data_table
+from mechelen.engine.standardise.country_groups import group_order
 from mechelen.engine.tables.dimensions import (
     GROUPS,
     DatasetDimensions,
@@ -30,7 +31,6 @@ from mechelen.engine.tables.dimensions import (
     dataset_dimensions,
     group_rows,
 )
-from mechelen.engine.standardise.country_groups import group_order
 
 STRATEGIES = ("grouping-sets", "separate")
 Progress = Callable[[str, int, int], None]
@@ -139,15 +139,14 @@ def _separate_rows(
     return list(zip(*(arrow.column(name).to_pylist() for name in arrow.column_names), strict=True))
 
 
+def _lower_bound(code: str) -> int:
+    found = re.match(r"\d+", code)
+    return int(found.group()) if found else 0
+
+
 def _order(name: str, codes: set[str], country: str) -> list[str]:
     if name.endswith("_band"):
-        return sorted(
-            codes,
-            key=lambda c: (
-                c == "_U",
-                int(re.match(r"\d+", c).group()) if re.match(r"\d+", c) else 0,
-            ),
-        )
+        return sorted(codes, key=lambda c: (c == "_U", _lower_bound(c)))
     if name in GROUPS:
         ranking = {g: i for i, g in enumerate(group_order(country))}
         return sorted(codes, key=lambda c: (ranking.get(c, len(ranking)), c))
@@ -184,12 +183,12 @@ def _table(
         key: list[str] = []
         position = 0
         for dimension in resolved:
-            values = row[position : position + len(dimension.columns)]
+            parts = row[position : position + len(dimension.columns)]
             position += len(dimension.columns)
-            code = next((str(v) for v in values if v is not None), TOTAL)
+            code = next((str(v) for v in parts if v is not None), TOTAL)
             key.append(code)
         n, k, v = row[width : width + 3]
-        found[tuple(key)] = (int(n or 0), int(k or 0), float(v or 0))
+        found[tuple(key)] = (int(n or 0), int(k or 0), float(v or 0))  # type: ignore[call-overload, arg-type]
     levels_by_dimension = []
     for dimension in resolved:
         hierarchy = hierarchies[dimension.name]

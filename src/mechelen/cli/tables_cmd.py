@@ -1,0 +1,87 @@
+"""``mechelen tables``: build protected tables from the workspace and publish them; audit them."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from mechelen.cli.data_cmd import WorkspaceOption
+from mechelen.cli.options import LangOption, Language
+from mechelen.cli.problems_output import console, exit_on_problems
+from mechelen.engine.ingest.workspace import Workspace
+from mechelen.engine.publish.release import Release, make_release
+from mechelen.engine.tables.build import STRATEGIES
+from mechelen.engine.tables.spec_file import load_spec
+from mechelen.i18n import translator
+
+app = typer.Typer(help="Build, protect and publish statistical tables; audit published tables.")
+
+
+def print_release(release: Release, lang: str) -> None:
+    _ = translator(lang)
+    table = Table(title=_("Release {name}").format(name=release.name), header_style="bold")
+    for header in (_("Table"), _("Cells"), _("Method"), _("Suppressed"), _("Perturbed")):
+        table.add_column(header)
+    for protected in release.tables:
+        report = protected.report
+        table.add_row(
+            protected.table.name,
+            f"{report.cells:,}",
+            report.method,
+            f"{report.suppressed_primary + report.suppressed_secondary:,}",
+            f"{report.perturbed:,}",
+        )
+    console.print(table)
+    console.print(
+        _("{count} files in {folder}; content hash {hash}").format(
+            count=len(release.files), folder=release.folder, hash=release.content_sha256[:16]
+        )
+    )
+
+
+@app.command("build")
+def build_command(
+    spec: Annotated[Path, typer.Argument(help="Table specification (YAML).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the published files.")],
+    workspace: WorkspaceOption = Path("workspace"),
+    made_by: Annotated[
+        str, typer.Option("--by", help="Who makes the release (for the release log).")
+    ] = "",
+    strategy: Annotated[
+        str, typer.Option(help=f"How margins are computed: {', '.join(STRATEGIES)}.")
+    ] = "grouping-sets",
+    lang: LangOption = Language.en,
+) -> None:
+    """Build every table of the spec with all margins, protect them (cell key, suppression or
+    differential privacy) and write CSV, SDMX-CSV, HXL, XLSX, JSON and a Data Package, each with
+    its disclosure report. Nothing else leaves the workspace."""
+    _ = translator(lang.value)
+    if strategy not in STRATEGIES:
+        raise typer.BadParameter(", ".join(STRATEGIES), param_hint="--strategy")
+    with exit_on_problems(lang.value):
+        table_spec, text = load_spec(spec)
+        with (
+            Workspace(workspace) as space,
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+            ) as bar,
+        ):
+            task = bar.add_task(_("Building tables"), total=len(table_spec.tables))
+
+            def progress(name: str, number: int, total: int) -> None:
+                bar.update(task, completed=number - 1, description=name)
+
+            release = make_release(
+                space, table_spec, text, out, made_by or getpass.getuser(), strategy, progress
+            )
+    print_release(release, lang.value)

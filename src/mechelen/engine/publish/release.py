@@ -1,0 +1,197 @@
+"""Make a release: build the spec's tables, protect them, write every format, log the release.
+
+Files written in the output folder (the same tables give byte-identical files, except under
+differential privacy, which is random by design):
+
+- ``<table>.csv``        codes, labels, value and flag (observed, perturbed, suppressed)
+- ``<table>.sdmx.csv``   SDMX-CSV with OBS_STATUS and CONF_STATUS
+- ``<table>.hxl.csv``    CSV with an HXL hashtag row
+- ``tables.xlsx``        one sheet per table
+- ``tables.json``        every table with its cells, labels and disclosure report
+- ``datapackage.json``   Frictionless Data Package of the CSV files, with licence
+- ``disclosure-report.json``  method, parameters, suppressions, perturbations, information loss
+- ``release.json``       what the audit needs: tables, dimensions, hierarchies, protection
+
+The workspace keeps the release log (who, when, parameters, content hash) and, for
+differential privacy, the privacy budget spent per dataset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from mechelen.core.tabulation.spec import TableSpec
+from mechelen.engine.ingest.workspace import Workspace
+from mechelen.engine.publish import dp_method  # noqa: F401 - registers its method
+from mechelen.engine.publish.csv_formats import write_flag_csv, write_hxl_csv, write_sdmx_csv
+from mechelen.engine.publish.other_formats import datapackage, table_json, write_json, write_xlsx
+from mechelen.engine.publish.protect import ProtectionContext, protect
+from mechelen.engine.publish.protected import ProtectedTable
+from mechelen.engine.tables.build import BuildTimings, Progress, build_tables
+
+BUDGET_ENV = "MECHELEN_PRIVACY_BUDGET"
+DEFAULT_BUDGET = 5.0
+
+_LOG = (
+    """CREATE TABLE IF NOT EXISTS releases (
+        release VARCHAR, dataset VARCHAR, made_by VARCHAR, made_at VARCHAR, method VARCHAR,
+        parameters VARCHAR, spec VARCHAR, content_sha256 VARCHAR, folder VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS privacy_budget (
+        dataset VARCHAR, release VARCHAR, epsilon DOUBLE, spent_at VARCHAR)""",
+)
+
+
+@dataclass(frozen=True)
+class Release:
+    name: str
+    folder: Path
+    tables: list[ProtectedTable]
+    files: list[Path]
+    content_sha256: str
+    timings: BuildTimings
+
+
+def privacy_budget_left(workspace: Workspace, dataset: str) -> float:
+    for statement in _LOG:
+        workspace.con.execute(statement)
+    total = float(os.environ.get(BUDGET_ENV, DEFAULT_BUDGET))
+    row = workspace.con.execute(
+        "SELECT COALESCE(sum(epsilon), 0) FROM privacy_budget WHERE dataset = ?", [dataset]
+    ).fetchone()
+    return total - float(row[0] if row else 0)
+
+
+def _hierarchies(tables: Sequence[ProtectedTable]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for protected in tables:
+        for name, hierarchy in protected.table.hierarchies.items():
+            merged.setdefault(name, {}).update(dict(hierarchy.parents))
+    return {name: dict(sorted(parents.items())) for name, parents in sorted(merged.items())}
+
+
+def _content_hash(files: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.name):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def write_release(
+    tables: Sequence[ProtectedTable],
+    spec: TableSpec,
+    folder: Path,
+    source: str,
+    licence: str = "CC-BY-4.0",
+) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    csv_names: dict[str, str] = {}
+    for protected in tables:
+        name = protected.table.name
+        csv_names[name] = f"{name}.csv"
+        files.append(write_flag_csv(protected, folder / f"{name}.csv"))
+        files.append(
+            write_sdmx_csv(
+                protected, folder / f"{name}.sdmx.csv", f"MECHELEN:{spec.release}-{name}(1.0)"
+            )
+        )
+        files.append(write_hxl_csv(protected, folder / f"{name}.hxl.csv"))
+    files.append(write_xlsx(tables, folder / "tables.xlsx"))
+    files.append(
+        write_json(
+            {"release": spec.release, "tables": [table_json(t) for t in tables]},
+            folder / "tables.json",
+        )
+    )
+    files.append(
+        write_json(
+            datapackage(spec.release, tables, csv_names, licence, source),
+            folder / "datapackage.json",
+        )
+    )
+    files.append(
+        write_json([t.report.as_dict() for t in tables], folder / "disclosure-report.json")
+    )
+    protection = spec.protection
+    meta: dict[str, Any] = {
+        "release": spec.release,
+        "dataset": spec.dataset,
+        "protection": {
+            "method": protection.method,
+            "threshold": protection.threshold,
+            "secondary": protection.secondary,
+            "epsilon": protection.epsilon,
+            **dict(protection.parameters),
+        },
+        "tables": [
+            {
+                "name": t.table.name,
+                "dimensions": list(t.table.dimensions),
+                "file": csv_names[t.table.name],
+            }
+            for t in tables
+        ],
+        "hierarchies": _hierarchies(tables),
+        "files": {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(files, key=lambda p: p.name)
+        },
+    }
+    files.append(write_json(meta, folder / "release.json"))
+    return files
+
+
+def make_release(
+    workspace: Workspace,
+    spec: TableSpec,
+    spec_text: str,
+    folder: Path,
+    made_by: str,
+    strategy: str = "grouping-sets",
+    progress: Progress | None = None,
+) -> Release:
+    """Build, protect, write and log one release; raises ProblemsFound on a bad spec."""
+    built, timings = build_tables(workspace, spec, strategy, progress)
+    context = ProtectionContext(budget_left=privacy_budget_left(workspace, spec.dataset))
+    tables = protect(built, spec.protection, context)
+    record = workspace.dataset(spec.dataset)
+    source = f"{record.source} (sha256 {record.sha256})" if record else spec.dataset
+    files = write_release(tables, spec, folder, source)
+    content = _content_hash(files)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with workspace.transaction() as con:
+        con.execute(
+            "INSERT INTO releases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                spec.release,
+                spec.dataset,
+                made_by,
+                now,
+                spec.protection.method,
+                json.dumps(tables[0].report.parameters if tables else {}, sort_keys=True),
+                spec_text,
+                content,
+                str(folder),
+            ],
+        )
+        if spec.protection.method == "differential-privacy":
+            con.execute(
+                "INSERT INTO privacy_budget VALUES (?, ?, ?, ?)",
+                [spec.dataset, spec.release, spec.protection.epsilon, now],
+            )
+    return Release(spec.release, folder, tables, files, content, timings)
+
+
+def release_log(workspace: Workspace) -> list[tuple[Any, ...]]:
+    for statement in _LOG:
+        workspace.con.execute(statement)
+    return workspace.con.execute(
+        "SELECT release, dataset, made_by, made_at, method, content_sha256 FROM releases ORDER BY made_at"
+    ).fetchall()
