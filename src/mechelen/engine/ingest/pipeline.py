@@ -326,6 +326,7 @@ def _record(
         columns=tuple(n for n in names if not n.startswith("_")),
         geography=tuple(lvl.level for lvl in mapping.geography),
         unknowns=_unknowns(workspace, staged, columns),
+        country=mapping.country,
     )
 
 

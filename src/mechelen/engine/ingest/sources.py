@@ -143,7 +143,7 @@ def _inspect_xlsx(path: Path, options: SourceOptions) -> SourceInfo:
 
 
 def _inspect_parquet(path: Path) -> SourceInfo:
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq
 
     try:
         schema = pq.read_schema(path)

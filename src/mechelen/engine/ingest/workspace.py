@@ -33,6 +33,7 @@ _CATALOG = (
         ingested_at VARCHAR, rows_read BIGINT, rows_kept BIGINT, rows_rejected BIGINT,
         persons_kept BIGINT, persons_rejected BIGINT, aggregated BOOLEAN, columns VARCHAR,
         geography VARCHAR, unknowns VARCHAR)""",
+    "ALTER TABLE datasets ADD COLUMN IF NOT EXISTS country VARCHAR",
     """CREATE TABLE IF NOT EXISTS validation (
         dataset VARCHAR, "row" BIGINT, "column" VARCHAR, code VARCHAR, value VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS labels (
@@ -55,6 +56,7 @@ class DatasetRecord:
     columns: tuple[str, ...]
     geography: tuple[str, ...]
     unknowns: dict[str, int]
+    country: str = ""
 
 
 def data_table(dataset: str) -> str:
@@ -123,7 +125,7 @@ class Workspace:
                 con.execute(f"DROP TABLE {staged}__{table}")
             con.execute("DELETE FROM datasets WHERE dataset = ?", [record.dataset])
             con.execute(
-                "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     record.dataset,
                     record.source,
@@ -139,13 +141,14 @@ class Workspace:
                     json.dumps(list(record.columns)),
                     json.dumps(list(record.geography)),
                     json.dumps(record.unknowns),
+                    record.country,
                 ],
             )
 
     def datasets(self) -> list[DatasetRecord]:
         rows = self.con.execute(
             "SELECT dataset, source, sha256, ingested_at, rows_read, rows_kept, rows_rejected, "
-            "persons_kept, persons_rejected, aggregated, columns, geography, unknowns "
+            "persons_kept, persons_rejected, aggregated, columns, geography, unknowns, country "
             "FROM datasets ORDER BY dataset"
         ).fetchall()
         return [_record(row) for row in rows]
@@ -168,7 +171,7 @@ class Workspace:
             'WHERE dataset = ? GROUP BY code, "column", value ORDER BY n DESC, min("row") '
             f"LIMIT {int(limit)}"
         )
-        return [tuple(r) for r in self.con.execute(sql, [dataset]).fetchall()]  # type: ignore[misc]
+        return [tuple(r) for r in self.con.execute(sql, [dataset]).fetchall()]
 
 
 def _record(row: tuple[Any, ...]) -> DatasetRecord:
@@ -186,4 +189,5 @@ def _record(row: tuple[Any, ...]) -> DatasetRecord:
         columns=tuple(json.loads(row[10])),
         geography=tuple(json.loads(row[11])),
         unknowns=json.loads(row[12]),
+        country=row[13] or "",
     )

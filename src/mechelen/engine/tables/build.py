@@ -135,8 +135,10 @@ def _separate_rows(
         expr = expr.mutate(**{c: ibis.null().cast("string") for c in columns if c not in keep})
         parts.append(expr.select(*columns, "n", "k", "v"))
     union = ibis.union(*parts) if len(parts) > 1 else parts[0]
-    arrow = union.to_pyarrow()
-    return list(zip(*(arrow.column(name).to_pylist() for name in arrow.column_names), strict=True))
+    rows: list[tuple[object, ...]] = workspace.con.execute(
+        ibis.to_sql(union, dialect="duckdb")
+    ).fetchall()
+    return rows
 
 
 def _lower_bound(code: str) -> int:

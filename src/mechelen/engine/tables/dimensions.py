@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import yaml
-
 from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.core.tabulation.spec import GEOGRAPHY, TableSpec
 from mechelen.engine.ingest.workspace import DatasetRecord, Workspace
@@ -53,11 +51,7 @@ def dataset_dimensions(workspace: Workspace, spec: TableSpec) -> DatasetDimensio
     if record is None:
         known = ", ".join(d.dataset for d in workspace.datasets()) or "-"
         raise ProblemsFound([Problem("spec.E020", {"value": spec.dataset, "known": known})])
-    row = workspace.con.execute(
-        "SELECT mapping FROM datasets WHERE dataset = ?", [spec.dataset]
-    ).fetchone()
-    mapping = yaml.safe_load(row[0]) if row and row[0] else {}
-    country = str((mapping or {}).get("country", ""))
+    country = record.country
     levels = list(record.geography)
     problems: list[Problem] = []
     geography: tuple[str, ...] = ()
