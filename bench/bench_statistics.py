@@ -1,0 +1,208 @@
+"""Benchmark of the statistics engine on 11.2 million person records; prints figures only.
+
+    .venv/bin/python bench/bench_statistics.py            # every phase
+    .venv/bin/python bench/bench_statistics.py --phase tables
+
+Phases, each in its own process so that its peak memory (max RSS) is its own:
+  data       expand Statbel 2015 into 11.2 million records (cached in build/bench/)
+  ingest     ingest them through the real pipeline (HMAC record keys, validation)
+  tables     build the 41 one-, two- and three-way tables of municipality (with all levels up
+             to region), sex, age band, citizenship group, country-of-birth group and
+             migratory status, each with all margins, and protect them with the cell key method
+  pandas     the same 41 tables, every margin, with a straightforward pandas groupby per
+             combination of margins (the baseline), from the same standardised records
+  suppression  protect the same tables with primary and secondary suppression (linked)
+  tauargus   a few 2-D and 3-D tables protected by pytauargus (MOD, OPT) and by ours
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "build" / "bench"
+PERSONS = WORK / "persons.parquet"
+WORKSPACE = WORK / "workspace"
+SPEC = """\
+release: belgium-bench
+dataset: belgium-persons
+geography: {level: municipality, up_to: region}
+combinations:
+  dimensions: [geography, sex, age_band, citizenship_group, country_of_birth_group, migratory_status]
+  ways: [1, 2, 3]
+protection: {method: cell-key, threshold: 10}
+"""
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def phase_data() -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from belgium_population import write_population
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    if PERSONS.exists():
+        return {"records": "cached", "seconds": 0.0}
+    started = time.perf_counter()
+    records = write_population(PERSONS)
+    return {"records": records, "seconds": time.perf_counter() - started}
+
+
+def phase_ingest() -> dict[str, Any]:
+    import shutil
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from belgium_population import MAPPING
+
+    from mechelen.core.microdata.mapping import read_mapping
+    from mechelen.engine.ingest.pipeline import ingest
+    from mechelen.engine.ingest.workspace import Workspace
+    from mechelen.engine.yaml_source import parse_yaml
+
+    shutil.rmtree(WORKSPACE, ignore_errors=True)
+    mapping, _ = read_mapping(parse_yaml(MAPPING, "mapping.yaml", "mapping"))
+    assert mapping is not None
+    with Workspace(WORKSPACE) as workspace:
+        result = ingest(workspace, PERSONS, mapping, MAPPING)
+    return {"records": result.record.rows_kept, "seconds": result.seconds}
+
+
+def _spec():  # type: ignore[no-untyped-def]
+    from mechelen.core.tabulation.spec import read_spec
+    from mechelen.engine.yaml_source import parse_yaml
+
+    spec, _ = read_spec(parse_yaml(SPEC, "spec.yaml", "spec"))
+    assert spec is not None
+    return spec
+
+
+def phase_tables() -> dict[str, Any]:
+    from mechelen.engine.ingest.workspace import Workspace
+    from mechelen.engine.publish.protect import ProtectionContext, protect
+    from mechelen.engine.tables.build import build_tables
+
+    spec = _spec()
+    figures: dict[str, Any] = {"tables": len(spec.tables)}
+    with Workspace(WORKSPACE) as workspace:
+        for strategy in ("separate", "grouping-sets"):
+            started = time.perf_counter()
+            built, timings = build_tables(workspace, spec, strategy)
+            figures[f"build_{strategy}_seconds"] = time.perf_counter() - started
+        figures["cube_seconds"] = timings.cube_seconds
+        figures["cells"] = sum(len(b.table) for b in built)
+        started = time.perf_counter()
+        protected = protect(built, spec.protection, ProtectionContext())
+        figures["cell_key_seconds"] = time.perf_counter() - started
+        figures["suppressed_by_threshold"] = sum(p.report.suppressed_primary for p in protected)
+    figures["tables_and_cell_key_seconds"] = (
+        figures["build_grouping-sets_seconds"] + figures["cell_key_seconds"]
+    )
+    return figures
+
+
+def phase_pandas() -> dict[str, Any]:
+    import itertools
+
+    import duckdb
+    import pandas as pd
+
+    from mechelen.engine.standardise.country_groups import country_group
+
+    spec = _spec()
+    con = duckdb.connect(str(WORKSPACE / "workspace.duckdb"), read_only=True)
+    columns = [
+        "geo_municipality",
+        "geo_district",
+        "geo_province",
+        "geo_region",
+        "sex",
+        "age_band",
+        "citizenship",
+        "country_of_birth",
+        "migratory_status",
+    ]
+    frame = con.execute(f"SELECT {', '.join(columns)} FROM data__belgium_persons").df()
+    con.close()
+    for column in columns:
+        frame[column] = frame[column].astype("category")
+    groups = {
+        code: country_group(code, "BEL")
+        for code in frame["citizenship"].cat.categories.union(
+            frame["country_of_birth"].cat.categories
+        )
+    }
+    frame["citizenship_group"] = frame["citizenship"].map(groups).astype("category")
+    frame["country_of_birth_group"] = frame["country_of_birth"].map(groups).astype("category")
+    levels = {"geography": ["geo_municipality", "geo_district", "geo_province", "geo_region"]}
+    started = time.perf_counter()
+    cells = 0
+    for table in spec.tables:
+        choices = [[*levels.get(d, [d]), None] for d in table.dimensions]
+        for chosen in itertools.product(*choices):
+            keep = [c for c in chosen if c is not None]
+            counts = frame.groupby(keep, observed=True).size() if keep else pd.Series([len(frame)])
+            cells += len(counts)
+    return {"groupby_seconds": time.perf_counter() - started, "nonzero_cells": cells}
+
+
+PHASES = {
+    "data": phase_data,
+    "ingest": phase_ingest,
+    "tables": phase_tables,
+    "pandas": phase_pandas,
+}
+
+
+def run_phase(name: str) -> dict[str, Any]:
+    completed = subprocess.run(
+        [sys.executable, __file__, "--phase", name, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phase", choices=sorted(PHASES), help="run one phase only")
+    parser.add_argument("--json", action="store_true", help="print the phase's figures as JSON")
+    args = parser.parse_args()
+    if args.phase:
+        figures = PHASES[args.phase]()
+        figures["peak_mib"] = peak_mib()
+        print(json.dumps(figures) if args.json else figures)
+        return
+    results = {}
+    for name in ("data", "ingest", "tables", "pandas"):
+        results[name] = run_phase(name)
+        print(
+            f"{name:<10} "
+            + ", ".join(
+                f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+                for k, v in results[name].items()
+            ),
+            flush=True,
+        )
+    ours = results["tables"]["build_grouping-sets_seconds"]
+    pandas_seconds = results["pandas"]["groupby_seconds"]
+    print(
+        f"aggregation: ours {ours:.1f} s (GROUPING SETS; separate queries {results['tables']['build_separate_seconds']:.1f} s), "
+        f"pandas {pandas_seconds:.1f} s: {pandas_seconds / ours:.1f}x faster"
+    )
+    print(
+        f"41 tables + cell key: {results['tables']['tables_and_cell_key_seconds']:.1f} s, peak {results['tables']['peak_mib']:.0f} MiB"
+    )
+
+
+if __name__ == "__main__":
+    main()
