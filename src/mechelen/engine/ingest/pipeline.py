@@ -174,25 +174,33 @@ def _derived(mapping: DataMapping) -> list[str]:
 
 
 def _errors_sql(columns: list[ColumnSQL], mapping: DataMapping) -> str:
+    """Every bad value of every row, in one pass over the source (plus repeated person ids)."""
+    checks = [
+        f"CASE WHEN {c.error} THEN {{'column': {literal(c.source)}, 'code': {literal(c.code)}, "
+        f"'value': src.{quote(c.source)}}} END"
+        for c in columns
+        if c.error
+    ]
     parts = []
-    for column in columns:
-        if column.error:
-            joins = " ".join(column.joins)
-            parts.append(
-                f'SELECT src._row AS "row", {literal(column.source)} AS "column", '
-                f"{literal(column.code)} AS code, src.{quote(column.source)} AS value "
-                f"FROM src {joins} WHERE {column.error}"
-            )
+    if checks:
+        joins = " ".join(dict.fromkeys(j for c in columns for j in c.joins))
+        parts.append(
+            'SELECT _row AS "row", e."column", e.code, e.value FROM ('
+            f"SELECT src._row, unnest([{', '.join(checks)}]) AS e FROM src {joins}"
+            ") WHERE e IS NOT NULL"
+        )
     if mapping.id_column:
         identity = raw(mapping.id_column)
         source = literal(mapping.id_column)
         parts.append(
-            f"SELECT _row, {source}, 'ingest.E017', src.{quote(mapping.id_column)} FROM src WHERE {identity} IS NULL"
+            f"SELECT _row, {source}, 'ingest.E017', src.{quote(mapping.id_column)} FROM src "
+            f"WHERE {identity} IS NULL"
         )
+        repeated = f"SELECT {identity} AS id FROM src GROUP BY 1 HAVING count(*) > 1"
         parts.append(
             f"SELECT _row, {source}, 'ingest.E018', id FROM (SELECT _row, {identity} AS id, "
             f"row_number() OVER (PARTITION BY {identity} ORDER BY _row) AS n FROM src "
-            f"WHERE {identity} IS NOT NULL) WHERE n > 1"
+            f"WHERE {identity} IN ({repeated})) WHERE n > 1"
         )
     if not parts:
         return 'SELECT NULL::BIGINT AS "row", NULL AS "column", NULL AS code, NULL AS value WHERE false'
@@ -227,15 +235,20 @@ def _labels_sql(mapping: DataMapping, dataset: str) -> str:
 
 
 def _unknowns(workspace: Workspace, table: str, columns: list[ColumnSQL]) -> dict[str, int]:
-    unknown_codes = (NOT_STATED, codes.UNKNOWN, "unknown")
-    counts = {}
-    for column in columns:
-        if column.name.startswith(("geo_", "_")) or column.name in ("age", "duration_of_stay"):
-            continue
-        sql = f"SELECT COALESCE(sum(_count), 0) FROM {table} WHERE {quote(column.name)} IN {unknown_codes!r}"
-        row = workspace.con.execute(sql).fetchone()
-        counts[column.name] = int(row[0]) if row else 0
-    return counts
+    """Persons whose value was not stated, per categorical column, in one pass."""
+    names = [
+        c.name
+        for c in columns
+        if not c.name.startswith(("geo_", "_")) and c.name not in ("age", "duration_of_stay")
+    ]
+    if not names:
+        return {}
+    unknown_codes = ", ".join(literal(code) for code in (NOT_STATED, codes.UNKNOWN, "unknown"))
+    sums = ", ".join(
+        f"sum(CASE WHEN {quote(n)} IN ({unknown_codes}) THEN _count ELSE 0 END)" for n in names
+    )
+    row = workspace.con.execute(f"SELECT {sums} FROM {table}").fetchone() or tuple(0 for _ in names)
+    return {name: int(value or 0) for name, value in zip(names, row, strict=True)}
 
 
 def ingest(

@@ -70,6 +70,7 @@ class Workspace:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(str(folder / DATABASE_FILE))
+        self.con.execute("SET enable_progress_bar = false")
         for statement in _CATALOG:
             self.con.execute(statement)
 
