@@ -126,6 +126,7 @@ MESSAGES: dict[str, str] = {
     "ingest.E016": N_("{value} is not a duration (a number of years from 0)."),
     "ingest.E017": N_("The person id is missing."),
     "ingest.E018": N_("The person id {value} appears more than once."),
+    "ingest.E019": N_("{value} is not a number."),
     # country standardisation
     "standardise.E001": N_("The alias {alias} points to an unknown country code {code}."),
     "standardise.E002": N_("The alias {alias} has no letter or digit."),

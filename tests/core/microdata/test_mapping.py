@@ -72,5 +72,6 @@ def test_each_mistake_has_its_code(change: Any, code: str) -> None:
 
 def test_bands() -> None:
     assert band_labels([0, 15, 25, 65]) == ("0-14", "15-24", "25-64", "65+")
+    assert band_labels([0, 1, 5]) == ("0", "1-4", "5+")
     assert band_of(14, [0, 15]) == "0-14" and band_of(99, [0, 15]) == "15+"
     assert check_bands([0, 5]) is None and check_bands([1, 5]) and check_bands([0, 0])

@@ -99,3 +99,59 @@ def test_spec_errors_name_what_is_unknown(
     with pytest.raises(ProblemsFound) as raised:
         build_tables(town, spec_of(document))
     assert code in {p.code for p in raised.value.problems}
+
+
+def test_magnitude_tables_keep_each_cells_largest_contributions(tmp_path: Path) -> None:
+    from mechelen.core.microdata.mapping import read_mapping
+    from mechelen.engine.ingest.pipeline import ingest
+
+    path = tmp_path / "work.csv"
+    path.write_text(
+        "id;area;sex;hours;motif;years\n"
+        "a;x;F;40;travail;0.5\n"
+        "b;x;F;10;famille;3\n"
+        "c;x;M;60;asile;12\n"
+        "d;y;M;5;;\n",
+        encoding="utf-8",
+    )
+    mapping, problems = read_mapping(
+        {
+            "dataset": "work",
+            "country": "BEL",
+            "id": "id",
+            "geography": [{"level": "area", "column": "area"}],
+            "dimensions": {
+                "sex": {"column": "sex"},
+                "reason_for_migration": {"column": "motif"},
+                "duration_of_stay": {"column": "years", "bands": [0, 1, 10]},
+            },
+            "measures": {"hours": "hours"},
+        }
+    )
+    assert mapping is not None, problems
+    with Workspace(tmp_path / "ws") as workspace:
+        ingest(workspace, path, mapping, "")
+        reasons = workspace.con.execute(
+            "SELECT reason_for_migration, duration_of_stay_band FROM data__work ORDER BY _row"
+        ).fetchall()
+        assert reasons == [
+            ("work", "0"),
+            ("family", "1-9"),
+            ("international-protection", "10+"),
+            ("unknown", "_U"),
+        ]
+        spec = spec_of(
+            {
+                "dataset": "work",
+                "measure": {"sum": "hours"},
+                "tables": [{"name": "t", "dimensions": ["geography", "sex"]}],
+            }
+        )
+        [built], _ = build_tables(workspace, spec)
+        table = built.table
+        assert table.top_contributions is not None
+        x_f = table.index(("x", "F"))
+        assert table.values[x_f] == 50 and list(table.top_contributions[x_f]) == [40, 10]
+        total = table.index(("_T", "_T"))
+        assert table.values[total] == 115 and list(table.top_contributions[total]) == [60, 40]  # type: ignore[index]
+        assert table.counts[total] == 4  # type: ignore[index]

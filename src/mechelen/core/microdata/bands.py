@@ -26,7 +26,10 @@ def check_bands(bounds: Sequence[int]) -> str | None:
 
 def band_labels(bounds: Sequence[int]) -> tuple[str, ...]:
     """Labels of the bands, e.g. ('0-14', '15-24', '25-64', '65+')."""
-    labels = [f"{low}-{high - 1}" for low, high in itertools.pairwise(bounds)]
+    labels = [
+        str(low) if high - 1 == low else f"{low}-{high - 1}"
+        for low, high in itertools.pairwise(bounds)
+    ]
     labels.append(f"{bounds[-1]}+")
     return tuple(labels)
 

@@ -15,6 +15,7 @@ Example (the Statbel 2015 population file, one row per count):
       age: {column: CD_AGE, bands: [0, 15, 25, 45, 65]}
       citizenship: {column: CD_NATLTY, values: {ETR: other}}
     keep: {civil_status: CD_CIV_STS}
+    measures: {hours: hours-per-week}   # numeric columns for magnitude tables (sum)
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class DataMapping:
     geography: tuple[GeographyLevel, ...]
     dimensions: Mapping[str, DimensionMapping]
     keep: Mapping[str, str]
+    measures: Mapping[str, str] = field(default_factory=dict)
     count_column: str | None = None
     id_column: str | None = None
     source: SourceOptions = SourceOptions()
@@ -99,6 +101,9 @@ class DataMapping:
                 columns.append(MappedColumn(level.label_column, f"geography.{level.level}.label"))
         columns += [MappedColumn(d.column, d.name) for d in self.dimensions.values()]
         columns += [MappedColumn(column, f"keep.{name}") for name, column in self.keep.items()]
+        columns += [
+            MappedColumn(column, f"measures.{name}") for name, column in self.measures.items()
+        ]
         if self.count_column:
             columns.append(MappedColumn(self.count_column, "count"))
         if self.id_column:
@@ -114,7 +119,17 @@ def read_mapping(
     if not isinstance(document, dict):
         reader.report("E004", document, None, field="(file)", expected="mapping", found="text")
         return None, reader.problems
-    allowed = ("dataset", "country", "count", "id", "source", "geography", "dimensions", "keep")
+    allowed = (
+        "dataset",
+        "country",
+        "count",
+        "id",
+        "source",
+        "geography",
+        "dimensions",
+        "keep",
+        "measures",
+    )
     reader.only_fields(document, allowed, "")
     dataset = reader.field(document, "dataset", str, "") or ""
     if dataset and not _ID.match(dataset):
@@ -128,6 +143,7 @@ def read_mapping(
     geography = _geography(reader, document)
     dimensions = _dimensions(reader, document)
     keep = _keep(reader, document)
+    measures = _keep(reader, document, "measures")
     if not geography and not dimensions and not keep:
         reader.report("E013", document, None)
     if any(p.is_error for p in reader.problems):
@@ -138,6 +154,7 @@ def read_mapping(
         geography=geography,
         dimensions=dimensions,
         keep=keep,
+        measures=measures,
         count_column=count_column,
         id_column=id_column,
         source=source,
@@ -244,19 +261,20 @@ def _dimensions(reader: DocumentReader, document: dict[str, Any]) -> dict[str, D
     return dimensions
 
 
-def _keep(reader: DocumentReader, document: dict[str, Any]) -> dict[str, str]:
-    node = document.get("keep")
+def _keep(reader: DocumentReader, document: dict[str, Any], key: str = "keep") -> dict[str, str]:
+    """``name: column`` pairs of ``keep`` (categories) or ``measures`` (numbers to sum)."""
+    node = document.get(key)
     if node is None:
         return {}
     if not isinstance(node, dict):
-        reader.report("E004", document, "keep", field="keep", expected="mapping", found="list")
+        reader.report("E004", document, key, field=key, expected="mapping", found="list")
         return {}
     keep = {}
     for name, column in node.items():
         if not _NAME.match(str(name)) or name in STANDARD_DIMENSIONS:
             reader.report("E015", node, name, value=str(name))
         elif not isinstance(column, str):
-            reader.report("E004", node, name, field=f"keep.{name}", expected="text", found="list")
+            reader.report("E004", node, name, field=f"{key}.{name}", expected="text", found="list")
         else:
             keep[str(name)] = column
     return keep

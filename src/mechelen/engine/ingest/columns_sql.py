@@ -117,6 +117,10 @@ def standard_columns(mapping: DataMapping) -> list[ColumnSQL]:
         columns.append(mapped_column("reason_for_migration", column, "unknown", "ingest.E015"))
     for name, column in mapping.keep.items():
         columns.append(ColumnSQL(f"keep_{name}", f"COALESCE({raw(column)}, '{NOT_STATED}')"))
+    for name, column in mapping.measures.items():
+        number = f"TRY_CAST({raw(column)} AS DOUBLE)"
+        error = f"{raw(column)} IS NOT NULL AND {number} IS NULL"
+        columns.append(ColumnSQL(f"measure_{name}", number, error, "ingest.E019", column))
     if mapping.count_column:
         columns.append(count_column(mapping.count_column))
     return columns

@@ -239,7 +239,8 @@ def _unknowns(workspace: Workspace, table: str, columns: list[ColumnSQL]) -> dic
     names = [
         c.name
         for c in columns
-        if not c.name.startswith(("geo_", "_")) and c.name not in ("age", "duration_of_stay")
+        if not c.name.startswith(("geo_", "_", "measure_"))
+        and c.name not in ("age", "duration_of_stay")
     ]
     if not names:
         return {}

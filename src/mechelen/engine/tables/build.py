@@ -86,14 +86,23 @@ def _build_cube(workspace: Workspace, spec: TableSpec, dims: DatasetDimensions) 
             select.append(f"map_{column}.grp AS {quote(column)}")
         else:
             select.append(f"d.{quote(column)}")
-    value = f"sum(d.{quote(spec.measure)})" if spec.measure else "sum(d._count)"
     where = " AND ".join(f"({_filter_sql(f)})" for f in spec.filters) or "true"
     where = re.sub(r'"(\w+)"', r'd."\1"', where)
+    dims_sql = "".join(f"{item}, " for item in select)
+    if spec.measure:
+        # magnitude tables keep one row per record: the rules need each cell's largest values
+        measure = f"COALESCE(d.{quote('measure_' + spec.measure)}, 0)"
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE cube AS SELECT {dims_sql}d._count AS n, "
+            f"CAST(d._rkey AS BIGINT) AS k, {measure} AS v FROM {source} AS d "
+            f"{' '.join(joins)} WHERE {where}"
+        )
+        return columns
     group = ", ".join(str(i + 1) for i in range(len(select)))
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE cube AS SELECT {', '.join(select)}, sum(d._count) AS n, "
-        f"sum(CAST(d._rkey AS BIGINT)) AS k, {value} AS v FROM {source} AS d {' '.join(joins)} "
-        f"WHERE {where} GROUP BY {group or 'ALL'}"
+        f"CREATE OR REPLACE TEMP TABLE cube AS SELECT {dims_sql}sum(d._count) AS n, "
+        f"sum(CAST(d._rkey AS BIGINT)) AS k, sum(d._count)::DOUBLE AS v FROM {source} AS d "
+        f"{' '.join(joins)} WHERE {where} GROUP BY {group or 'ALL'}"
     )
     return columns
 
@@ -104,15 +113,20 @@ def _sets(resolved: Sequence[DimensionColumns]) -> list[tuple[str | None, ...]]:
     return list(itertools.product(*choices))
 
 
+#: how many of each cell's largest contributions magnitude tables keep (dominance, p%)
+TOP_CONTRIBUTIONS = 2
+
+
 def _grouping_sets_rows(
-    workspace: Workspace, resolved: Sequence[DimensionColumns]
+    workspace: Workspace, resolved: Sequence[DimensionColumns], magnitude: bool = False
 ) -> list[tuple[object, ...]]:
     columns = [c for d in resolved for c in d.columns]
     sets = ", ".join(
         "(" + ", ".join(quote(c) for c in s if c is not None) + ")" for s in _sets(resolved)
     )
+    top = f", max(v, {TOP_CONTRIBUTIONS})" if magnitude else ""
     sql = (
-        f"SELECT {', '.join(quote(c) for c in columns)}, sum(n), sum(k), sum(v) FROM cube "
+        f"SELECT {', '.join(quote(c) for c in columns)}, sum(n), sum(k), sum(v){top} FROM cube "
         f"GROUP BY GROUPING SETS ({sets})"
     )
     return workspace.con.execute(sql).fetchall()
@@ -181,6 +195,7 @@ def _table(
 ) -> tuple[CellTable, npt.NDArray[np.int64]]:
     width = sum(len(d.columns) for d in resolved)
     found: dict[Key, tuple[int, int, float]] = {}
+    tops: dict[Key, list[float]] = {}
     for row in rows:
         key: list[str] = []
         position = 0
@@ -191,6 +206,8 @@ def _table(
             key.append(code)
         n, k, v = row[width : width + 3]
         found[tuple(key)] = (int(n or 0), int(k or 0), float(v or 0))  # type: ignore[call-overload, arg-type]
+        if len(row) > width + 3:
+            tops[tuple(key)] = sorted((float(x) for x in row[width + 3] or []), reverse=True)  # type: ignore[attr-defined]
     levels_by_dimension = []
     for dimension in resolved:
         hierarchy = hierarchies[dimension.name]
@@ -205,6 +222,12 @@ def _table(
     values = np.fromiter(
         (found.get(k, (0, 0, 0.0))[2] for k in keys), dtype=np.float64, count=len(keys)
     )
+    top_contributions = None
+    if tops:
+        top_contributions = np.zeros((len(keys), TOP_CONTRIBUTIONS), dtype=np.float64)
+        for index, cell in enumerate(keys):
+            largest = tops.get(cell, [])[:TOP_CONTRIBUTIONS]
+            top_contributions[index, : len(largest)] = largest
     table = CellTable(
         name=request.name,
         dimensions=tuple(d.name for d in resolved),
@@ -212,6 +235,7 @@ def _table(
         counts=counts,
         values=values,
         hierarchies={d.name: hierarchies[d.name] for d in resolved},
+        top_contributions=top_contributions,
     )
     return table, rkeys
 
@@ -242,13 +266,17 @@ def build_tables(
     names = sorted({d for t in spec.tables for d in t.dimensions})
     hierarchies = {name: _hierarchy(workspace, dims.resolve(name), dims.country) for name in names}
     labels = _labels(workspace, spec.dataset, dims)
-    rows_of = _grouping_sets_rows if strategy == "grouping-sets" else _separate_rows
+    magnitude = spec.measure is not None
     built = []
     for number, request in enumerate(spec.tables, start=1):
         if progress:
             progress(request.name, number, len(spec.tables))
         resolved = [dims.resolve(d) for d in request.dimensions]
-        table, rkeys = _table(request, resolved, hierarchies, rows_of(workspace, resolved))
+        if strategy == "separate" and not magnitude:
+            rows = _separate_rows(workspace, resolved)
+        else:  # magnitude tables need the largest contributions: one GROUPING SETS query
+            rows = _grouping_sets_rows(workspace, resolved, magnitude)
+        table, rkeys = _table(request, resolved, hierarchies, rows)
         built.append(BuiltTable(request, table, rkeys, labels))
     timings = BuildTimings(
         cube_seconds,

@@ -35,7 +35,11 @@ class DatasetDimensions:
     geography: tuple[str, ...]  # geo_<level> columns used, finest first
 
     def available(self) -> tuple[str, ...]:
-        names = [c for c in self.record.columns if not c.startswith("geo_") and c not in _HIDDEN]
+        names = [
+            c
+            for c in self.record.columns
+            if not c.startswith(("geo_", "measure_")) and c not in _HIDDEN
+        ]
         names += [g for g, source in GROUPS.items() if source in self.record.columns]
         return (GEOGRAPHY, *names) if self.geography else tuple(names)
 
@@ -80,7 +84,7 @@ def dataset_dimensions(workspace: Workspace, spec: TableSpec) -> DatasetDimensio
                         {"value": name, "table": table.name, "known": ", ".join(available)},
                     )
                 )
-    if spec.measure is not None and spec.measure not in record.columns:
+    if spec.measure is not None and f"measure_{spec.measure}" not in record.columns:
         problems.append(Problem("spec.E023", {"value": spec.measure}))
     for item in spec.filters:
         if item.column not in record.columns and item.column not in GROUPS:
