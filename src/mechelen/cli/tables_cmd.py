@@ -12,8 +12,9 @@ from rich.table import Table
 
 from mechelen.cli.data_cmd import WorkspaceOption
 from mechelen.cli.options import LangOption, Language
-from mechelen.cli.problems_output import console, exit_on_problems
+from mechelen.cli.problems_output import EXIT_BAD_INPUT, console, error_console, exit_on_problems
 from mechelen.engine.ingest.workspace import Workspace
+from mechelen.engine.publish.audit_release import audit_release
 from mechelen.engine.publish.release import Release, make_release
 from mechelen.engine.tables.build import STRATEGIES
 from mechelen.engine.tables.spec_file import load_spec
@@ -85,3 +86,42 @@ def build_command(
                 space, table_spec, text, out, made_by or getpass.getuser(), strategy, progress
             )
     print_release(release, lang.value)
+
+
+@app.command("audit")
+def audit_command(
+    folder: Annotated[Path, typer.Argument(help="Folder of a release written by 'tables build'.")],
+    lang: LangOption = Language.en,
+) -> None:
+    """Play the attacker on a published release: the tightest interval of every suppressed cell
+    from the published tables alone, by linear programming. Exits with 1 if one is too narrow."""
+    _ = translator(lang.value)
+    with exit_on_problems(lang.value):
+        result = audit_release(folder)
+    if not result.applicable:
+        console.print(
+            _("Release {name} is protected by {method}: no suppressed cell to attack.").format(
+                name=result.release, method=result.method
+            )
+        )
+        return
+    if result.narrow:
+        table = Table(title=_("Suppressed cells an attacker can narrow down"), header_style="bold")
+        for header in (_("Table"), _("Cell"), _("Lowest"), _("Highest")):
+            table.add_column(header)
+        for item in result.narrow:
+            cell = ", ".join(f"{k}={v}" for k, v in item.key.items())
+            table.add_row(item.table, cell, f"{item.lower:g}", f"{item.upper:g}")
+        error_console.print(table)
+        error_console.print(
+            _("{count} of {total} suppressed cells are narrower than {width:g}.").format(
+                count=len(result.narrow), total=result.suppressed, width=result.required_width
+            )
+        )
+        raise typer.Exit(EXIT_BAD_INPUT)
+    console.print(
+        _(
+            "Audit passed: each of the {total} suppressed cells that could be below {threshold} "
+            "keeps an interval at least {width:g} wide."
+        ).format(total=result.suppressed, threshold=result.threshold, width=result.required_width)
+    )

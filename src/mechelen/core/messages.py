@@ -155,6 +155,10 @@ MESSAGES: dict[str, str] = {
         "The release needs epsilon {epsilon} but only {left} of the dataset's privacy budget is left."
     ),
     "dp.E002": N_("A count is too large for the differential privacy mechanism."),
+    # auditing a published release
+    "audit.E001": N_("{path} holds no release.json: is it a folder written by 'mechelen tables build'?"),
+    "audit.E002": N_("The release lists {file} but the file is missing."),
+    "audit.E003": N_("The published tables contradict each other: no values of the suppressed cells fit."),
     # files and folders
     "io.E001": N_("Cannot read or write {path}: {reason}."),
 }

@@ -13,8 +13,6 @@ from mechelen.core.tabulation.spec import Protection
 from mechelen.engine.publish.protected import (
     CONF_FREE,
     CONF_PRIMARY,
-    CONF_SECONDARY,
-    OBSERVED,
     PERTURBED,
     SUPPRESSED,
     DisclosureReport,
@@ -95,6 +93,3 @@ def cell_key_method(
             )
         )
     return protected
-
-
-_ = (OBSERVED, CONF_SECONDARY)  # used by the other methods' modules

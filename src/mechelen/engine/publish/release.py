@@ -29,7 +29,7 @@ from typing import Any
 
 from mechelen.core.tabulation.spec import TableSpec
 from mechelen.engine.ingest.workspace import Workspace
-from mechelen.engine.publish import dp_method  # noqa: F401 - registers its method
+from mechelen.engine.publish import dp_method, suppression_method  # noqa: F401 - registers methods
 from mechelen.engine.publish.csv_formats import write_flag_csv, write_hxl_csv, write_sdmx_csv
 from mechelen.engine.publish.other_formats import datapackage, table_json, write_json, write_xlsx
 from mechelen.engine.publish.protect import ProtectionContext, protect

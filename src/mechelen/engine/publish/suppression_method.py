@@ -1,0 +1,98 @@
+"""Protection by cell suppression: primary rules, then secondary suppression over linked tables.
+
+Parameters in the spec's ``protection``: ``threshold`` (frequency rule, default 10),
+``secondary`` (``gauss`` fast, default, or ``milp`` exact), ``protection`` (how far the
+attacker's interval must reach, default threshold / 2), and for magnitude tables
+``dominance: [n, k]`` (default [1, 90]) and ``p_percent`` (default 10). All tables of a release
+are protected together, as linked tables sharing their margins.
+
+Published, every suppressed cell has confidentiality status C: whether it was sensitive or
+suppressed to protect another is not revealed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from mechelen.core.disclosure.primary import PrimaryRule, make_rule
+from mechelen.core.disclosure.protection import default_frequency_protection
+from mechelen.core.disclosure.suppression import protect_by_suppression
+from mechelen.core.tabulation.spec import Protection
+from mechelen.engine.publish.protect import ProtectionContext, protection_method
+from mechelen.engine.publish.protected import (
+    CONF_FREE,
+    CONF_PRIMARY,
+    OBSERVED,
+    SUPPRESSED,
+    DisclosureReport,
+    ProtectedTable,
+)
+from mechelen.engine.tables.build import BuiltTable
+
+
+def rules_for(protection: Protection, magnitude: bool) -> tuple[list[PrimaryRule], dict[str, Any]]:
+    params = protection.parameters
+    width = params.get("protection", default_frequency_protection(protection.threshold))
+    rules = [make_rule("min-frequency", threshold=protection.threshold, protection=width)]
+    described: dict[str, Any] = {
+        "min-frequency": {"threshold": protection.threshold, "protection": width}
+    }
+    if magnitude:
+        n, k = params.get("dominance", [1, 90])
+        p = params.get("p_percent", 10)
+        rules += [make_rule("dominance-nk", n=n, k=k), make_rule("p-percent", p=p)]
+        described |= {"dominance-nk": {"n": n, "k": k}, "p-percent": {"p": p}}
+    return rules, described
+
+
+@protection_method("suppression")
+def suppression(
+    tables: Sequence[BuiltTable], protection: Protection, context: ProtectionContext
+) -> list[ProtectedTable]:
+    magnitude = any(b.table.top_contributions is not None for b in tables)
+    rules, described = rules_for(protection, magnitude)
+    result = protect_by_suppression(
+        [b.table for b in tables],
+        rules,
+        method=protection.secondary,
+        time_limit=float(protection.parameters.get("time_limit", 60.0)),
+    )
+    protected = []
+    for built, outcome in zip(tables, result.tables, strict=True):
+        suppressed = [status != OBSERVED for status in outcome.status]
+        findings = [f for f in result.audit.findings if f.key in set(built.table.keys)]
+        report = DisclosureReport(
+            table=built.table.name,
+            method="suppression",
+            parameters={
+                "rules": described,
+                "secondary": protection.secondary,
+                "linked_tables": len(tables),
+            },
+            cells=len(built.table),
+            suppressed_primary=outcome.primary,
+            suppressed_secondary=outcome.secondary,
+            information_loss={
+                "share_of_cells_suppressed": outcome.share_of_cells_suppressed,
+                "share_of_value_suppressed": outcome.share_of_value_suppressed,
+                "value_suppressed_secondary": outcome.value_secondary,
+            },
+            audit={
+                "method": "linear programming over the published cells of all linked tables",
+                "passed": not findings,
+                "too_narrow": len(findings),
+            },
+        )
+        protected.append(
+            ProtectedTable(
+                table=built.table,
+                published=outcome.published,
+                flags=tuple(SUPPRESSED if s else OBSERVED for s in suppressed),
+                confidentiality=tuple(CONF_PRIMARY if s else CONF_FREE for s in suppressed),
+                report=report,
+                labels=built.labels,
+                measure="persons" if not magnitude else "sum",
+            )
+        )
+    return protected
