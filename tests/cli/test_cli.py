@@ -40,9 +40,14 @@ def test_every_command_has_help_and_is_documented() -> None:
     assert all_commands() == [
         "assess run",
         "assess template",
+        "data ingest",
+        "data list",
+        "data rejected",
         "demo",
         "framework check",
         "framework show",
+        "tables audit",
+        "tables build",
     ]
     for command in all_commands():
         code, output = invoke(*command.split(), "--help")
