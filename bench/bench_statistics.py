@@ -29,6 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "build" / "bench"
 PERSONS = WORK / "persons.parquet"
+#: tau-Argus frequency-rule safety range (per cent); our rule uses the same protection
+SAFETY_RANGE = 30
 WORKSPACE = WORK / "workspace"
 SPEC = """\
 release: belgium-bench
@@ -154,11 +156,98 @@ def phase_pandas() -> dict[str, Any]:
     return {"groupby_seconds": time.perf_counter() - started, "nonzero_cells": cells}
 
 
+def phase_suppression() -> dict[str, Any]:
+    from mechelen.core.disclosure.primary import make_rule
+    from mechelen.core.disclosure.suppression import protect_by_suppression
+    from mechelen.engine.ingest.workspace import Workspace
+    from mechelen.engine.tables.build import build_tables
+
+    spec = _spec()
+    with Workspace(WORKSPACE) as workspace:
+        built, _ = build_tables(workspace, spec)
+    started = time.perf_counter()
+    result = protect_by_suppression(
+        [b.table for b in built], [make_rule("min-frequency", threshold=10)], method="gauss"
+    )
+    return {
+        "tables": len(built),
+        "linked_cells": len(result.system),
+        "primary": result.primary,
+        "secondary": result.secondary,
+        "audit_passed": result.audit.passed,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+TAUARGUS_CASES = {
+    "province x age (2-D)": ({"level": "province"}, ["geography", "age_band"]),
+    "municipality x sex (2-D)": (
+        {"level": "municipality", "up_to": "municipality"},
+        ["geography", "sex"],
+    ),
+    "district x citizenship group (2-D)": (
+        {"level": "district", "up_to": "district"},
+        ["geography", "citizenship_group"],
+    ),
+    "province x age x citizenship group (3-D)": (
+        {"level": "province", "up_to": "province"},
+        ["geography", "age_band", "citizenship_group"],
+    ),
+    "district x sex x citizenship group (3-D)": (
+        {"level": "district", "up_to": "district"},
+        ["geography", "sex", "citizenship_group"],
+    ),
+}
+
+
+def phase_tauargus() -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT))
+    from mechelen.core.disclosure.primary import make_rule
+    from mechelen.core.disclosure.suppression import protect_by_suppression
+    from mechelen.core.tabulation.spec import read_spec
+    from mechelen.engine.ingest.workspace import Workspace
+    from mechelen.engine.tables.build import build_tables
+    from tests.core.disclosure.tauargus_reference import tauargus_secondary
+
+    figures: dict[str, Any] = {}
+    with Workspace(WORKSPACE) as workspace:
+        for label, (geography, dims) in TAUARGUS_CASES.items():
+            spec, _ = read_spec(
+                {
+                    "dataset": "belgium-persons",
+                    "geography": geography,
+                    "filters": {"age": {"min": 85}},
+                    "tables": [{"name": "t", "dimensions": dims}],
+                }
+            )
+            assert spec is not None
+            [built], _ = build_tables(workspace, spec)
+            row: dict[str, Any] = {"cells": len(built.table)}
+            rule = make_rule("min-frequency", threshold=10, protection_percent=SAFETY_RANGE)
+            for method in ("gauss", "milp"):
+                started = time.perf_counter()
+                result = protect_by_suppression(
+                    [built.table], [rule], method=method, time_limit=300
+                )
+                outcome = result.tables[0]
+                row[method] = [
+                    round(time.perf_counter() - started, 3),
+                    outcome.secondary,
+                    outcome.value_secondary,
+                ]
+            for method, (seconds, count, value) in tauargus_secondary(built.table, 10).items():
+                row[f"tauargus-{method}"] = [round(seconds, 3), count, value]
+            figures[label] = row
+    return figures
+
+
 PHASES = {
     "data": phase_data,
     "ingest": phase_ingest,
     "tables": phase_tables,
     "pandas": phase_pandas,
+    "suppression": phase_suppression,
+    "tauargus": phase_tauargus,
 }
 
 
@@ -183,7 +272,7 @@ def main() -> None:
         print(json.dumps(figures) if args.json else figures)
         return
     results = {}
-    for name in ("data", "ingest", "tables", "pandas"):
+    for name in ("data", "ingest", "tables", "pandas", "suppression", "tauargus"):
         results[name] = run_phase(name)
         print(
             f"{name:<10} "

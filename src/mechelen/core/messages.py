@@ -155,10 +155,29 @@ MESSAGES: dict[str, str] = {
         "The release needs epsilon {epsilon} but only {left} of the dataset's privacy budget is left."
     ),
     "dp.E002": N_("A count is too large for the differential privacy mechanism."),
+    # disclosure control
+    "disclosure.E001": N_(
+        "The cell {key} has the value {value} in table {table} but {other_value} in table "
+        "{other_table}; linked tables must agree on the cells they share."
+    ),
+    "disclosure.E002": N_(
+        "The rule {rule} needs the largest contributions of every cell, but table {table} has none."
+    ),
+    "disclosure.E003": N_("Unknown {kind} {id}; the known ones are: {known}."),
+    "disclosure.E004": N_("The parameter {parameter} of {rule} must be {expected}, not {found}."),
+    "disclosure.E005": N_(
+        "The published cells contradict the table's sums (around cell {key}); check the table."
+    ),
+    "disclosure.E006": N_("There is no table to protect."),
+    "disclosure.E007": N_("Table {table} has no cell."),
     # auditing a published release
-    "audit.E001": N_("{path} holds no release.json: is it a folder written by 'mechelen tables build'?"),
+    "audit.E001": N_(
+        "{path} holds no release.json: is it a folder written by 'mechelen tables build'?"
+    ),
     "audit.E002": N_("The release lists {file} but the file is missing."),
-    "audit.E003": N_("The published tables contradict each other: no values of the suppressed cells fit."),
+    "audit.E003": N_(
+        "The published tables contradict each other: no values of the suppressed cells fit."
+    ),
     # files and folders
     "io.E001": N_("Cannot read or write {path}: {reason}."),
 }
@@ -182,6 +201,9 @@ PARAMETER_TERMS = (
     N_("nothing"),
     N_("yes/no value"),
     N_("decimal number"),
+    N_("primary rule"),
+    N_("secondary method"),
+    N_("cost"),
 )
 #: parameters whose value is one of the terms above
 TRANSLATED_PARAMETERS = frozenset({"kind", "expected", "found"})
