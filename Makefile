@@ -35,5 +35,6 @@ messages: $(STAMP)  ## re-extract interface strings and update the fr/es catalog
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
 
-bench: $(STAMP)  ## print timings of the assessment at scale (never part of make test)
+bench: $(STAMP)  ## print timings (never part of make test): assessment, then statistics on 11.2M records
 	$(BIN)/python bench/bench_assessment.py
+	$(BIN)/python bench/bench_statistics.py
