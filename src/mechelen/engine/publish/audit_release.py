@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +86,7 @@ def _feasible_completion(system: CellSystem, published: np.ndarray, folder: Path
     hidden = np.flatnonzero(~published)
     if not len(hidden):
         return system
-    matrix = system.equation_matrix().tocsc()
+    matrix = system.equation_matrix
     rhs = -(matrix[:, np.flatnonzero(published)] @ system.values[published])
     solution = linprog(
         np.zeros(len(hidden)), A_eq=matrix[:, hidden], b_eq=rhs, bounds=(0, None), method="highs"
@@ -95,15 +95,7 @@ def _feasible_completion(system: CellSystem, published: np.ndarray, folder: Path
         raise _fail("audit.E003", folder)
     values = system.values.copy()
     values[hidden] = solution.x
-    return CellSystem(
-        system.dimensions,
-        system.keys,
-        system.counts,
-        values,
-        system.equations,
-        system.table_names,
-        system.table_cells,
-    )
+    return replace(system, values=values)
 
 
 def audit_release(folder: Path) -> ReleaseAudit:
