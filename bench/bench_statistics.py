@@ -197,6 +197,14 @@ TAUARGUS_CASES = {
         {"level": "district", "up_to": "district"},
         ["geography", "sex", "citizenship_group"],
     ),
+    "municipality x age (2-D)": (
+        {"level": "municipality", "up_to": "municipality"},
+        ["geography", "age_band"],
+    ),
+    "district x age x citizenship group (3-D)": (
+        {"level": "district", "up_to": "district"},
+        ["geography", "age_band", "citizenship_group"],
+    ),
 }
 
 
@@ -216,7 +224,7 @@ def phase_tauargus() -> dict[str, Any]:
                 {
                     "dataset": "belgium-persons",
                     "geography": geography,
-                    "filters": {"age": {"min": 85}},
+                    "filters": {"age": {"min": 75}},
                     "tables": [{"name": "t", "dimensions": dims}],
                 }
             )
