@@ -210,12 +210,13 @@ TAUARGUS_CASES = {
 
 def phase_tauargus() -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
+    from tests.core.disclosure.tauargus_reference import tauargus_secondary
+
     from mechelen.core.disclosure.primary import make_rule
     from mechelen.core.disclosure.suppression import protect_by_suppression
     from mechelen.core.tabulation.spec import read_spec
     from mechelen.engine.ingest.workspace import Workspace
     from mechelen.engine.tables.build import build_tables
-    from tests.core.disclosure.tauargus_reference import tauargus_secondary
 
     figures: dict[str, Any] = {}
     with Workspace(WORKSPACE) as workspace:

@@ -107,7 +107,12 @@ def audit_command(
         return
     if result.narrow:
         table = Table(title=_("Suppressed cells an attacker can narrow down"), header_style="bold")
-        for header in (_("Table"), _("Cell"), _("Lowest possible value"), _("Highest possible value")):
+        for header in (
+            _("Table"),
+            _("Cell"),
+            _("Lowest possible value"),
+            _("Highest possible value"),
+        ):
             table.add_column(header)
         for item in result.narrow:
             cell = ", ".join(f"{k}={v}" for k, v in item.key.items())

@@ -1,0 +1,173 @@
+"""Protect published tables by cell suppression: the single entry point.
+
+:func:`protect_by_suppression` links the tables (:mod:`.linked`), applies the primary rules
+(:mod:`.primary`) to each, runs a secondary method (``gauss`` or ``milp``, :mod:`.secondary`)
+on the whole system and audits the result (:mod:`.audit`). Totals are cells like any other:
+published unless suppressed.
+
+Information loss per table: the share of its cells suppressed, and the share of its total
+value suppressed (the sum of the values of its suppressed cells over the sum of the values of
+all its cells, margins included).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+# the methods register themselves on import
+from mechelen.core.disclosure import secondary_gauss as _gauss  # noqa: F401
+from mechelen.core.disclosure import secondary_milp as _milp  # noqa: F401
+from mechelen.core.disclosure.audit import AuditFinding, AuditResult, audit
+from mechelen.core.disclosure.linked import CellSystem, link_tables
+from mechelen.core.disclosure.primary import PrimaryRule, PrimarySuppression, primary_suppression
+from mechelen.core.disclosure.protection import ProtectionLevels
+from mechelen.core.disclosure.secondary import (
+    OBSERVED,
+    PRIMARY,
+    SECONDARY,
+    SecondaryOptions,
+    known_method,
+)
+from mechelen.core.tabulation.table import CellTable
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True, eq=False)
+class TableSuppression:
+    """The outcome for one table, cells in the table's order."""
+
+    name: str
+    #: per cell: "observed" (published), "primary" or "secondary"
+    status: tuple[str, ...]
+    #: the published value of each cell, NaN where suppressed
+    published: FloatArray
+    #: the attacker's bounds for each cell (the value itself when published)
+    lower: FloatArray
+    upper: FloatArray
+    primary: int
+    secondary: int
+    value_suppressed: float
+    value_secondary: float
+    share_of_cells_suppressed: float
+    share_of_value_suppressed: float
+    #: protected cells of this table whose attacker interval is too narrow (none when safe)
+    findings: tuple[AuditFinding, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class SuppressionResult:
+    """The outcome for every table, the linked system behind it and its audit."""
+
+    method: str
+    tables: tuple[TableSuppression, ...]
+    system: CellSystem
+    status: tuple[str, ...]
+    levels: ProtectionLevels
+    audit: AuditResult
+    seconds: float
+    details: Mapping[str, float | int | str | bool] = field(default_factory=dict)
+
+    def table(self, name: str) -> TableSuppression:
+        for table in self.tables:
+            if table.name == name:
+                return table
+        raise KeyError(name)
+
+    @property
+    def secondary(self) -> int:
+        return sum(1 for s in self.status if s == SECONDARY)
+
+    @property
+    def primary(self) -> int:
+        return sum(1 for s in self.status if s == PRIMARY)
+
+
+def protect_by_suppression(
+    tables: Sequence[CellTable],
+    rules: Sequence[PrimaryRule] | None = None,
+    method: str = "gauss",
+    *,
+    primaries: Sequence[PrimarySuppression] | None = None,
+    cost: str = "value",
+    secondary_zeros: bool = False,
+    time_limit: float = 60.0,
+    restarts: int | None = None,
+) -> SuppressionResult:
+    """Suppress the sensitive cells of the tables, and enough others to protect them.
+
+    ``rules`` are the primary rules (default: frequency rule, threshold 10); ``primaries``
+    replaces them by a precomputed primary suppression per table. ``method`` is a registered
+    secondary method (``gauss``, ``milp``); ``cost``, ``secondary_zeros``, ``time_limit`` and
+    ``restarts`` are described in :class:`~.secondary.SecondaryOptions`.
+    """
+    started = time.monotonic()
+    run = known_method(method)
+    system = link_tables(tables)
+    found = (
+        list(primaries)
+        if primaries is not None
+        else [primary_suppression(t, rules) for t in tables]
+    )
+    primary = np.zeros(len(system), dtype=np.bool_)
+    levels = ProtectionLevels.none(len(system))
+    for cells, table_primary in zip(system.table_cells, found, strict=True):
+        primary[cells] |= table_primary.sensitive
+        lower = levels.lower.copy()
+        upper = levels.upper.copy()
+        np.maximum.at(lower, cells, table_primary.levels.lower)
+        np.maximum.at(upper, cells, table_primary.levels.upper)
+        levels = ProtectionLevels(lower, upper)
+    options = SecondaryOptions(
+        cost=cost, secondary_zeros=secondary_zeros, time_limit=time_limit, restarts=restarts
+    )
+    outcome = run(system, primary, levels, options)
+    suppressed = outcome.suppressed | primary
+    result = audit(system, ~suppressed, levels)
+    status = np.where(primary, PRIMARY, np.where(suppressed, SECONDARY, OBSERVED))
+    by_table = tuple(
+        _table_outcome(system, number, status, result) for number in range(len(tables))
+    )
+    return SuppressionResult(
+        method=method,
+        tables=by_table,
+        system=system,
+        status=tuple(str(s) for s in status),
+        levels=levels,
+        audit=result,
+        seconds=time.monotonic() - started,
+        details=outcome.details,
+    )
+
+
+def _table_outcome(
+    system: CellSystem, number: int, status: npt.NDArray[np.str_], result: AuditResult
+) -> TableSuppression:
+    cells = system.table_cells[number]
+    own_status = status[cells]
+    values = system.values[cells]
+    hidden = own_status != OBSERVED
+    secondary = own_status == SECONDARY
+    total_value = float(np.abs(values).sum())
+    value_suppressed = float(np.abs(values[hidden]).sum())
+    in_table = set(cells.tolist())
+    return TableSuppression(
+        name=system.table_names[number],
+        status=tuple(str(s) for s in own_status),
+        published=np.where(hidden, np.nan, values),
+        lower=result.lower[cells],
+        upper=result.upper[cells],
+        primary=int((own_status == PRIMARY).sum()),
+        secondary=int(secondary.sum()),
+        value_suppressed=value_suppressed,
+        value_secondary=float(np.abs(values[secondary]).sum()),
+        share_of_cells_suppressed=float(hidden.mean()),
+        share_of_value_suppressed=value_suppressed / total_value if total_value else 0.0,
+        findings=tuple(f for f in result.findings if f.cell in in_table),
+    )

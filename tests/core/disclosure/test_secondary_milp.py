@@ -1,0 +1,83 @@
+"""The exact method: worked examples, optimality against enumeration, time limit."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from hypothesis import given, settings
+
+from mechelen.core.disclosure.audit import audit
+from mechelen.core.disclosure.linked import link_tables
+from mechelen.core.disclosure.primary import primary_suppression
+from mechelen.core.disclosure.secondary import SECONDARY_METHODS, SecondaryOptions
+from mechelen.core.disclosure.secondary_gauss import gauss_suppression
+from mechelen.core.disclosure.secondary_milp import milp_suppression
+from mechelen.core.tabulation.table import CellTable
+
+from .tables import frequency_tables, regions_by_sex, two_by_two
+
+
+def run(table: CellTable, **options: float) -> tuple[set[tuple[str, ...]], dict[str, object]]:
+    system = link_tables([table])
+    found = primary_suppression(table)
+    result = milp_suppression(system, found.sensitive, found.levels, SecondaryOptions(**options))  # type: ignore[arg-type]
+    keys = {system.keys[c] for c in np.flatnonzero(result.suppressed & ~found.sensitive)}
+    return keys, dict(result.details)
+
+
+def test_registered_as_milp() -> None:
+    assert SECONDARY_METHODS["milp"] is milp_suppression
+
+
+def test_one_small_cell_in_a_two_by_two_table_needs_three_more() -> None:
+    keys, details = run(two_by_two())
+    assert keys == {("a", "y"), ("b", "x"), ("b", "y")} and details["optimal"] is True
+
+
+def test_hierarchy_example_is_solved_to_the_cheapest_rectangle() -> None:
+    keys, details = run(regions_by_sex())
+    assert keys == {("n1", "M"), ("n2", "F"), ("n2", "M")} and details["optimal"] is True
+
+
+def fewest_by_enumeration(table: CellTable) -> int:
+    system = link_tables([table])
+    found = primary_suppression(table)
+    candidates = np.flatnonzero(~found.sensitive & (system.values != 0))
+    for size in range(len(candidates) + 1):
+        for chosen in itertools.combinations(candidates, size):
+            suppressed = found.sensitive.copy()
+            suppressed[list(chosen)] = True
+            if audit(system, ~suppressed, found.levels).passed:
+                return size
+    raise AssertionError("even suppressing every cell does not protect")
+
+
+@settings(max_examples=25)
+@given(frequency_tables(max_dimensions=2, max_inner=6))
+def test_milp_finds_the_fewest_secondary_cells(table: CellTable) -> None:
+    system = link_tables([table])
+    found = primary_suppression(table)
+    result = milp_suppression(system, found.sensitive, found.levels, SecondaryOptions())
+    assert result.details["optimal"] is True
+    assert int((result.suppressed & ~found.sensitive).sum()) == fewest_by_enumeration(table)
+
+
+@settings(max_examples=15)
+@given(frequency_tables(max_inner=24))
+def test_milp_never_needs_more_than_the_fast_method(table: CellTable) -> None:
+    system = link_tables([table])
+    found = primary_suppression(table)
+    exact = milp_suppression(system, found.sensitive, found.levels, SecondaryOptions())
+    fast = gauss_suppression(system, found.sensitive, found.levels, SecondaryOptions())
+    assert exact.suppressed.sum() <= fast.suppressed.sum()
+    assert audit(system, ~exact.suppressed, found.levels).passed
+
+
+def test_out_of_time_it_returns_a_protected_pattern() -> None:
+    table = regions_by_sex()
+    system = link_tables([table])
+    found = primary_suppression(table)
+    result = milp_suppression(system, found.sensitive, found.levels, SecondaryOptions(time_limit=0))
+    assert result.details["optimal"] is False
+    assert audit(system, ~result.suppressed, found.levels).passed
