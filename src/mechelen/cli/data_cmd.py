@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from mechelen.cli.options import LangOption, Language
 from mechelen.cli.problems_output import console, error_console, exit_on_problems, print_problems
+from mechelen.cli.progress import work_progress
 from mechelen.engine.ingest.mapping_file import load_mapping
 from mechelen.engine.ingest.pipeline import STAGES, IngestResult, ingest
 from mechelen.engine.ingest.workspace import Workspace
@@ -108,13 +108,7 @@ def ingest_command(
         data_mapping, text = load_mapping(mapping)
         with (
             Workspace(workspace) as space,
-            Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                transient=True,
-            ) as bar,
+            work_progress() as bar,
         ):
             task = bar.add_task(_("Ingesting"), total=len(STAGES))
 

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from mechelen.cli.data_cmd import WorkspaceOption
 from mechelen.cli.options import LangOption, Language
 from mechelen.cli.problems_output import EXIT_BAD_INPUT, console, error_console, exit_on_problems
+from mechelen.cli.progress import work_progress
 from mechelen.engine.ingest.workspace import Workspace
 from mechelen.engine.publish.audit_release import audit_release
 from mechelen.engine.publish.release import Release, make_release
@@ -68,14 +68,7 @@ def build_command(
         table_spec, text = load_spec(spec)
         with (
             Workspace(workspace) as space,
-            Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                transient=True,
-            ) as bar,
+            work_progress(counted=True) as bar,
         ):
             task = bar.add_task(_("Building tables"), total=len(table_spec.tables))
 
