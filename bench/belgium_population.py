@@ -10,11 +10,23 @@ citizenship), Belgians with the probability that brings the foreign-born total t
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = next(
+    (
+        folder
+        for folder in (
+            Path(os.environ.get("MECHELEN_SHARED_DATA", "/nonexistent")),
+            Path(__file__).resolve().parents[2] / "shared" / "data",
+            Path("/work/shared/data"),
+        )
+        if folder.is_dir()
+    ),
+    Path("/work/shared/data"),
+)
 STATBEL = DATA / "statbel_population_by_municipality_2015.csv.gz"
 DESA = DATA / "undesa_migrant_stock_2020_origin_destination_sex.csv.gz"
 FOREIGN_NATIONALS_BORN_ABROAD = 0.85

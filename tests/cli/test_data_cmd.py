@@ -9,9 +9,9 @@ from typer.testing import CliRunner
 
 from mechelen.cli.app import app
 from mechelen.engine.ingest.workspace import Workspace, data_table
+from tests.shared_data import shared_file
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data"
 MAPPINGS = ROOT / "examples" / "mappings"
 runner = CliRunner()
 
@@ -26,7 +26,7 @@ def test_statbel_2015_goes_in_whole(tmp_path: Path) -> None:
     code, output = run(
         "data",
         "ingest",
-        DATA / "statbel_population_by_municipality_2015.csv.gz",
+        shared_file("statbel_population_by_municipality_2015.csv.gz"),
         "--mapping",
         MAPPINGS / "statbel-2015.yaml",
         "--workspace",
@@ -51,7 +51,7 @@ def test_uci_adult_rejects_only_the_ambiguous_south(tmp_path: Path) -> None:
     code, output = run(
         "data",
         "ingest",
-        DATA / "uci_adult.csv",
+        shared_file("uci_adult.csv"),
         "--mapping",
         MAPPINGS / "uci-adult.yaml",
         "--workspace",
