@@ -10,44 +10,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from mechelen.core.disclosure.audit import attacker_intervals
 from mechelen.core.disclosure.primary import make_rule
 from mechelen.core.disclosure.suppression import protect_by_suppression
-from mechelen.core.tabulation.hierarchy import TOTAL, Hierarchy
-from mechelen.core.tabulation.table import CellTable, full_table_from_leaves
-
-
-@st.composite
-def hierarchies(draw: st.DrawFn, name: str) -> Hierarchy:
-    width = draw(st.integers(2, 4))
-    if draw(st.booleans()):
-        return Hierarchy.flat(name, [f"{name}{i}" for i in range(width)])
-    parents: dict[str, str] = {}
-    for group in range(draw(st.integers(2, 3))):
-        parents[f"{name}G{group}"] = TOTAL
-        for child in range(draw(st.integers(2, 3))):
-            parents[f"{name}G{group}c{child}"] = f"{name}G{group}"
-    return Hierarchy(name, parents)
-
-
-@st.composite
-def tables(draw: st.DrawFn) -> CellTable:
-    dims = [draw(hierarchies(name)) for name in ("a", "b", "c")[: draw(st.integers(1, 3))]]
-    if np.prod([len(h.leaves) for h in dims]) > 40:
-        dims = dims[:2]
-    counts: dict[tuple[str, ...], int] = {}
-    import itertools
-
-    for leaf in itertools.product(*(h.leaves for h in dims)):
-        counts[leaf] = draw(st.one_of(st.integers(0, 9), st.integers(10, 60)))
-    return full_table_from_leaves("t", dims, counts)
+from mechelen.core.tabulation.table import CellTable
+from tests.core.disclosure.tables import frequency_tables
 
 
 @pytest.mark.parametrize("method", ["gauss", "milp"])
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(table=tables())
+@given(table=frequency_tables())
 def test_suppression_properties(method: str, table: CellTable) -> None:
     rule = make_rule("min-frequency", threshold=10)
     result = protect_by_suppression([table], [rule], method=method, time_limit=30)
