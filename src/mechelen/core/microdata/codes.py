@@ -2,7 +2,8 @@
 
 Country of birth and citizenship use ISO 3166-1 alpha-3 plus the special codes below; sex uses
 SDMX codes; migratory status is derived from country of birth and citizenship only, whatever
-a person's legal status (UN recommendation), and is never read from a file.
+a person's legal status (UN recommendation), and is never read from a file; the engine derives
+it in SQL at ingest (``mechelen.engine.ingest.pipeline``) from the codes below.
 """
 
 from __future__ import annotations
@@ -55,22 +56,3 @@ __all__ = [
     "UNKNOWN",
     "UNKNOWN_STATUS",
 ]
-
-
-def birth_status(country_of_birth: str | None, reporting_country: str) -> str:
-    if not country_of_birth or country_of_birth == UNKNOWN:
-        return UNKNOWN_STATUS
-    return NATIVE_BORN if country_of_birth == reporting_country else FOREIGN_BORN
-
-
-def citizenship_status(citizenship: str | None, reporting_country: str) -> str:
-    if not citizenship or citizenship == UNKNOWN:
-        return UNKNOWN_STATUS
-    if citizenship == STATELESS:
-        return STATELESS_STATUS
-    return CITIZEN if citizenship == reporting_country else NON_CITIZEN
-
-
-def migratory_status(birth: str, citizenship: str) -> str:
-    """The combined status, e.g. ``foreign-born/non-citizen``."""
-    return f"{birth}/{citizenship}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from mechelen.core.microdata.codes import OTHER_COUNTRY, STATELESS, UNKNOWN
 from mechelen.core.microdata.vocabulary import reason_code, sex_code
@@ -10,8 +10,6 @@ from mechelen.engine.standardise.countries import CountryStandardiser
 
 #: words a mapping may use as recoding targets for countries
 COUNTRY_KEYWORDS = {"other": OTHER_COUNTRY, "stateless": STATELESS, "unknown": UNKNOWN}
-
-Standardiser = Callable[[Iterable[str]], dict[str, str | None]]
 
 
 def _recoded(values: Iterable[str], recode: Mapping[str, str]) -> dict[str, str]:
