@@ -13,8 +13,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-demo: $(STAMP)  ## assess the fictional city of Vennbrugge and print the report's path
-	$(BIN)/mechelen demo --out build/demo --lang $(LANG_OUT)
+demo: $(STAMP)  ## migrate the embedded SQLite database, load the demo content and serve http://127.0.0.1:8000
+	$(BIN)/python manage.py serve_demo
 
 test: lint typecheck pytest  ## everything CI runs
 

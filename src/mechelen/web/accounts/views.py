@@ -1,0 +1,34 @@
+"""Log in and out, the person's dashboard, and registering a new organisation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from mechelen.web.tenancy.actions import register_organisation
+from mechelen.web.tenancy.forms import RegistrationForm
+from mechelen.web.tenancy.models import Membership
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    assert request.user.is_authenticated
+    held = Membership.objects.filter(user=request.user).select_related("organisation", "network")
+    return render(request, "accounts/dashboard.html", {"memberships": held})
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation, user = register_organisation(form.cleaned_data)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("{name} is registered. You are its administrator.").format(name=organisation.name),
+        )
+        return redirect("tenancy:workspace", slug=organisation.slug)
+    return render(request, "accounts/register.html", {"form": form})

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class CommitmentsConfig(AppConfig):
+    name = "mechelen.web.commitments"
+    label = "commitments"
+    verbose_name = "Commitments"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from mechelen.web.commitments import policy
+        from mechelen.web.tenancy.workspace_links import WorkspaceLink, add_workspace_link
+
+        add_workspace_link(
+            WorkspaceLink(_("Commitments"), "commitments:list", policy.can_view_all, 20)
+        )

@@ -1,0 +1,54 @@
+"""The public portal: what anyone may see, published content only."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from mechelen.web.commitments.models import CommitmentStatus
+from mechelen.web.portal.sections import city_sections
+from mechelen.web.tenancy.lookup import network_named, organisation_named
+from mechelen.web.tenancy.models import Network, Organisation
+from mechelen.web.tenancy.roles import MigrationRole
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "organisations": Organisation.objects.all(),
+            "networks": Network.objects.all(),
+            "endorsed": Organisation.objects.exclude(endorsed_on=None).count(),
+        },
+    )
+
+
+def city(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    public = organisation.commitments.filter(public=True)
+    return render(
+        request,
+        "portal/city.html",
+        {
+            "organisation": organisation,
+            "commitments": public,
+            "achieved": public.filter(status=CommitmentStatus.ACHIEVED).count(),
+            "migration_roles": [MigrationRole(r).label for r in organisation.migration_roles],
+            "sections": city_sections(request, organisation),
+        },
+    )
+
+
+def network(request: HttpRequest, slug: str) -> HttpResponse:
+    found = network_named(slug)
+    members = found.members.all()
+    return render(
+        request,
+        "portal/network.html",
+        {
+            "network": found,
+            "members": members,
+            "endorsed": sum(1 for m in members if m.endorsed),
+        },
+    )

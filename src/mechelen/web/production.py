@@ -1,0 +1,31 @@
+"""Production settings: everything in settings.py, made safe for the open internet.
+
+Requires ``MECHELEN_SECRET_KEY`` (at least 50 characters) and ``MECHELEN_ALLOWED_HOSTS``;
+serve behind HTTPS. ``python manage.py check --deploy --settings mechelen.web.production``
+is clean (a test checks it).
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from mechelen.web.settings import *  # noqa: F403
+
+SECRET_KEY = os.environ.get("MECHELEN_SECRET_KEY", "")
+if len(SECRET_KEY) < 50 or "demo-only" in SECRET_KEY:
+    raise ImproperlyConfigured("Set MECHELEN_SECRET_KEY to a random value of 50+ characters.")
+DEBUG = False
+SECURE_SSL_REDIRECT = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+WHITENOISE_USE_FINDERS = False
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

@@ -1,0 +1,147 @@
+"""Settings for the demo and for development; production.py tightens them for deployment.
+
+Every setting read from the environment is listed in ``docs/web.md`` (a test checks it):
+
+- ``MECHELEN_SECRET_KEY``: Django's signing key (the demo uses a fixed, public one).
+- ``DATABASE_URL``: the database, e.g. ``postgres://user:pass@host/db``; default: SQLite
+  in ``MECHELEN_DATA_DIR``.
+- ``MECHELEN_DATA_DIR``: where the SQLite database, uploads and statistics workspaces live
+  (default ``build/web`` under the current folder).
+- ``MECHELEN_DEBUG``: ``1`` for Django's debug pages (never in production).
+- ``MECHELEN_ALLOWED_HOSTS``: comma-separated host names served.
+- ``MECHELEN_MAX_UPLOAD_MB``: the largest data file a steward may upload (default 200).
+- ``MECHELEN_JOBS``: ``thread`` (default: long work runs in a background thread of the web
+  process) or ``inline`` (runs at once, for tests).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+WEB_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("MECHELEN_DATA_DIR", "build/web")).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+SECRET_KEY = os.environ.get(
+    "MECHELEN_SECRET_KEY", "demo-only-key-never-use-in-production-0123456789abcdefghij"
+)
+DEBUG = os.environ.get("MECHELEN_DEBUG", "0") == "1"
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("MECHELEN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    if h.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "axes",
+    "mechelen.web.tenancy",
+    "mechelen.web.accounts",
+    "mechelen.web.audit",
+    "mechelen.web.jobs",
+    "mechelen.web.commitments",
+    "mechelen.web.portal",
+    "mechelen.web.demo",
+    "mechelen.web.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "mechelen.web.urls"
+WSGI_APPLICATION = "mechelen.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [WEB_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "mechelen.web.tenancy.context.organisations",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA_DIR / 'mechelen.sqlite3'}", conn_max_age=60
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGOUT_REDIRECT_URL = "portal:home"
+
+# Login throttling (django-axes): after 5 failures for a user name from one address, that
+# pair is locked for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
+LOCALE_PATHS = [WEB_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [WEB_DIR / "static"]
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# The demo serves static files straight from the package; production collects them first.
+WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = DATA_DIR / "media"
+
+MAX_UPLOAD_MB = int(os.environ.get("MECHELEN_MAX_UPLOAD_MB", "200"))
+# Larger uploads go to a temporary file, never into memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+JOBS_MODE = os.environ.get("MECHELEN_JOBS", "thread")
+WORKSPACES_DIR = DATA_DIR / "workspaces"
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+SITE_TITLE = _("Mechelen")

@@ -1,0 +1,33 @@
+"""Who may see and change an organisation's profile, members and audit log."""
+
+from __future__ import annotations
+
+from mechelen.web.tenancy.access import Access
+from mechelen.web.tenancy.models import Network, Organisation
+from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
+
+#: anyone with a role may open the organisation's workspace (and sees what their role allows)
+OPEN_WORKSPACE = frozenset(ORGANISATION_ROLES)
+EDIT_PROFILE = frozenset({Role.ADMINISTRATOR})
+MANAGE_MEMBERS = frozenset({Role.ADMINISTRATOR})
+READ_AUDIT_LOG = frozenset({Role.ADMINISTRATOR})
+
+
+def can_open_workspace(access: Access, organisation: Organisation) -> bool:
+    return access.holds(organisation, OPEN_WORKSPACE)
+
+
+def can_edit_profile(access: Access, organisation: Organisation) -> bool:
+    return access.holds(organisation, EDIT_PROFILE)
+
+
+def can_manage_members(access: Access, organisation: Organisation) -> bool:
+    return access.holds(organisation, MANAGE_MEMBERS)
+
+
+def can_read_audit_log(access: Access, organisation: Organisation) -> bool:
+    return access.holds(organisation, READ_AUDIT_LOG)
+
+
+def can_analyse_network(access: Access, network: Network) -> bool:
+    return access.analyses(network)

@@ -1,0 +1,113 @@
+"""An organisation's private workspace: overview, profile and endorsement, members, audit log."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mechelen.web.commitments import policy as commitment_policy
+from mechelen.web.tenancy import actions, policy
+from mechelen.web.tenancy.access import access_of, require
+from mechelen.web.tenancy.forms import EndorsementForm, MemberForm, OrganisationForm
+from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.models import Membership
+
+
+@login_required
+def workspace(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    access = access_of(request)
+    require(policy.can_open_workspace(access, organisation))
+    return render(
+        request,
+        "tenancy/workspace.html",
+        {
+            "organisation": organisation,
+            "roles": sorted(access.roles_in(organisation)),
+            "can_edit_profile": policy.can_edit_profile(access, organisation),
+            "can_manage_members": policy.can_manage_members(access, organisation),
+            "can_read_audit_log": policy.can_read_audit_log(access, organisation),
+            "can_view_commitments": commitment_policy.can_view_all(access, organisation),
+        },
+    )
+
+
+@login_required
+def profile(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit_profile(access_of(request), organisation))
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    endorsement = EndorsementForm(initial={"endorsed_on": organisation.endorsed_on})
+    if request.method == "POST" and form.is_valid():
+        actions.update_profile(request.user, organisation, form.cleaned_data)
+        messages.success(request, _("Profile saved."))
+        return redirect("tenancy:workspace", slug=slug)
+    return render(
+        request,
+        "tenancy/profile.html",
+        {"organisation": organisation, "form": form, "endorsement": endorsement},
+    )
+
+
+@login_required
+@require_POST
+def endorse(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit_profile(access_of(request), organisation))
+    if request.POST.get("withdraw"):
+        actions.endorse(request.user, organisation, None)
+        messages.success(request, _("Endorsement withdrawn."))
+    else:
+        form = EndorsementForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give the date of endorsement."))
+            return redirect("tenancy:profile", slug=slug)
+        actions.endorse(request.user, organisation, form.cleaned_data["endorsed_on"])
+        messages.success(request, _("Endorsement of the Declaration recorded."))
+    return redirect("tenancy:workspace", slug=slug)
+
+
+@login_required
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_manage_members(access_of(request), organisation))
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.give_role(request.user, organisation, form.cleaned_data)
+        messages.success(request, _("Role given."))
+        return redirect("tenancy:members", slug=slug)
+    held = organisation.memberships.select_related("user").order_by("user__username", "role")
+    return render(
+        request,
+        "tenancy/members.html",
+        {"organisation": organisation, "form": form, "memberships": held},
+    )
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_manage_members(access_of(request), organisation))
+    membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
+    try:
+        actions.take_role(request.user, membership)
+    except actions.LastAdministrator:
+        messages.error(request, _("An organisation keeps at least one administrator."))
+    else:
+        messages.success(request, _("Role taken away."))
+    return redirect("tenancy:members", slug=slug)
+
+
+@login_required
+def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_read_audit_log(access_of(request), organisation))
+    entries = organisation.audit_log.select_related("actor")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "tenancy/audit_log.html", {"organisation": organisation, "page": page})

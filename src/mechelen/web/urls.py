@@ -1,0 +1,13 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from mechelen.web.api.api import api
+
+urlpatterns = [
+    path("", include("mechelen.web.portal.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("mechelen.web.accounts.urls")),
+    path("manage/<slug:slug>/", include("mechelen.web.tenancy.urls")),
+    path("manage/<slug:slug>/commitments/", include("mechelen.web.commitments.urls")),
+    path("api/", api.urls),
+]

@@ -1,0 +1,100 @@
+"""The allowed/denied matrix of every page: which roles of the owning city may GET and POST.
+
+Every named URL of the site must be listed here (a test fails otherwise), so a new page
+cannot ship without saying who may reach it. ``PUBLIC`` pages are open to everyone,
+visitors included; for the others, only the listed roles of the city the URL names are let
+through: the same roles of another city, a network analyst, a person with no role and a
+visitor are refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from mechelen.web.commitments.models import Commitment
+from mechelen.web.tenancy.models import Membership
+from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
+
+PUBLIC = frozenset({"public"})
+EVERY_ROLE = frozenset(ORGANISATION_ROLES)
+ADMIN = frozenset({Role.ADMINISTRATOR})
+EDITORS = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR})
+INTERNAL = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.DATA_STEWARD, Role.VIEWER})
+#: logged-in people without regard to organisation (their own dashboard)
+ANY_LOGGED_IN = frozenset({"logged-in"})
+
+Kwargs = Callable[[Any, Any], dict[str, Any]]
+
+
+def city_slug(world: Any, city: Any) -> dict[str, Any]:
+    return {"slug": city.organisation.slug}
+
+
+def fresh_commitment(world: Any, city: Any) -> dict[str, Any]:
+    item = Commitment.objects.create(
+        organisation=city.organisation,
+        own_title="Scratch",
+        owner="o",
+        target="t",
+        due_date="2030-01-01",
+    )
+    return {"slug": city.organisation.slug, "pk": item.pk}
+
+
+def private_commitment(world: Any, city: Any) -> dict[str, Any]:
+    return {"slug": city.organisation.slug, "pk": city.private_commitment.pk}
+
+
+def spare_membership(world: Any, city: Any) -> dict[str, Any]:
+    viewer = city.users[Role.VIEWER]
+    spare = (
+        Membership.objects.create(user=viewer, organisation=city.organisation, role=Role.RESPONDENT)
+        if not Membership.objects.filter(
+            user=viewer, organisation=city.organisation, role=Role.RESPONDENT
+        ).exists()
+        else Membership.objects.get(
+            user=viewer, organisation=city.organisation, role=Role.RESPONDENT
+        )
+    )
+    return {"slug": city.organisation.slug, "pk": spare.pk}
+
+
+def network_slug(world: Any, city: Any) -> dict[str, Any]:
+    return {"slug": world.network.slug}
+
+
+def no_kwargs(world: Any, city: Any) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class PageRule:
+    kwargs: Kwargs
+    get: frozenset[Any] | None
+    post: frozenset[Any] | None = None
+
+
+PAGES: dict[str, PageRule] = {
+    "portal:home": PageRule(no_kwargs, PUBLIC),
+    "portal:city": PageRule(city_slug, PUBLIC),
+    "portal:network": PageRule(network_slug, PUBLIC),
+    "accounts:login": PageRule(no_kwargs, PUBLIC),
+    "accounts:logout": PageRule(no_kwargs, None, PUBLIC),
+    "accounts:register": PageRule(no_kwargs, PUBLIC, PUBLIC),
+    "accounts:dashboard": PageRule(no_kwargs, ANY_LOGGED_IN),
+    "tenancy:workspace": PageRule(city_slug, EVERY_ROLE),
+    "tenancy:profile": PageRule(city_slug, ADMIN, ADMIN),
+    "tenancy:endorse": PageRule(city_slug, None, ADMIN),
+    "tenancy:members": PageRule(city_slug, ADMIN, ADMIN),
+    "tenancy:member_remove": PageRule(spare_membership, None, ADMIN),
+    "tenancy:audit_log": PageRule(city_slug, ADMIN),
+    "commitments:list": PageRule(city_slug, INTERNAL),
+    "commitments:new": PageRule(city_slug, EDITORS, EDITORS),
+    "commitments:edit": PageRule(private_commitment, EDITORS, EDITORS),
+    "commitments:delete": PageRule(fresh_commitment, None, EDITORS),
+}
+
+#: URL names that are not pages of the platform (tested elsewhere)
+NOT_PAGES = {"set_language"}
