@@ -6,12 +6,13 @@ import datetime
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from mechelen.web.api.auth import allow
 from mechelen.web.commitments import actions, policy
 from mechelen.web.commitments.models import Commitment, CommitmentStatus
+from mechelen.web.framework_data import commitment
 from mechelen.web.tenancy.lookup import organisation_named
 
 router = Router(tags=["commitments"])
@@ -59,12 +60,14 @@ def list_commitments(request: HttpRequest, slug: str) -> list[Commitment]:
 
 
 @router.post("/{slug}/commitments", response={201: CommitmentOut})
-def create_commitment(
-    request: HttpRequest, slug: str, payload: CommitmentIn
-) -> tuple[int, Commitment]:
+def create_commitment(request: HttpRequest, slug: str, payload: CommitmentIn) -> Status[Commitment]:
     organisation = organisation_named(slug)
     allow(policy.can_edit(request.auth, organisation))  # type: ignore[attr-defined]
     data = payload.dict()
+    if data["paragraph"] is not None and commitment(data["paragraph"]) is None:
+        raise HttpError(
+            422, "There is no commitment with this paragraph in the Declaration (17-44)."
+        )
     if data["paragraph"] is None and not data["own_title"].strip():
         raise HttpError(422, "Give own_title, or the paragraph of a commitment of the Declaration.")
     if (
@@ -72,7 +75,7 @@ def create_commitment(
         and organisation.commitments.filter(paragraph=data["paragraph"]).exists()
     ):
         raise HttpError(409, "This commitment is already on the organisation's list.")
-    return 201, actions.create_commitment(request.user, organisation, data)
+    return Status(201, actions.create_commitment(request.user, organisation, data))
 
 
 @router.patch("/{slug}/commitments/{pk}", response=CommitmentOut)

@@ -24,7 +24,8 @@ def create_commitment(actor: Any, organisation: Organisation, data: dict[str, An
 
 @transaction.atomic
 def update_commitment(actor: Any, item: Commitment, data: dict[str, Any]) -> Commitment:
-    changed = {f: data[f] for f in FIELDS if f in data and getattr(item, f) != data[f]}
+    stored = Commitment.objects.get(pk=item.pk)  # a bound form may have changed ``item`` already
+    changed = {f: data[f] for f in FIELDS if f in data and getattr(stored, f) != data[f]}
     for name, value in changed.items():
         setattr(item, name, value)
     item.save()

@@ -45,9 +45,8 @@ def register_organisation(data: dict[str, Any]) -> tuple[Organisation, Any]:
 
 @transaction.atomic
 def update_profile(actor: Any, organisation: Organisation, data: dict[str, Any]) -> None:
-    changed = {
-        f: data[f] for f in PROFILE_FIELDS if f in data and getattr(organisation, f) != data[f]
-    }
+    stored = Organisation.objects.get(pk=organisation.pk)  # a bound form may have changed it
+    changed = {f: data[f] for f in PROFILE_FIELDS if f in data and getattr(stored, f) != data[f]}
     for name, value in changed.items():
         setattr(organisation, name, value)
     organisation.save()
