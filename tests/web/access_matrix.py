@@ -13,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.commitments.models import Commitment
 from mechelen.web.tenancy.models import Membership
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
+from tests.web.statistics import factories as stats
 
 PUBLIC = frozenset({"public"})
 EVERY_ROLE = frozenset(ORGANISATION_ROLES)
@@ -69,6 +71,23 @@ def no_kwargs(world: Any, city: Any) -> dict[str, Any]:
     return {}
 
 
+RESULTS = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.VIEWER})
+STEWARD = frozenset({Role.DATA_STEWARD})
+PROVIDER = frozenset({Role.SERVICE_PROVIDER})
+RESPONDENT = frozenset({Role.RESPONDENT})
+
+
+def assessment_round(world: Any, city: Any) -> dict[str, Any]:
+    """A fresh open round of the city, to which the city's respondent is invited."""
+    item = AssessmentRound.objects.create(
+        organisation=city.organisation, title="Scratch round", framework_id="mechelen-2017"
+    )
+    Invitation.objects.create(
+        round=item, group_id="civil-society", name="R", language="en", user=city.users[Role.RESPONDENT]
+    )
+    return {"slug": city.organisation.slug, "pk": item.pk}
+
+
 @dataclass(frozen=True)
 class PageRule:
     kwargs: Kwargs
@@ -94,6 +113,36 @@ PAGES: dict[str, PageRule] = {
     "commitments:new": PageRule(city_slug, EDITORS, EDITORS),
     "commitments:edit": PageRule(private_commitment, EDITORS, EDITORS),
     "commitments:delete": PageRule(fresh_commitment, None, EDITORS),
+    "assessments:list": PageRule(city_slug, RESULTS | RESPONDENT),
+    "assessments:new": PageRule(city_slug, EDITORS, EDITORS),
+    "assessments:round": PageRule(assessment_round, EDITORS),
+    "assessments:invite": PageRule(assessment_round, EDITORS, EDITORS),
+    "assessments:close": PageRule(assessment_round, None, EDITORS),
+    "assessments:results": PageRule(assessment_round, RESULTS),
+    "assessments:form": PageRule(assessment_round, EDITORS),
+    "assessments:import": PageRule(assessment_round, EDITORS, EDITORS),
+    "assessments:answer": PageRule(assessment_round, RESPONDENT, RESPONDENT),
+    # statistics (policy in mechelen/web/statistics/policy.py)
+    "statistics:overview": PageRule(city_slug, INTERNAL),
+    "statistics:upload": PageRule(city_slug, STEWARD, STEWARD),
+    "statistics:map": PageRule(stats.upload_kwargs, STEWARD, STEWARD),
+    "statistics:job": PageRule(stats.job_kwargs, STEWARD),
+    "statistics:dataset": PageRule(stats.dataset_kwargs, INTERNAL),
+    "statistics:rejected_rows": PageRule(stats.dataset_kwargs, STEWARD),
+    "statistics:release_new": PageRule(city_slug, STEWARD, STEWARD),
+    "statistics:release": PageRule(stats.draft_kwargs, INTERNAL),
+    "statistics:release_edit": PageRule(stats.draft_kwargs, STEWARD, STEWARD),
+    "statistics:release_submit": PageRule(stats.draft_kwargs, None, STEWARD),
+    "statistics:release_approve": PageRule(stats.submitted_kwargs, None, ADMIN),
+    "statistics:release_reject": PageRule(stats.submitted_kwargs, None, ADMIN),
+    "statistics:release_table": PageRule(stats.draft_table_kwargs, INTERNAL),
+    "statistics:release_file": PageRule(stats.draft_file_kwargs, INTERNAL),
+    "statistics:figures": PageRule(city_slug, PROVIDER | ADMIN | STEWARD),
+    "statistics:figure_new": PageRule(city_slug, PROVIDER, PROVIDER),
+    "statistics:figure_edit": PageRule(stats.figure_kwargs, PROVIDER, PROVIDER),
+    "public_statistics:release": PageRule(stats.published_kwargs, PUBLIC),
+    "public_statistics:table": PageRule(stats.published_table_kwargs, PUBLIC),
+    "public_statistics:file": PageRule(stats.published_file_kwargs, PUBLIC),
 }
 
 #: URL names that are not pages of the platform (tested elsewhere)

@@ -16,6 +16,8 @@ from mechelen.web.settings import *  # noqa: F403
 SECRET_KEY = os.environ.get("MECHELEN_SECRET_KEY", "")
 if len(SECRET_KEY) < 50 or "demo-only" in SECRET_KEY:
     raise ImproperlyConfigured("Set MECHELEN_SECRET_KEY to a random value of 50+ characters.")
+if not os.environ.get("MECHELEN_ALLOWED_HOSTS", "").strip():
+    raise ImproperlyConfigured("Set MECHELEN_ALLOWED_HOSTS to the host names the site answers to.")
 DEBUG = False
 SECURE_SSL_REDIRECT = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "mechelen.web.audit",
     "mechelen.web.jobs",
     "mechelen.web.commitments",
+    "mechelen.web.assessments",
+    "mechelen.web.statistics",
     "mechelen.web.portal",
     "mechelen.web.demo",
     "mechelen.web.api",

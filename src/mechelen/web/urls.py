@@ -9,5 +9,8 @@ urlpatterns = [
     path("accounts/", include("mechelen.web.accounts.urls")),
     path("manage/<slug:slug>/", include("mechelen.web.tenancy.urls")),
     path("manage/<slug:slug>/commitments/", include("mechelen.web.commitments.urls")),
+    path("manage/<slug:slug>/assessments/", include("mechelen.web.assessments.urls")),
+    path("manage/<slug:slug>/statistics/", include("mechelen.web.statistics.urls")),
+    path("cities/<slug:slug>/statistics/", include("mechelen.web.statistics.public_urls")),
     path("api/", api.urls),
 ]

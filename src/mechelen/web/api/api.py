@@ -24,3 +24,5 @@ api = NinjaAPI(
 api.add_router("/organisations", organisations_router)
 api.add_router("/organisations", commitments_router)
 api.add_router("/networks", networks_router)
+api.add_router("/organisations", "mechelen.web.api.assessments.router")
+api.add_router("/organisations", "mechelen.web.api.statistics.router")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from mechelen.web.demo import assessment as _assessment  # noqa: F401
 from mechelen.web.demo import cities as _cities  # noqa: F401
 from mechelen.web.demo import commitments as _commitments  # noqa: F401
+from mechelen.web.demo import statistics as _statistics  # noqa: F401
 from mechelen.web.demo.steps import DemoContext, load_demo
 
 #: the demo logins' password: the demo runs on 127.0.0.1 only, with fictional content

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from mechelen.web.commitments.models import CommitmentStatus
-from mechelen.web.portal.sections import city_sections
+from mechelen.web.portal.sections import city_sections, network_sections
 from mechelen.web.tenancy.lookup import network_named, organisation_named
 from mechelen.web.tenancy.models import Network, Organisation
 from mechelen.web.tenancy.roles import MigrationRole
@@ -50,5 +50,6 @@ def network(request: HttpRequest, slug: str) -> HttpResponse:
             "network": found,
             "members": members,
             "endorsed": sum(1 for m in members if m.endorsed),
+            "sections": network_sections(request, found),
         },
     )

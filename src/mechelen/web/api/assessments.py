@@ -1,0 +1,131 @@
+"""Assessment rounds: the list for the roles that see them, the results of a closed round,
+and a respondent's own answers (read and replace)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from mechelen.core.assessment.questionnaire import build_questionnaire
+from mechelen.engine.reporting.assessment_json import report_as_dict
+from mechelen.web.api.auth import allow
+from mechelen.web.assessments import actions, policy
+from mechelen.web.assessments.lookup import own_invitation, round_in, rounds_for
+from mechelen.web.assessments.models import AssessmentRound, Invitation
+from mechelen.web.assessments.results import page_language
+from mechelen.web.framework_data import framework
+from mechelen.web.tenancy.lookup import organisation_named
+
+router = Router(tags=["assessments"])
+
+
+class RoundOut(Schema):
+    id: int
+    title: str
+    status: str
+    framework_id: str
+    share_with_networks: bool
+    opened_at: datetime.datetime
+    closed_at: datetime.datetime | None
+
+
+class AnswerItem(Schema):
+    question: str
+    #: a score on the question's scale; null for "don't know"
+    score: int | None = None
+    evidence: str = ""
+
+
+class MyAnswersOut(Schema):
+    round: int
+    group: str
+    language: str
+    submitted: bool
+    answered: int
+    questions: int
+    answers: list[AnswerItem]
+
+
+class MyAnswersIn(Schema):
+    #: every answer (questions left out have none afterwards)
+    answers: list[AnswerItem]
+    #: hand the answers in; they can no longer be changed afterwards
+    submit: bool = False
+
+
+@router.get("/{slug}/assessments", response=list[RoundOut])
+def list_rounds(request: HttpRequest, slug: str) -> list[AssessmentRound]:
+    organisation = organisation_named(slug)
+    access = request.auth  # type: ignore[attr-defined]
+    allow(policy.can_list_rounds(access, organisation))
+    return list(rounds_for(access, organisation))
+
+
+@router.get("/{slug}/assessments/{pk}/results")
+def round_results(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
+    """The report of a closed round (format ``mechelen.assessment-report/1``)."""
+    organisation = organisation_named(slug)
+    allow(policy.can_see_results(request.auth, organisation))  # type: ignore[attr-defined]
+    item = round_in(organisation, pk)
+    if item.is_open:
+        raise HttpError(409, "The round is still open; results are published when it closes.")
+    return report_as_dict(actions.report_of(item), page_language())
+
+
+def _my_invitation(request: HttpRequest, slug: str, pk: int) -> Invitation:
+    access = request.auth  # type: ignore[attr-defined]
+    organisation = organisation_named(slug)
+    allow(policy.can_answer_in(access, organisation))
+    invitation = own_invitation(access, round_in(organisation, pk))
+    allow(policy.can_read_answers(access, invitation))
+    return invitation
+
+
+def _answers_out(invitation: Invitation) -> dict[str, Any]:
+    order = actions.question_order()
+    stored = sorted(invitation.answers.all(), key=lambda a: order.get(a.question_id, len(order)))
+    return {
+        "round": invitation.round_id,
+        "group": invitation.group_id,
+        "language": invitation.language,
+        "submitted": invitation.submitted,
+        "answered": len(stored),
+        "questions": len(order),
+        "answers": [
+            {"question": a.question_id, "score": a.score, "evidence": a.evidence} for a in stored
+        ],
+    }
+
+
+@router.get("/{slug}/assessments/{pk}/my-answers", response=MyAnswersOut)
+def my_answers(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
+    return _answers_out(_my_invitation(request, slug, pk))
+
+
+@router.put("/{slug}/assessments/{pk}/my-answers", response=MyAnswersOut)
+def replace_my_answers(
+    request: HttpRequest, slug: str, pk: int, payload: MyAnswersIn
+) -> dict[str, Any]:
+    invitation = _my_invitation(request, slug, pk)
+    if not policy.can_change_answers(request.auth, invitation):  # type: ignore[attr-defined]
+        raise HttpError(409, "The answers are submitted or the round is closed.")
+    f = framework()
+    questions = {q.id: q for q in build_questionnaire(f)}
+    answers: dict[str, tuple[int | None, str]] = {}
+    for item in payload.answers:
+        question = questions.get(item.question)
+        if question is None:
+            raise HttpError(422, f"Unknown question {item.question!r}.")
+        if item.question in answers:
+            raise HttpError(422, f"The question {item.question!r} is answered twice.")
+        top = f.max_urgency if question.kind == "urgency" else f.max_score
+        if item.score is not None and not 0 <= item.score <= top:
+            raise HttpError(422, f"The score of {item.question!r} must lie between 0 and {top}.")
+        answers[item.question] = (item.score, item.evidence.strip()[:4000])
+    actions.save_answers(request.user, invitation, answers, submit=payload.submit)
+    invitation.refresh_from_db()
+    return _answers_out(invitation)

@@ -1,0 +1,160 @@
+"""The XLSX form of a round: write it for download, check and read uploaded filled forms.
+
+An upload is accepted only when it is small enough and really is an Excel workbook (a zip
+holding the OOXML parts), so a renamed file is refused with a clear message before the
+reader ever opens it. Every problem the reader finds is shown with its sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+
+from mechelen.core.problems import Problem, ProblemsFound
+from mechelen.engine.assessment.answers_reader import FormContent, read_answers
+from mechelen.engine.assessment.template import write_form
+from mechelen.i18n import render_location, render_problem
+from mechelen.web.assessments.models import AssessmentRound
+from mechelen.web.framework_data import framework
+
+#: the parts every Excel workbook (OOXML spreadsheet) holds
+WORKBOOK_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+WORKBOOK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: unpacked size allowed per packed byte (guards against zip bombs)
+MAX_UNPACK_RATIO = 100
+
+
+@dataclass(frozen=True)
+class ShownProblem:
+    """A problem as shown to a person: its code, where it is, and the translated message."""
+
+    code: str
+    where: str
+    message: str
+
+
+def shown(problem: Problem, lang: str) -> ShownProblem:
+    return ShownProblem(
+        problem.code, render_location(problem.location, lang), render_problem(problem, lang)
+    )
+
+
+def safe_name(name: str) -> str:
+    """A file name safe to write in a temporary folder and to show in messages."""
+    cleaned = re.sub(r"[^\w.\- ]", "_", Path(name).name).strip(" .")
+    return cleaned[:100] or "form.xlsx"
+
+
+def check_upload(upload: UploadedFile) -> list[ShownProblem]:
+    """Problems with the file itself: too large, not an Excel workbook."""
+    name = safe_name(upload.name or "")
+    limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+    if upload.size is not None and upload.size > limit:
+        return [
+            ShownProblem(
+                "assessments.E001",
+                name,
+                _("The file is larger than the limit of {limit} MB.").format(
+                    limit=settings.MAX_UPLOAD_MB
+                ),
+            )
+        ]
+    not_a_workbook = ShownProblem(
+        "assessments.E002",
+        name,
+        _(
+            "This file is not an Excel workbook (.xlsx), whatever its name says. Download the "
+            "form of this round, fill it in, and save it as an Excel workbook."
+        ),
+    )
+    upload.seek(0)
+    if upload.read(4) != b"PK\x03\x04":
+        return [not_a_workbook]
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return [not_a_workbook]
+    finally:
+        upload.seek(0)
+    if not all(part in names for part in WORKBOOK_PARTS):
+        return [not_a_workbook]
+    if unpacked > max(limit, (upload.size or 0) * MAX_UNPACK_RATIO):
+        return [
+            ShownProblem(
+                "assessments.E003",
+                name,
+                _("The workbook unpacks to far more data than a filled form holds."),
+            )
+        ]
+    return []
+
+
+def read_uploads(
+    uploads: Sequence[UploadedFile], lang: str
+) -> tuple[FormContent | None, list[ShownProblem]]:
+    """The answers of the filled forms, or every problem found (then nothing is read)."""
+    problems = [p for upload in uploads for p in check_upload(upload)]
+    if problems:
+        return None, problems
+    with tempfile.TemporaryDirectory(prefix="mechelen-assessment-") as folder:
+        paths = []
+        for number, upload in enumerate(uploads, start=1):
+            path = Path(folder) / str(number) / safe_name(upload.name or "")
+            path.parent.mkdir()
+            with path.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            paths.append(path)
+        try:
+            content = read_answers(framework(), paths)
+        except ProblemsFound as found:
+            return None, [shown(p, lang) for p in found.problems]
+    return content, []
+
+
+def duplicates(assessment_round: AssessmentRound, content: FormContent) -> list[ShownProblem]:
+    """Respondents of the forms already in the round (the same form uploaded twice)."""
+    known = {
+        (name.casefold(), group)
+        for name, group in assessment_round.invitations.values_list("name", "group_id")
+    }
+    found = []
+    for respondent in content.responses.respondents:
+        if (respondent.name.casefold(), respondent.group_id) in known:
+            file, _sep, sheet = respondent.id.partition("#")
+            found.append(
+                ShownProblem(
+                    "assessments.E004",
+                    f"{file}, {sheet}",
+                    _(
+                        "{name} already answers for this stakeholder group in this round; "
+                        "was this form uploaded before?"
+                    ).format(name=respondent.name),
+                )
+            )
+    return found
+
+
+def form_workbook(assessment_round: AssessmentRound, lang: str, sheets: int = 1) -> bytes:
+    """The blank XLSX form of the round in ``lang``."""
+    with tempfile.TemporaryDirectory(prefix="mechelen-form-") as folder:
+        path = write_form(
+            framework(),
+            Path(folder) / "form.xlsx",
+            lang=lang,
+            respondents=sheets,
+            place=assessment_round.organisation.name,
+            note=assessment_round.title,
+        )
+        return path.read_bytes()

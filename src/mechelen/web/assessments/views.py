@@ -1,0 +1,292 @@
+"""The joint initial assessment pages: rounds, invitations, coverage, answering, results and
+spreadsheet exchange. Each view asks :mod:`~mechelen.web.assessments.policy` first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mechelen.core.assessment.questionnaire import question_text
+from mechelen.i18n import LANGUAGES
+from mechelen.web.assessments import actions, policy, results, spreadsheets
+from mechelen.web.assessments.forms import (
+    ImportForm,
+    InvitationForm,
+    QuestionnaireForm,
+    RoundForm,
+    evidence_name,
+    field_name,
+)
+from mechelen.web.assessments.lookup import own_invitation, own_invitations, round_in, rounds_for
+from mechelen.web.assessments.models import Invitation
+from mechelen.web.framework_data import framework
+from mechelen.web.tenancy.access import access_of, require
+from mechelen.web.tenancy.lookup import organisation_named
+
+
+@login_required
+def round_list(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    access = access_of(request)
+    require(policy.can_list_rounds(access, organisation))
+    rounds = rounds_for(access, organisation)
+    mine = {i.round_id: (i, results.progress(i)) for i in own_invitations(access, organisation)}
+    return render(
+        request,
+        "assessments/list.html",
+        {
+            "organisation": organisation,
+            "rounds": [(r, mine.get(r.pk)) for r in rounds],
+            "can_manage": policy.can_manage(access, organisation),
+            "can_see_results": policy.can_see_results(access, organisation),
+        },
+    )
+
+
+@login_required
+def round_new(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_manage(access_of(request), organisation))
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        item = actions.open_round(request.user, organisation, form.cleaned_data)
+        messages.success(request, _("Assessment round opened. Now invite the respondents."))
+        return redirect("assessments:round", slug=slug, pk=item.pk)
+    return render(request, "assessments/new.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+def round_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    access = access_of(request)
+    require(policy.can_manage(access, organisation))
+    item = round_in(organisation, pk)
+    invitations = [
+        (i, results.group_label(i.group_id), results.progress(i))
+        for i in item.invitations.select_related("user")
+    ]
+    return render(
+        request,
+        "assessments/round.html",
+        {
+            "organisation": organisation,
+            "round": item,
+            "coverage": results.round_coverage(item),
+            "invitations": invitations,
+            "can_change": policy.can_change_round(access, item),
+            "can_see_results": policy.can_see_results(access, organisation),
+            "form_languages": settings.LANGUAGES,
+        },
+    )
+
+
+@login_required
+def invite(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_manage(access_of(request), organisation))
+    item = round_in(organisation, pk)
+    if not item.is_open:
+        messages.error(request, _("This round is closed: nobody more can be invited."))
+        return redirect("assessments:round", slug=slug, pk=pk)
+    form = InvitationForm(request.POST or None, assessment_round=item)
+    if request.method == "POST" and form.is_valid():
+        invitation = actions.invite(request.user, item, form.cleaned_data)
+        messages.success(
+            request,
+            _("{name} is invited. They log in as {username} to answer.").format(
+                name=invitation.name, username=form.cleaned_data["username"]
+            ),
+        )
+        return redirect("assessments:round", slug=slug, pk=pk)
+    return render(
+        request,
+        "assessments/invite.html",
+        {"organisation": organisation, "round": item, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_manage(access_of(request), organisation))
+    item = round_in(organisation, pk)
+    try:
+        actions.close_round(request.user, item)
+    except actions.RoundClosed:
+        messages.error(request, _("This round was already closed."))
+    else:
+        messages.success(request, _("The round is closed; its results are final."))
+    return redirect("assessments:round", slug=slug, pk=pk)
+
+
+@login_required
+def results_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    access = access_of(request)
+    require(policy.can_see_results(access, organisation))
+    item = round_in(organisation, pk)
+    report = actions.report_of(item)
+    context = {
+        "organisation": organisation,
+        "round": item,
+        "respondents": report.respondent_count,
+        "can_manage": policy.can_manage(access, organisation),
+    }
+    if report.respondent_count:
+        context.update(results.results_context(report, results.page_language()))
+    return render(request, "assessments/results.html", context)
+
+
+@login_required
+def form_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_manage(access_of(request), organisation))
+    item = round_in(organisation, pk)
+    lang = request.GET.get("lang", results.page_language())
+    if lang not in LANGUAGES:
+        lang = "en"
+    response = HttpResponse(
+        spreadsheets.form_workbook(item, lang), content_type=spreadsheets.WORKBOOK_CONTENT_TYPE
+    )
+    name = slugify(f"{organisation.slug}-{item.title}")[:80] or "assessment"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{lang}.xlsx"'
+    return response
+
+
+@login_required
+def import_forms(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_manage(access_of(request), organisation))
+    item = round_in(organisation, pk)
+    if not item.is_open:
+        messages.error(request, _("This round is closed: no more answers can be imported."))
+        return redirect("assessments:round", slug=slug, pk=pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems: list[spreadsheets.ShownProblem] = []
+    if request.method == "POST" and form.is_valid():
+        uploads = form.cleaned_data["workbooks"]
+        content, problems = spreadsheets.read_uploads(uploads, results.page_language())
+        if content is not None:
+            problems = spreadsheets.duplicates(item, content)
+        if content is not None and not problems:
+            created = actions.import_responses(
+                request.user,
+                item,
+                content.responses,
+                content.language if content.language in LANGUAGES else "en",
+                [spreadsheets.safe_name(u.name or "") for u in uploads],
+            )
+            for warning in content.warnings:
+                shown = spreadsheets.shown(warning, results.page_language())
+                messages.warning(request, f"{shown.where}: {shown.message}")
+            messages.success(
+                request,
+                _("Imported the answers of {count} respondents.").format(count=len(created)),
+            )
+            return redirect("assessments:round", slug=slug, pk=pk)
+    return render(
+        request,
+        "assessments/import.html",
+        {
+            "organisation": organisation,
+            "round": item,
+            "form": form,
+            "problems": problems,
+            "max_upload_mb": settings.MAX_UPLOAD_MB,
+        },
+    )
+
+
+def questionnaire_language(request: HttpRequest, invitation: Invitation) -> str:
+    """The invitation's language, unless the person chose a language for the site."""
+    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
+        return results.page_language()
+    return invitation.language if invitation.language in LANGUAGES else "en"
+
+
+@login_required
+def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    access = access_of(request)
+    require(policy.can_answer_in(access, organisation))
+    item = round_in(organisation, pk)
+    invitation = own_invitation(access, item)
+    require(policy.can_read_answers(access, invitation))
+    can_change = policy.can_change_answers(access, invitation)
+    lang = questionnaire_language(request, invitation)
+    with translation.override(lang):
+        form = QuestionnaireForm(
+            request.POST if request.method == "POST" else None,
+            lang=lang,
+            answers=actions.answers_of(invitation),
+            read_only=not can_change,
+        )
+        if request.method == "POST":
+            require(can_change)
+            if form.is_valid():
+                submit = "submit" in request.POST
+                actions.save_answers(request.user, invitation, form.answers(), submit=submit)
+                messages.success(
+                    request,
+                    _("Your answers are submitted. Thank you!")
+                    if submit
+                    else _("Your answers are saved. You can come back to them later."),
+                )
+                return redirect("assessments:answer", slug=slug, pk=pk)
+        answered, total = results.progress(invitation)
+        return render(
+            request,
+            "assessments/answer.html",
+            {
+                "organisation": organisation,
+                "round": item,
+                "invitation": invitation,
+                "group": results.group_label(invitation.group_id),
+                "sections": questionnaire_sections(form),
+                "form": form,
+                "answered": answered,
+                "total": total,
+                "percent": round(100 * answered / total) if total else 0,
+                "can_change": can_change,
+            },
+        )
+
+
+def questionnaire_sections(form: QuestionnaireForm) -> list[dict[str, Any]]:
+    """The form's fields grouped by sector, each with its question text, in the form's language."""
+    f = framework()
+    sections = []
+    for sector in f.sectors:
+        questions = []
+        for question in form.questions:
+            if question.sector_id != sector.id:
+                continue
+            if question.kind == "urgency":
+                title = _("Urgency")
+                text = _("How urgent is action in this sector?")
+            else:
+                title = f.dimension(question.dimension_id).label.get(form.lang)
+                text = question_text(f, question, form.lang)
+            questions.append(
+                {
+                    "id": question.id,
+                    "title": title,
+                    "text": text,
+                    "score": form[field_name(question)],
+                    "evidence": form[evidence_name(question)],
+                }
+            )
+        sections.append(
+            {"id": sector.id, "label": sector.label.get(form.lang), "questions": questions}
+        )
+    return sections

@@ -1,0 +1,241 @@
+"""Changes to an organisation's statistics, each recorded in the audit log.
+
+Long work (ingest, building a release) is started here as a job and done in ``jobs.py``;
+the objects and the audit entry are committed before the job starts, so that a job run in
+a background thread sees them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mechelen.core.microdata.mapping import SourceOptions
+from mechelen.engine.ingest.sources import inspect_source
+from mechelen.web.audit.log import record
+from mechelen.web.jobs.models import Job
+from mechelen.web.jobs.runner import enqueue
+from mechelen.web.statistics.models import (
+    Dataset,
+    Release,
+    ReleaseStatus,
+    ServiceFigure,
+    SourceFile,
+)
+from mechelen.web.statistics.published import headline_figures, release_tables
+from mechelen.web.statistics.storage import upload_folder
+from mechelen.web.statistics.upload import STORED_SUFFIX
+from mechelen.web.tenancy.models import Organisation
+
+INGEST_JOB = "statistics.ingest"
+PREVIEW_JOB = "statistics.preview"
+
+
+class ReleaseStateError(Exception):
+    """The release is not in a state that allows this step (the message says why)."""
+
+
+def spec_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def upload_source(
+    actor: Any, organisation: Organisation, uploaded: UploadedFile, kind: str
+) -> SourceFile:
+    """Keep the file in the workspace's upload folder and read its header (engine).
+
+    Raises the engine's ProblemsFound (and keeps nothing) when the header cannot be read.
+    """
+    folder = upload_folder(organisation)
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = f"{uuid.uuid4().hex}{STORED_SUFFIX[kind]}"
+    path = folder / stored
+    with path.open("wb") as handle:
+        for chunk in uploaded.chunks():
+            handle.write(chunk)
+    try:
+        info = inspect_source(path, SourceOptions())
+    except Exception:
+        path.unlink(missing_ok=True)
+        raise
+    with transaction.atomic():
+        source = SourceFile.objects.create(
+            organisation=organisation,
+            uploaded_by=actor,
+            original_name=(uploaded.name or stored)[:255],
+            kind=kind,
+            size=uploaded.size or 0,
+            stored_name=stored,
+            columns=list(info.columns),
+        )
+        record(
+            actor,
+            "statistics.upload",
+            source,
+            organisation,
+            {"name": source.original_name, "kind": kind, "size": source.size},
+        )
+    return source
+
+
+def start_ingest(actor: Any, source: SourceFile, dataset_name: str, mapping_text: str) -> Job:
+    """Save the dataset's mapping and start reading the file into the workspace."""
+    organisation = source.organisation
+    with transaction.atomic():
+        dataset, created = Dataset.objects.get_or_create(
+            organisation=organisation,
+            name=dataset_name,
+            defaults={"mapping_text": mapping_text, "created_by": actor},
+        )
+        dataset.mapping_text, dataset.source_file = mapping_text, source
+        dataset.save(update_fields=["mapping_text", "source_file", "updated_at"])
+        record(
+            actor,
+            "statistics.dataset.create" if created else "statistics.dataset.update",
+            dataset,
+            organisation,
+            {"source": source.original_name, "mapping": mapping_text},
+        )
+    job = enqueue(INGEST_JOB, organisation, actor, {"dataset": dataset.pk, "source": source.pk})
+    Dataset.objects.filter(pk=dataset.pk).update(last_job=job)
+    return job
+
+
+def save_release(
+    actor: Any,
+    organisation: Organisation,
+    release: Release | None,
+    dataset: Dataset,
+    name: str,
+    title: str,
+    spec_text: str,
+) -> Release:
+    """Create or change a release's spec; any earlier preview is dropped (it is stale)."""
+    if release is not None and not release.editable:
+        raise ReleaseStateError(_("Only a draft or rejected release can be changed."))
+    with transaction.atomic():
+        created = release is None
+        if release is None:
+            release = Release(organisation=organisation, created_by=actor)
+        release.dataset, release.name, release.title = dataset, name, title
+        release.spec_text, release.status = spec_text, ReleaseStatus.DRAFT
+        release.folder, release.tables, release.content_sha256 = "", [], ""
+        release.built_at = None
+        release.save()
+        record(
+            actor,
+            "statistics.release.create" if created else "statistics.release.update",
+            release,
+            organisation,
+            {"name": name, "title": title, "dataset": dataset.name, "spec": spec_text},
+        )
+    return release
+
+
+def start_preview(actor: Any, release: Release) -> Job:
+    """Build the release's protected tables (a job), for the steward to check."""
+    if not release.editable:
+        raise ReleaseStateError(_("Only a draft or rejected release can be built again."))
+    job = enqueue(
+        PREVIEW_JOB,
+        release.organisation,
+        actor,
+        {"release": release.pk, "spec": spec_digest(release.spec_text)},
+    )
+    Release.objects.filter(pk=release.pk).update(build_job=job)
+    return job
+
+
+@transaction.atomic
+def submit_release(actor: Any, release: Release) -> Release:
+    if not release.editable:
+        raise ReleaseStateError(_("This release was submitted already."))
+    if not release.built:
+        raise ReleaseStateError(_("Preview the release before submitting it."))
+    release.status, release.submitted_by, release.submitted_at = (
+        ReleaseStatus.SUBMITTED,
+        actor,
+        timezone.now(),
+    )
+    release.rejection_reason = ""
+    release.save()
+    record(
+        actor, "statistics.release.submit", release, release.organisation, {"name": release.name}
+    )
+    return release
+
+
+def _decide(release: Release, actor: Any) -> None:
+    if release.status != ReleaseStatus.SUBMITTED:
+        raise ReleaseStateError(_("Only a release waiting for approval can be decided."))
+    release.decided_by, release.decided_at = actor, timezone.now()
+
+
+@transaction.atomic
+def approve_release(actor: Any, release: Release) -> Release:
+    """Publish the release exactly as it was previewed and submitted."""
+    _decide(release, actor)
+    release.status, release.published_at = ReleaseStatus.PUBLISHED, timezone.now()
+    release.headline = headline_figures(release_tables(release))
+    release.save()
+    record(
+        actor,
+        "statistics.release.approve",
+        release,
+        release.organisation,
+        {"name": release.name, "content_sha256": release.content_sha256},
+    )
+    return release
+
+
+@transaction.atomic
+def reject_release(actor: Any, release: Release, reason: str) -> Release:
+    _decide(release, actor)
+    release.status, release.rejection_reason = ReleaseStatus.REJECTED, reason
+    release.save()
+    record(
+        actor,
+        "statistics.release.reject",
+        release,
+        release.organisation,
+        {"name": release.name, "reason": reason},
+    )
+    return release
+
+
+FIGURE_FIELDS = ("sector", "period", "name", "value")
+
+
+@transaction.atomic
+def create_figure(actor: Any, organisation: Organisation, data: dict[str, Any]) -> ServiceFigure:
+    figure = ServiceFigure.objects.create(
+        organisation=organisation, provider=actor, **{f: data[f] for f in FIGURE_FIELDS}
+    )
+    record(
+        actor, "statistics.figure.create", figure, organisation, {f: data[f] for f in FIGURE_FIELDS}
+    )
+    return figure
+
+
+@transaction.atomic
+def update_figure(actor: Any, figure: ServiceFigure, data: dict[str, Any]) -> ServiceFigure:
+    changed = {f: data[f] for f in FIGURE_FIELDS if getattr(figure, f) != data[f]}
+    for name, value in changed.items():
+        setattr(figure, name, value)
+    figure.save()
+    record(actor, "statistics.figure.update", figure, figure.organisation, changed)
+    return figure
+
+
+def remove_upload(source: SourceFile) -> None:
+    """Delete an ingested file: the workspace holds what was read from it."""
+    path = upload_folder(source.organisation) / source.stored_name
+    Path(path).unlink(missing_ok=True)
+    SourceFile.objects.filter(pk=source.pk).update(removed_at=timezone.now())

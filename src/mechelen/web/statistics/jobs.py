@@ -1,0 +1,69 @@
+"""The job kinds of the statistics pages, run off the request by ``mechelen.web.jobs``.
+
+- ``statistics.ingest``: :func:`~mechelen.web.statistics.work.ingest_dataset`;
+- ``statistics.preview``: :func:`~mechelen.web.statistics.work.build_release`.
+
+Progress comes from the engine's own progress callbacks; problems in the input end the job
+with their codes, shown translated on the progress page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from mechelen.core.problems import ProblemsFound
+from mechelen.engine.ingest.pipeline import STAGES
+from mechelen.web.jobs.models import Job
+from mechelen.web.jobs.runner import JobFailed, Progress, job_kind
+from mechelen.web.statistics.actions import INGEST_JOB, PREVIEW_JOB, spec_digest
+from mechelen.web.statistics.models import Dataset, Release
+from mechelen.web.statistics.problems import as_stored
+from mechelen.web.statistics.work import SourceGone, SpecChanged, build_release, ingest_dataset
+
+#: the engine's ingest stages as job steps (translated on display, see steps.py)
+STAGE_STEPS = {stage: f"ingest:{stage}" for stage in STAGES}
+
+
+def _failed(found: ProblemsFound) -> JobFailed:
+    return JobFailed([as_stored(p) for p in found.problems])
+
+
+def _spec_changed() -> JobFailed:
+    return JobFailed([{"code": "statistics.E002", "message": "The spec changed meanwhile."}])
+
+
+@job_kind(INGEST_JOB)
+def run_ingest(job: Job, progress: Progress) -> Mapping[str, Any]:
+    dataset = Dataset.objects.select_related("organisation", "source_file").get(
+        pk=job.params["dataset"]
+    )
+
+    def stage(name: str, step: int, steps: int) -> None:
+        progress((step - 1) / steps, STAGE_STEPS.get(name, name))
+
+    try:
+        counts = ingest_dataset(dataset, job.created_by, stage)
+    except ProblemsFound as found:
+        raise _failed(found) from None
+    except SourceGone:
+        raise JobFailed([{"code": "statistics.E001", "message": "The file is gone."}]) from None
+    return {"dataset": dataset.pk, **counts}
+
+
+@job_kind(PREVIEW_JOB)
+def run_preview(job: Job, progress: Progress) -> Mapping[str, Any]:
+    release = Release.objects.select_related("organisation").get(pk=job.params["release"])
+    if not release.editable or spec_digest(release.spec_text) != job.params.get("spec"):
+        raise _spec_changed()
+
+    def table(name: str, number: int, total: int) -> None:
+        progress((number - 1) / total, f"table:{name}")
+
+    try:
+        tables = build_release(release, job.created_by, str(job.pk), table)
+    except ProblemsFound as found:
+        raise _failed(found) from None
+    except SpecChanged:
+        raise _spec_changed() from None
+    return {"release": release.pk, "tables": tables}

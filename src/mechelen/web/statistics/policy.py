@@ -1,0 +1,88 @@
+"""Who may do what with an organisation's statistics: the only place that decides it.
+
+Decisions (and why):
+
+- **Data stewards** prepare statistics: upload files, map columns, ingest, define tables,
+  preview the protected result and submit a release. They alone read the validation report's
+  rejected rows, because those rows hold raw values of the source file.
+- **Administrators** approve or reject submitted releases (four eyes: the person preparing a
+  release is not the one publishing it, unless they hold both roles). They see everything a
+  viewer sees and every service provider's figures, not the rejected rows.
+- **Coordinators and viewers** see the datasets' counts and the releases in every state,
+  read-only, with their disclosure reports and protected tables; not the rejected rows.
+- **Service providers** report their own aggregate figures and see and edit only those. They
+  never reach the workspace, datasets, validation reports or unpublished releases: the
+  firewall of paragraph 41 between service provision and data on people's status.
+- **Everyone**, visitors included, sees published releases only.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from mechelen.web.statistics.models import Release, ServiceFigure
+from mechelen.web.tenancy.access import Access
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.roles import Role
+
+PREPARE = frozenset({Role.DATA_STEWARD})
+VIEW = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.DATA_STEWARD, Role.VIEWER})
+READ_REJECTED_ROWS = frozenset({Role.DATA_STEWARD})
+APPROVE = frozenset({Role.ADMINISTRATOR})
+REPORT_FIGURES = frozenset({Role.SERVICE_PROVIDER})
+SEE_ALL_FIGURES = frozenset({Role.ADMINISTRATOR, Role.DATA_STEWARD})
+
+
+def can_prepare(access: Access, organisation: Organisation) -> bool:
+    """Upload, map, ingest, define tables, preview, submit; follow those jobs."""
+    return access.holds(organisation, PREPARE)
+
+
+def can_view(access: Access, organisation: Organisation) -> bool:
+    """The statistics overview, dataset counts and every release, read-only."""
+    return access.holds(organisation, VIEW)
+
+
+def can_read_rejected_rows(access: Access, organisation: Organisation) -> bool:
+    return access.holds(organisation, READ_REJECTED_ROWS)
+
+
+def can_approve(access: Access, organisation: Organisation) -> bool:
+    return access.holds(organisation, APPROVE)
+
+
+def can_view_release(access: Access, release: Release) -> bool:
+    return release.published or can_view(access, release.organisation)
+
+
+def can_report_figures(access: Access, organisation: Organisation) -> bool:
+    return access.holds(organisation, REPORT_FIGURES)
+
+
+def can_see_all_figures(access: Access, organisation: Organisation) -> bool:
+    return access.holds(organisation, SEE_ALL_FIGURES)
+
+
+def can_open_figures(access: Access, organisation: Organisation) -> bool:
+    return can_report_figures(access, organisation) or can_see_all_figures(access, organisation)
+
+
+def can_edit_figure(access: Access, figure: ServiceFigure) -> bool:
+    """Only the provider who reported a figure changes it."""
+    return figure.provider_id == access.user_id and can_report_figures(access, figure.organisation)
+
+
+def releases_visible_to(access: Access, organisation: Organisation) -> QuerySet[Release]:
+    """Every release for the roles that see them all; published ones for anyone else."""
+    found = Release.objects.filter(organisation=organisation).select_related("dataset")
+    return found if can_view(access, organisation) else found.published()
+
+
+def figures_visible_to(access: Access, organisation: Organisation) -> QuerySet[ServiceFigure]:
+    """All the organisation's figures for stewards and administrators; a provider's own."""
+    found = ServiceFigure.objects.filter(organisation=organisation).select_related("provider")
+    if can_see_all_figures(access, organisation):
+        return found
+    if can_report_figures(access, organisation):
+        return found.filter(provider_id=access.user_id)
+    return found.none()

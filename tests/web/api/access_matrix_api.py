@@ -1,0 +1,138 @@
+"""The allowed/denied matrix of every JSON API operation, as ``access_matrix.py`` is for pages.
+
+Every operation of the OpenAPI schema (``"METHOD /api/path"``) must be listed here (a test
+fails otherwise), so a new endpoint cannot ship without saying who may call it. ``PUBLIC``
+operations answer everyone, visitors included; for the others only the listed roles of the
+city the path names get an answer: the same roles of another city, a network analyst, a
+person with no role and a visitor are refused (HTTP 401 or 403).
+
+Where an answer's content depends on the caller, ``secret`` gives a text that only the
+``sees`` roles of the city may find in it (a private commitment, an unpublished figure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from mechelen.web.assessments.models import AssessmentRound, RoundStatus
+from tests.web.access_matrix import (
+    ADMIN,
+    EDITORS,
+    INTERNAL,
+    PROVIDER,
+    PUBLIC,
+    RESPONDENT,
+    RESULTS,
+    STEWARD,
+    assessment_round,
+    city_slug,
+    no_kwargs,
+    private_commitment,
+)
+from tests.web.statistics import factories as stats
+
+Params = Callable[[Any, Any], dict[str, Any]]
+Body = Callable[[Any, Any], dict[str, Any]]
+Secret = Callable[[Any, Any], str]
+
+
+def new_own_commitment(world: Any, city: Any) -> dict[str, Any]:
+    return {"own_title": "Matrix plan", "owner": "o", "target": "t", "due_date": "2030-01-01"}
+
+
+def commitment_change(world: Any, city: Any) -> dict[str, Any]:
+    return {"target": "Changed through the API"}
+
+
+def private_commitment_title(world: Any, city: Any) -> str:
+    return str(city.private_commitment.own_title)
+
+
+def closed_assessment_round(world: Any, city: Any) -> dict[str, Any]:
+    params = assessment_round(world, city)
+    AssessmentRound.objects.filter(pk=params["pk"]).update(status=RoundStatus.CLOSED)
+    return params
+
+
+def some_answers(world: Any, city: Any) -> dict[str, Any]:
+    return {"answers": [{"question": "food/urgency", "score": 2}]}
+
+
+def slug_with_draft_release(world: Any, city: Any) -> dict[str, Any]:
+    stats.release_in(city.organisation)
+    return city_slug(world, city)
+
+
+def draft_release_title(world: Any, city: Any) -> str:
+    return f"People of {city.organisation.name} (draft)"
+
+
+def slug_with_figure(world: Any, city: Any) -> dict[str, Any]:
+    stats.figure_of(city, "Matrix figure")
+    return city_slug(world, city)
+
+
+def figure_name(world: Any, city: Any) -> str:
+    return "Matrix figure"
+
+
+def new_figure(world: Any, city: Any) -> dict[str, Any]:
+    return {"sector": "education", "period": "2024", "name": "Course places", "value": "12"}
+
+
+def rejection(world: Any, city: Any) -> dict[str, Any]:
+    return {"reason": "Add the age bands."}
+
+
+@dataclass(frozen=True)
+class ApiRule:
+    params: Params
+    allowed: frozenset[Any]
+    body: Body | None = None
+    secret: Secret | None = None
+    sees: frozenset[Any] = frozenset()
+
+
+OPERATIONS: dict[str, ApiRule] = {
+    "GET /api/organisations/": ApiRule(no_kwargs, PUBLIC),
+    "GET /api/organisations/{slug}": ApiRule(city_slug, PUBLIC),
+    "GET /api/organisations/{slug}/commitments": ApiRule(
+        city_slug, PUBLIC, secret=private_commitment_title, sees=INTERNAL
+    ),
+    "POST /api/organisations/{slug}/commitments": ApiRule(
+        city_slug, EDITORS, body=new_own_commitment
+    ),
+    "PATCH /api/organisations/{slug}/commitments/{pk}": ApiRule(
+        private_commitment, EDITORS, body=commitment_change
+    ),
+    "GET /api/networks/": ApiRule(no_kwargs, PUBLIC),
+    "GET /api/organisations/{slug}/assessments": ApiRule(city_slug, RESULTS | RESPONDENT),
+    "GET /api/organisations/{slug}/assessments/{pk}/results": ApiRule(
+        closed_assessment_round, RESULTS
+    ),
+    "GET /api/organisations/{slug}/assessments/{pk}/my-answers": ApiRule(
+        assessment_round, RESPONDENT
+    ),
+    "PUT /api/organisations/{slug}/assessments/{pk}/my-answers": ApiRule(
+        assessment_round, RESPONDENT, body=some_answers
+    ),
+    # statistics (policy in mechelen/web/statistics/policy.py)
+    "GET /api/organisations/{slug}/releases": ApiRule(
+        slug_with_draft_release, PUBLIC, secret=draft_release_title, sees=INTERNAL
+    ),
+    "GET /api/organisations/{slug}/releases/{pk}": ApiRule(stats.published_kwargs, PUBLIC),
+    "POST /api/organisations/{slug}/releases/{pk}/submit": ApiRule(stats.draft_kwargs, STEWARD),
+    "POST /api/organisations/{slug}/releases/{pk}/approve": ApiRule(stats.submitted_kwargs, ADMIN),
+    "POST /api/organisations/{slug}/releases/{pk}/reject": ApiRule(
+        stats.submitted_kwargs, ADMIN, body=rejection
+    ),
+    "GET /api/organisations/{slug}/service-figures": ApiRule(
+        slug_with_figure,
+        PROVIDER | ADMIN | STEWARD,
+        secret=figure_name,
+        sees=PROVIDER | ADMIN | STEWARD,
+    ),
+    "POST /api/organisations/{slug}/service-figures": ApiRule(city_slug, PROVIDER, body=new_figure),
+}
