@@ -51,14 +51,8 @@ def private_commitment(world: Any, city: Any) -> dict[str, Any]:
 
 def spare_membership(world: Any, city: Any) -> dict[str, Any]:
     viewer = city.users[Role.VIEWER]
-    spare = (
-        Membership.objects.create(user=viewer, organisation=city.organisation, role=Role.RESPONDENT)
-        if not Membership.objects.filter(
-            user=viewer, organisation=city.organisation, role=Role.RESPONDENT
-        ).exists()
-        else Membership.objects.get(
-            user=viewer, organisation=city.organisation, role=Role.RESPONDENT
-        )
+    spare, _ = Membership.objects.get_or_create(
+        user=viewer, organisation=city.organisation, role=Role.RESPONDENT
     )
     return {"slug": city.organisation.slug, "pk": spare.pk}
 
@@ -83,7 +77,11 @@ def assessment_round(world: Any, city: Any) -> dict[str, Any]:
         organisation=city.organisation, title="Scratch round", framework_id="mechelen-2017"
     )
     Invitation.objects.create(
-        round=item, group_id="civil-society", name="R", language="en", user=city.users[Role.RESPONDENT]
+        round=item,
+        group_id="civil-society",
+        name="R",
+        language="en",
+        user=city.users[Role.RESPONDENT],
     )
     return {"slug": city.organisation.slug, "pk": item.pk}
 
