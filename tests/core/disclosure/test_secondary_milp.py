@@ -13,6 +13,11 @@ from mechelen.core.disclosure.primary import primary_suppression
 from mechelen.core.disclosure.secondary import SECONDARY_METHODS, SecondaryOptions
 from mechelen.core.disclosure.secondary_gauss import gauss_suppression
 from mechelen.core.disclosure.secondary_milp import milp_suppression
+from mechelen.core.disclosure.secondary_milp_cuts import (
+    equation_cuts,
+    satisfies,
+    violated_cuts,
+)
 from mechelen.core.tabulation.table import CellTable
 
 from .tables import frequency_tables, regions_by_sex, two_by_two
@@ -81,3 +86,76 @@ def test_out_of_time_it_returns_a_protected_pattern() -> None:
     result = milp_suppression(system, found.sensitive, found.levels, SecondaryOptions(time_limit=0))
     assert result.details["optimal"] is False
     assert audit(system, ~result.suppressed, found.levels).passed
+
+
+def test_details_of_a_proven_pattern() -> None:
+    table = regions_by_sex()
+    system = link_tables([table])
+    found = primary_suppression(table)
+    result = milp_suppression(system, found.sensitive, found.levels, SecondaryOptions())
+    secondary = int((result.suppressed & ~found.sensitive).sum())
+    assert result.details["optimal"] is True
+    assert result.details["gap"] == 0.0
+    assert result.details["secondary_lower_bound"] == secondary
+
+
+@settings(max_examples=15)
+@given(frequency_tables(max_inner=24))
+def test_out_of_time_on_random_tables_the_pattern_protects_and_the_bound_holds(
+    table: CellTable,
+) -> None:
+    system = link_tables([table])
+    found = primary_suppression(table)
+    cut_short = milp_suppression(
+        system, found.sensitive, found.levels, SecondaryOptions(time_limit=1e-3)
+    )
+    exact = milp_suppression(system, found.sensitive, found.levels, SecondaryOptions())
+    assert audit(system, ~cut_short.suppressed, found.levels).passed
+    assert exact.details["optimal"] is True
+    fewest = int((exact.suppressed & ~found.sensitive).sum())
+    assert int(cut_short.details["secondary_lower_bound"]) <= fewest
+    assert int((cut_short.suppressed & ~found.sensitive).sum()) >= fewest
+    assert 0.0 <= float(cut_short.details["gap"]) <= 1.0
+
+
+@settings(max_examples=20)
+@given(frequency_tables(max_inner=24))
+def test_every_cut_keeps_every_protecting_pattern(table: CellTable) -> None:
+    """A cut from the attacker's duals is valid: protecting patterns all satisfy it."""
+    system = link_tables([table])
+    found = primary_suppression(table)
+    protecting = [
+        gauss_suppression(system, found.sensitive, found.levels, SecondaryOptions()).suppressed,
+        np.ones(len(system), dtype=np.bool_),
+    ]
+    cuts = equation_cuts(system, found.sensitive, found.levels)
+    cuts += violated_cuts(system, found.sensitive.copy(), found.levels)
+    for pattern in protecting:
+        assert audit(system, ~pattern, found.levels).passed
+        assert all(satisfies(pattern, cut) for cut in cuts)
+
+
+def test_cuts_cut_off_the_pattern_they_come_from() -> None:
+    table = two_by_two()
+    system = link_tables([table])
+    found = primary_suppression(table)
+    pattern = found.sensitive.copy()
+    pattern[system.keys.index(("a", "y"))] = True  # one partner only: still recomputable
+    cuts = violated_cuts(system, pattern, found.levels)
+    assert cuts
+    assert not any(satisfies(pattern, cut) for cut in cuts)
+
+
+@settings(max_examples=10, deadline=None)
+@given(frequency_tables(max_dimensions=3, max_inner=40))
+def test_milp_on_three_way_tables_protects_and_beats_the_fast_method(table: CellTable) -> None:
+    system = link_tables([table])
+    found = primary_suppression(table)
+    exact = milp_suppression(system, found.sensitive, found.levels, SecondaryOptions())
+    fast = gauss_suppression(system, found.sensitive, found.levels, SecondaryOptions())
+    assert audit(system, ~exact.suppressed, found.levels).passed
+    assert int(exact.suppressed.sum()) <= int(fast.suppressed.sum())
+    if exact.details["optimal"]:
+        assert exact.details["secondary_lower_bound"] == int(
+            (exact.suppressed & ~found.sensitive).sum()
+        )

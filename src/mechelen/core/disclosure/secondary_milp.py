@@ -1,4 +1,4 @@
-"""The exact method (``milp``) for small tables: classical cell suppression with HiGHS.
+"""The exact method (``milp``): classical cell suppression with HiGHS, by cut generation.
 
 Model (Fischetti and Salazar): a binary ``y_c`` per cell that may be suppressed, primary
 cells fixed to 1, and for every primary cell ``i`` and direction: the attacker's LP (see
@@ -9,30 +9,39 @@ attacker's LP satisfies the capacity inequality
     sum_c  min(level, cap_c(λ)) * y_c  >=  level,
 
 where ``cap_c`` is what cell c can absorb in that dual direction: its value above its lower
-bound, or unbounded upwards. Listing all of them is impossible, so they are generated:
+bound, or unbounded upwards. Listing all of them is impossible, so they are generated
+(:mod:`.secondary_milp_cuts`):
 
-1. start with the inequalities of each single equation through a primary cell (the cells of
-   the equation must be able to absorb the move);
-2. solve the master MILP; audit its pattern with the attacker's LPs; for every primary cell
-   and direction still too narrow, add the inequality of the LP's optimal dual solution
-   (it cuts the current pattern off); repeat until the audit passes. A pattern that fails
-   is also completed by interval repair and clean-up (:mod:`.repair`): when that protecting
-   pattern reaches the master's lower bound, it is optimal and the loop stops early.
+1. the master MILP starts with the inequalities of each single equation through a primary
+   cell, and the fast method's pattern (:mod:`.secondary_gauss`, one run) as incumbent: it
+   protects, so it satisfies every inequality;
+2. solve the master; audit its pattern with the attacker's LPs (sides that an earlier LP
+   solution already reached are not solved); for every primary cell and direction still
+   too narrow, add the inequality of the LP's optimal duals, which cuts the pattern off;
+   repeat until a pattern passes the audit;
+3. a pattern that fails with few sides too narrow is also completed into a protecting one
+   by interval repair (:mod:`.repair`, only the cells it adds are offered to the clean-up):
+   a better incumbent, perhaps. This takes at most a fifth of the time so far;
+4. the loop stops as soon as the master's lower bound reaches the incumbent's objective.
 
 Objective: minimise ``sum_c (1 + cost_c / (C + 1)) * y_c`` with ``C`` the total cost of the
 candidate cells: the cost part of any pattern is below 1, so the number of secondary
 suppressions is minimised first and their total cost (by default, value) second.
 
-The fast method's pattern (:mod:`.secondary_gauss`) protects, so it satisfies every such
-inequality: it is handed to HiGHS as the first incumbent and is the fallback. While cuts are
-still being found the master is solved to a 1% gap; once a pattern passes the audit, to a
-gap of 1e-6, and that pattern is returned as proven minimal (``details["optimal"]``). When
-``time_limit`` runs out first, the best pattern that passed the audit is returned (at worst
-the fast method's). Empty cells are candidates only with ``secondary_zeros``.
+While cuts are still being found the master is solved to a 1% gap; once a pattern passes
+the audit, to a gap of 1e-6, and that pattern is returned as proven minimal
+(``details["optimal"]``). When ``time_limit`` runs out first, the best pattern that passed
+the audit is returned, at worst the fast method's: never an unprotected one. ``details``
+also gives where the pattern comes from (``incumbent``: ``gauss``, ``repair`` or
+``master``), the fewest secondary cells any protecting pattern can have as proven so far
+(``secondary_lower_bound``) and the relative ``gap`` between the pattern's objective and
+the master's lower bound (0 when proven). Empty cells are candidates only with
+``secondary_zeros``.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterable
 
@@ -40,8 +49,7 @@ import highspy
 import numpy as np
 import numpy.typing as npt
 
-from mechelen.core.disclosure.audit import TOLERANCE, AttackerModel
-from mechelen.core.disclosure.capacity import capacities
+from mechelen.core.disclosure.audit import TOLERANCE
 from mechelen.core.disclosure.linked import CellSystem
 from mechelen.core.disclosure.protection import ProtectionLevels
 from mechelen.core.disclosure.repair import drop_redundant, repair_intervals
@@ -49,15 +57,18 @@ from mechelen.core.disclosure.secondary import (
     SecondaryOptions,
     SecondaryResult,
     cell_costs,
-    protected_cells,
     secondary_method,
 )
 from mechelen.core.disclosure.secondary_gauss import gauss_suppression
+from mechelen.core.disclosure.secondary_milp_cuts import (
+    Cut,
+    equation_cuts,
+    protects,
+    violated_cuts,
+)
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
-#: a capacity inequality: {cell: coefficient}, right-hand side
-Cut = tuple[dict[int, float], float]
 
 
 @secondary_method("milp")
@@ -69,12 +80,16 @@ def milp_suppression(
 ) -> SecondaryResult:
     started = time.monotonic()
     cost = cell_costs(system, options.cost)
-    protected = primary & protected_cells(levels)
-    # the fast method's pattern protects: it is the first incumbent and the fallback
-    best = gauss_suppression(system, primary, levels, options).suppressed
     allowed = ~primary if options.secondary_zeros else ~primary & (system.values != 0)
     master = _Master(primary, allowed, cost)
-    master.add(_equation_cuts(system, primary, levels))
+    master.add(equation_cuts(system, primary, levels))
+    # the fast method's pattern protects: it is the first incumbent and the fallback (one
+    # run: its restarts rarely matter to the exact method)
+    restarts = 0 if options.restarts is None else options.restarts
+    fast = SecondaryOptions(options.cost, options.secondary_zeros, options.time_limit, restarts)
+    best = gauss_suppression(system, primary, levels, fast).suppressed
+    found_by = "gauss"
+    completing = 0.0  # seconds spent completing master patterns
     iterations = 0
     gap = LOOSE_GAP
     while True:
@@ -89,31 +104,77 @@ def milp_suppression(
                 return milp_suppression(system, primary, levels, retry)
             break
         iterations += 1
-        cuts = _violated(system, pattern, levels, protected)
+        if master.bound >= master.objective(best) - BOUND_TOLERANCE:
+            return _result(best, found_by, iterations, master, True)
+        cuts = violated_cuts(system, pattern, levels)
         if cuts:
             master.add(cuts)
-            # complete the pattern into a protecting one: a better incumbent, and perhaps
-            # already as good as the master's lower bound
-            repaired, _ = repair_intervals(system, levels, pattern, cost, options.secondary_zeros)
-            repaired = drop_redundant(system, levels, repaired, primary, cost, first=pattern)
-            if _better(repaired, best, cost):
-                best = repaired
-            if master.bound >= master.objective(best) - BOUND_TOLERANCE:
-                return _proven(best, iterations, master)
+            # complete the pattern into a protecting one, which may reach the master's
+            # lower bound: when it has few enough violated sides to beat the incumbent (each
+            # may cost a cell), and while completing has taken a small share of the time
+            elapsed = time.monotonic() - started
+            if (
+                master.objective(pattern) + len(cuts) < master.objective(best)
+                and completing <= COMPLETION_SHARE * elapsed
+                and elapsed < options.time_limit
+            ):
+                before = time.monotonic()
+                repaired = _completed(system, levels, pattern, cost, options.secondary_zeros)
+                if _better(repaired, best, cost) and protects(system, levels, repaired):
+                    best, found_by = repaired, "repair"
+                completing += time.monotonic() - before
             continue
         if _better(pattern, best, cost):
-            best = pattern
-        if master.optimal and gap == TIGHT_GAP:
-            return _proven(best, iterations, master)
+            best, found_by = pattern, "master"
+        if master.optimal and (gap == TIGHT_GAP or master.gap <= TIGHT_GAP):
+            return _result(best, found_by, iterations, master, True)
         gap = TIGHT_GAP
-    details = {"iterations": iterations, "cuts": master.n_cuts, "optimal": False}
+    return _result(best, found_by, iterations, master, False)
+
+
+def _completed(
+    system: CellSystem,
+    levels: ProtectionLevels,
+    pattern: BoolArray,
+    cost: FloatArray,
+    secondary_zeros: bool,
+) -> BoolArray:
+    """The pattern with the cells interval repair adds, less those of them not needed.
+
+    Only the added cells are offered to the clean-up (the master's cells are taken as
+    given): a few LPs instead of a pass over every secondary cell.
+    """
+    repaired, _ = repair_intervals(system, levels, pattern, cost, secondary_zeros)
+    return drop_redundant(system, levels, repaired, pattern, cost)
+
+
+def _result(
+    best: BoolArray, found_by: str, iterations: int, master: _Master, optimal: bool
+) -> SecondaryResult:
+    objective = master.objective(best)  # infinite when it uses an empty cell
+    bound = objective if optimal else max(0.0, min(master.bound, objective))
+    if optimal or objective <= 0:
+        gap = 0.0
+    elif math.isinf(objective):
+        gap = 1.0
+    else:
+        gap = (objective - bound) / objective
+    details: dict[str, float | int | str | bool] = {
+        "iterations": iterations,
+        "cuts": master.n_cuts,
+        "optimal": optimal,
+        "incumbent": found_by,
+        # the fewest secondary cells any protecting pattern can have, as proven so far (the
+        # cost part of an objective is below 1)
+        "secondary_lower_bound": math.floor(bound + BOUND_TOLERANCE) if 0 < bound < np.inf else 0,
+        # relative gap between the pattern's objective and the master's lower bound
+        "gap": gap,
+    }
     return SecondaryResult(best, "milp", details)
 
 
-def _proven(best: BoolArray, iterations: int, master: _Master) -> SecondaryResult:
-    details = {"iterations": iterations, "cuts": master.n_cuts, "optimal": True}
-    return SecondaryResult(best, "milp", details)
-
+#: the share of the time that completing master patterns into protecting ones may take
+COMPLETION_SHARE = 0.2
 
 #: a pattern whose objective is within this of the master's lower bound is optimal
 BOUND_TOLERANCE = 1e-9
@@ -156,6 +217,8 @@ class _Master:
         self.optimal = False
         #: the master's proven lower bound on the objective (valid for protecting patterns)
         self.bound = -np.inf
+        #: the relative gap of the last solve
+        self.gap = np.inf
 
     def add(self, cuts: Iterable[Cut]) -> None:
         for coefficients, level in cuts:
@@ -172,13 +235,14 @@ class _Master:
             self.highs.addRow(rhs, highspy.kHighsInf, len(row), indices, values)
             self.n_cuts += 1
 
-    def objective(self, pattern: BoolArray) -> float:
-        """The master's objective of a pattern (infinite if it uses a cell it cannot)."""
-        if np.any(pattern & ~self.primary & ~self.allowed):
+    def objective(self, pattern: BoolArray | None) -> float:
+        """The master's objective of a pattern (infinite if none, or if it uses a cell it
+        cannot)."""
+        if pattern is None or np.any(pattern & ~self.primary & ~self.allowed):
             return float(np.inf)
         return float(self.weights[pattern[self.candidates]].sum())
 
-    def solve(self, time_limit: float, gap: float, incumbent: BoolArray) -> BoolArray | None:
+    def solve(self, time_limit: float, gap: float, incumbent: BoolArray | None) -> BoolArray | None:
         """The cheapest pattern that satisfies the cuts (None if there is none, or no time)."""
         n = len(self.candidates)
         self.infeasible = False
@@ -189,63 +253,21 @@ class _Master:
             return None if self.infeasible else self.primary.copy()
         self.highs.setOptionValue("time_limit", float(time_limit))
         self.highs.setOptionValue("mip_rel_gap", float(gap))
-        start = incumbent[self.candidates].astype(np.float64)
-        self.highs.setSolution(n, np.arange(n, dtype=np.int32), start)
+        if incumbent is not None and np.isfinite(self.objective(incumbent)):
+            start = incumbent[self.candidates].astype(np.float64)
+            self.highs.setSolution(n, np.arange(n, dtype=np.int32), start)
         self.highs.run()
         status = self.highs.getModelStatus()
         if status == highspy.HighsModelStatus.kInfeasible:
             self.infeasible = True
             return None
         self.optimal = status == highspy.HighsModelStatus.kOptimal
-        self.bound = max(self.bound, float(self.highs.getInfo().mip_dual_bound))
+        info = self.highs.getInfo()
+        self.bound = max(self.bound, float(info.mip_dual_bound))
+        self.gap = float(info.mip_gap)
         if self.highs.getInfo().primal_solution_status != 2:  # no feasible solution found
             return None
         values = np.asarray(self.highs.getSolution().col_value)
         pattern = self.primary.copy()
         pattern[self.candidates[values > 0.5]] = True
         return pattern
-
-
-def _equation_cuts(system: CellSystem, primary: BoolArray, levels: ProtectionLevels) -> list[Cut]:
-    """Each equation through a primary cell must be able to absorb its move both ways."""
-    room_down = system.values - system.lower_bounds  # inf when values may be negative
-    cuts: list[Cut] = []
-    for total, parts in system.equations:
-        for i in (total, *parts):
-            if not primary[i]:
-                continue
-            others = [c for c in (total, *parts) if c != i]
-            for level, up in ((float(levels.upper[i]), True), (float(levels.lower[i]), False)):
-                if level <= 0:
-                    continue
-                coefficients: dict[int, float] = {}
-                for c in others:
-                    # a total moves with its part, parts move against each other (or against
-                    # a total that moves); growing is unbounded, shrinking stops at the bound
-                    grows = up if (i == total or c == total) else not up
-                    capacity = np.inf if grows else float(room_down[c])
-                    coefficients[c] = min(level, capacity)
-                cuts.append((coefficients, level))
-    return cuts
-
-
-def _violated(
-    system: CellSystem, pattern: BoolArray, levels: ProtectionLevels, protected: BoolArray
-) -> list[Cut]:
-    """The dual capacity inequality of every primary cell and direction still too narrow."""
-    model = AttackerModel(system, ~pattern)
-    room_down = system.values - system.lower_bounds
-    cuts: list[Cut] = []
-    for cell in np.flatnonzero(protected):
-        value = float(system.values[cell])
-        slack = TOLERANCE * max(1.0, abs(value))
-        for level, up in ((float(levels.upper[cell]), True), (float(levels.lower[cell]), False)):
-            if level <= 0:
-                continue
-            bound, duals = model.solve(int(cell), maximise=up)
-            reach = bound - value if up else value - bound
-            if reach >= level - slack:
-                continue
-            coefficients = capacities(system, room_down, int(cell), up, duals, level)
-            cuts.append((coefficients, level))
-    return cuts
