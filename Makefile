@@ -4,10 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LANG_OUT ?= en
+#: the tests that touch the database, run a second time on PostgreSQL
+DATABASE_TESTS := tests/web tests/e2e
 
-.PHONY: demo test lint typecheck pytest messages bench clean
+.PHONY: demo test lint typecheck pytest pytest-postgres e2e system-packages messages compile-messages bench clean
 
 $(STAMP): pyproject.toml
+	@bash scripts/ensure-system-packages.sh venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
@@ -16,7 +19,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## migrate the embedded SQLite database, load the demo content and serve http://127.0.0.1:8000
 	$(BIN)/python manage.py serve_demo
 
-test: lint typecheck pytest  ## everything CI runs
+test: lint typecheck pytest pytest-postgres  ## everything CI runs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -25,16 +28,32 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
-	$(BIN)/pytest -q
+system-packages:  ## apt-get install chromium and PostgreSQL when missing (as root; skipped when present)
+	@bash scripts/ensure-system-packages.sh tests
 
-messages: $(STAMP)  ## re-extract interface strings and update the fr/es catalogues
+pytest: $(STAMP) system-packages  ## the whole suite on SQLite, browser tests included
+	env -u DATABASE_URL $(BIN)/pytest -q
+
+pytest-postgres: $(STAMP) system-packages  ## the database and browser tests on PostgreSQL ($$DATABASE_URL, or a throwaway server)
+	bash scripts/with-postgres.sh $(BIN)/pytest -q $(DATABASE_TESTS)
+
+e2e: $(STAMP) system-packages  ## the browser tests only; MECHELEN_SCREENSHOTS=1 refreshes docs/screenshots/web-*.png
+	$(BIN)/pytest -q tests/e2e
+
+messages: $(STAMP)  ## re-extract interface strings and update the fr/es catalogues (CLI and reports, then the web site)
 	$(BIN)/pybabel extract --no-location --omit-header -F babel.cfg -k N_ -o build/mechelen.pot src
 	$(BIN)/pybabel update --no-fuzzy-matching -i build/mechelen.pot -d src/mechelen/i18n/locale -D mechelen
+	cd src/mechelen/web && DJANGO_SETTINGS_MODULE=mechelen.web.settings MECHELEN_DATA_DIR=$(CURDIR)/build/web \
+		$(CURDIR)/$(BIN)/django-admin makemessages -l fr -l es --no-location --ignore "migrations/*"
+
+compile-messages: $(STAMP)  ## compile the web site's catalogues after translating (needs msgfmt: apt-get install gettext)
+	cd src/mechelen/web && $(CURDIR)/$(BIN)/django-admin compilemessages
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
 
-bench: $(STAMP)  ## print timings (never part of make test): assessment, then statistics on 11.2M records
+bench: $(STAMP)  ## print timings (never part of make test): assessment, web latency, then statistics on 11.2M records
+	@command -v ab >/dev/null || apt-get install -y -q --no-install-recommends apache2-utils
 	$(BIN)/python bench/bench_assessment.py
+	$(BIN)/python bench/bench_web.py
 	$(BIN)/python bench/bench_statistics.py

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,8 @@ CORE_FORBIDDEN = {
     "mechelen.i18n",
 }
 ENGINE_FORBIDDEN = {"django", "mechelen.cli", "mechelen.web"}
+#: the command line works on files and the engine; the web platform is a separate program
+CLI_FORBIDDEN = {"django", "mechelen.web"}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -52,10 +57,36 @@ def violations(package: str, forbidden: set[str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("package", "forbidden"), [("core", CORE_FORBIDDEN), ("engine", ENGINE_FORBIDDEN)]
+    ("package", "forbidden"),
+    [("core", CORE_FORBIDDEN), ("engine", ENGINE_FORBIDDEN), ("cli", CLI_FORBIDDEN)],
 )
 def test_layers_import_one_way(package: str, forbidden: set[str]) -> None:
     assert violations(package, forbidden) == []
+
+
+IMPORT_EVERY_MODULE = """
+import importlib, pkgutil, sys
+import mechelen.core, mechelen.engine, mechelen.cli
+for package in (mechelen.core, mechelen.engine, mechelen.cli):
+    for found in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        importlib.import_module(found.name)
+print(sorted(m for m in sys.modules if m == "django" or m.startswith(("django.", "mechelen.web"))))
+"""
+
+
+def test_core_engine_and_cli_never_load_django_even_indirectly() -> None:
+    """Importing every module of core, engine and cli, in a fresh interpreter, loads no
+    Django (a third-party library or a shared helper could pull it in)."""
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_EVERY_MODULE],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
+        timeout=300,
+    )
+    assert done.stdout.strip() == "[]"
 
 
 def test_the_check_itself_catches_a_forbidden_import(tmp_path: Path) -> None:

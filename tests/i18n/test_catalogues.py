@@ -13,7 +13,12 @@ from mechelen.core.problems import Location, Problem
 from mechelen.i18n import catalogue, render_location, render_problem, translator
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-METHOD_MAP = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+#: the web platform has its own Django catalogues (src/mechelen/web/locale, tests/web)
+METHOD_MAP = [
+    ("mechelen/web/**", "ignore"),
+    ("**.py", "python"),
+    ("**/templates/**.html", "jinja2"),
+]
 PLACEHOLDER = re.compile(r"\{\w*\}")
 
 

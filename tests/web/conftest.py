@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import Client
 
 from mechelen.web.commitments.models import Commitment, CommitmentStatus
@@ -64,6 +65,12 @@ def make_city(slug: str, name: str) -> City:
         public=False,
     )
     return city
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test starts with an empty cache (cached results are keyed by database ids)."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -132,3 +132,13 @@ def test_api_lists_rounds_by_role(
     assert [r["title"] for r in titles(world.a.users[Role.RESPONDENT])] == ["Round of A"]
     assert titles(world.a.users[Role.SERVICE_PROVIDER]) == 403
     assert titles(world.b.users[Role.COORDINATOR]) == 403
+
+
+def test_the_results_page_follows_new_submissions(
+    world: World, round_a: AssessmentRound, demo_form: bytes
+) -> None:
+    viewer = client_for(world.a.users[Role.VIEWER])
+    before = viewer.get(url("results", round_a)).context["respondents"]
+    assert before == 0
+    imported_demo(world, round_a, demo_form)  # fourteen submitted respondents
+    assert viewer.get(url("results", round_a)).context["respondents"] == 14

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.utils.translation import get_language
 
 from mechelen.core.assessment.questionnaire import build_questionnaire
@@ -15,6 +16,7 @@ from mechelen.engine.reporting.assessment_json import report_as_dict
 from mechelen.engine.reporting.charts import heatmap_spec, render_svg
 from mechelen.engine.reporting.wording import Wording
 from mechelen.i18n import LANGUAGES
+from mechelen.web.assessments.actions import report_of
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.framework_data import framework, in_page_language
 
@@ -184,3 +186,30 @@ def results_context(report: AssessmentReport, lang: str) -> dict[str, Any]:
         "evidence": evidence,
         "scale_top": report.framework.max_score,
     }
+
+
+def results_cache_key(assessment_round: AssessmentRound, lang: str) -> str:
+    """Changes whenever the results can: a submission, an import, closing the round.
+
+    Only submitted answers count, and submitted answers cannot change any more.
+    """
+    submitted = assessment_round.invitations.filter(submitted_at__isnull=False).aggregate(
+        count=Count("pk"), last=Max("submitted_at")
+    )
+    last = submitted["last"].isoformat() if submitted["last"] else "-"
+    return (
+        f"assessment-results:{assessment_round.pk}:{lang}:{assessment_round.status}:"
+        f"{submitted['count']}:{last}"
+    )
+
+
+def cached_results(assessment_round: AssessmentRound, lang: str) -> tuple[int, dict[str, Any]]:
+    """(respondents counted, the results page context), computed once per state of the round."""
+    key = results_cache_key(assessment_round, lang)
+    found: tuple[int, dict[str, Any]] | None = cache.get(key)
+    if found is None:
+        report = report_of(assessment_round)
+        context = results_context(report, lang) if report.respondent_count else {}
+        found = (report.respondent_count, context)
+        cache.set(key, found, timeout=None)
+    return found

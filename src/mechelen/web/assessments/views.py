@@ -135,15 +135,14 @@ def results_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     access = access_of(request)
     require(policy.can_see_results(access, organisation))
     item = round_in(organisation, pk)
-    report = actions.report_of(item)
+    respondents, shown = results.cached_results(item, results.page_language())
     context = {
         "organisation": organisation,
         "round": item,
-        "respondents": report.respondent_count,
+        "respondents": respondents,
         "can_manage": policy.can_manage(access, organisation),
+        **shown,
     }
-    if report.respondent_count:
-        context.update(results.results_context(report, results.page_language()))
     return render(request, "assessments/results.html", context)
 
 

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Install the Debian packages a task needs, only when one is missing:
+#
+#   scripts/ensure-system-packages.sh venv    what `python3 -m venv` needs (make demo, make test)
+#   scripts/ensure-system-packages.sh tests   chromium and PostgreSQL for the test suite
+#
+# Each package comes with a probe that succeeds once it is installed; when every probe does,
+# apt is not touched at all. Browsers and servers come from Debian only: nothing is downloaded
+# from outside the package mirrors.
+set -euo pipefail
+
+missing=()
+need() {
+  local package=$1 probe=$2
+  bash -c "$probe" >/dev/null 2>&1 || missing+=("$package")
+}
+
+for task in "${@:-tests}"; do
+  case $task in
+    venv)
+      need python3-venv 'python3 -c "import ensurepip, venv"'
+      ;;
+    tests)
+      need chromium 'command -v chromium'                                # browser tests
+      need fonts-dejavu-core 'test -d /usr/share/fonts/truetype/dejavu'  # text in screenshots
+      need postgresql 'compgen -G "/usr/lib/postgresql/*/bin/initdb"'    # database tests
+      # WeasyPrint (PDF reports) will add: libpango-1.0-0 libpangoft2-1.0-0
+      ;;
+    *)
+      echo "unknown task: $task (venv or tests)" >&2
+      exit 2
+      ;;
+  esac
+done
+((${#missing[@]} == 0)) && exit 0
+
+echo "Installing Debian packages: ${missing[*]}"
+sudo=()
+if ((EUID != 0)); then
+  command -v sudo >/dev/null || {
+    echo "Run as root, or install them yourself: apt-get install ${missing[*]}" >&2
+    exit 1
+  }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,70 @@
+"""Browser tests: Playwright drives Debian's chromium, headless, against pytest-django's
+live server. Nothing is downloaded: ``scripts/ensure-system-packages.sh`` installs chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from mechelen.web.tenancy.models import Membership, Organisation
+from mechelen.web.tenancy.roles import Level, Role
+from tests.e2e.visit import Visit
+
+PASSWORD = "a-long-browser-test-password-7"
+
+
+def chromium_path() -> str:
+    found = os.environ.get("MECHELEN_CHROMIUM") or shutil.which("chromium")
+    if not found:
+        pytest.fail("No chromium: run scripts/ensure-system-packages.sh (apt-get install chromium)")
+    return found
+
+
+@pytest.fixture(scope="package", autouse=True)
+def orm_beside_playwright() -> Iterator[None]:
+    """Playwright's sync API runs an event loop in this thread, which Django takes for async
+    code; the tests' ORM calls are plain synchronous ones. Allowed for this folder only, so
+    that the variable does not leak into the rest of the run."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="package")
+def browser(orm_beside_playwright: None) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="en-GB")
+    context.set_default_timeout(15_000)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.fixture
+def newcomer(page: Page, live_server: Any) -> Visit:
+    """The administrator of a newly registered city that has not endorsed anything yet."""
+    city = Organisation.objects.create(
+        slug="lindenhove",
+        name="Lindenhove",
+        country="BEL",
+        level=Level.LOCAL,
+        population=48_200,
+        population_year=2024,
+        fictional=True,
+    )
+    user = get_user_model().objects.create_user("lindenhove-admin", password=PASSWORD)
+    Membership.objects.create(user=user, organisation=city, role=Role.ADMINISTRATOR)
+    return Visit(page, live_server.url, city.slug, city.name, user.username, PASSWORD)
