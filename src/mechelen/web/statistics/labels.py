@@ -8,6 +8,7 @@ import pycountry
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from mechelen.core.tabulation.spec import GEOGRAPHY
 from mechelen.engine.publish.protected import OBSERVED, PERTURBED, SUPPRESSED
 
 DIMENSIONS: dict[str, str | Promise] = {
@@ -56,6 +57,12 @@ def dimension_label(name: str) -> str:
     if name in DIMENSIONS:
         return str(DIMENSIONS[name])
     return name.removeprefix("keep_").replace("_", " ").capitalize()
+
+
+def table_title(dimensions: list[str]) -> str:
+    """A table's title for pages: its dimensions beside the area, e.g. "Sex × Age"."""
+    shown = [dimension_label(d) for d in dimensions if d != GEOGRAPHY]
+    return " × ".join(shown) if shown else dimension_label(GEOGRAPHY)
 
 
 @cache

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mechelen.web.jobs.models import Job
+from mechelen.web.statistics.labels import table_title
 from mechelen.web.tenancy.models import Organisation
 
 
@@ -153,6 +154,10 @@ class Release(models.Model):
 
     def table_names(self) -> list[str]:
         return [str(t["name"]) for t in self.tables]
+
+    def table_titles(self) -> list[tuple[str, str]]:
+        """(name, title for pages) of each table, in the release's order."""
+        return [(str(t["name"]), table_title(list(t["dimensions"]))) for t in self.tables]
 
 
 class ServiceFigure(models.Model):

@@ -20,6 +20,7 @@ from mechelen.web.statistics.labels import (
     flag_label,
     loss_label,
     method_label,
+    table_title,
 )
 from mechelen.web.statistics.models import Release
 from mechelen.web.statistics.storage import media_path
@@ -70,6 +71,7 @@ class TableView:
     name: str
     dimensions: list[str]
     headers: list[str]
+    title: str = ""
     chart_x: str = ""
     chart_colour: str = ""
     chart_rows: list[dict[str, Any]] = field(default_factory=list)
@@ -85,7 +87,7 @@ def table_view(table: dict[str, Any]) -> TableView:
     def label(dim: str, code: str) -> str:
         return code_label(dim, code, geography)
 
-    view = TableView(table["name"], dims, [dimension_label(d) for d in dims])
+    view = TableView(table["name"], dims, [dimension_label(d) for d in dims], table_title(dims))
     for cell in table["cells"]:
         key = cell["key"]
         view.rows.append(
