@@ -39,7 +39,7 @@ def test_save_come_back_and_submit(
     page = client.get(url("answer", round_a)).content.decode()
     # the questionnaire in the invitation's language (French), every question, with the scale
     assert "Capacité institutionnelle" in page and "En développement" in page
-    assert "0 of 36 questions answered" in page
+    assert "0 questions renseignées sur 36" in page
     assert page.count('type="radio"') == 36 * 6
     saved = client.post(
         url("answer", round_a),
@@ -63,7 +63,7 @@ def test_save_come_back_and_submit(
         ("food__institutional-capacity", "2"),
         ("food__urgency", "dont-know"),
     ]
-    assert "2 of 36 questions answered" in again
+    assert "2 questions renseignées sur 36" in again
     entry = AuditEntry.objects.get(action="assessment.answers.save", target_id=str(invitation_a.pk))
     assert entry.details == {"round": round_a.pk, "answered": 2, "dont_know": 1}
     # submit: answers are final
