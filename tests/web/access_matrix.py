@@ -26,6 +26,8 @@ EDITORS = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR})
 INTERNAL = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.DATA_STEWARD, Role.VIEWER})
 #: logged-in people without regard to organisation (their own dashboard)
 ANY_LOGGED_IN = frozenset({"logged-in"})
+#: the network's analysts only (the network of the world fixture)
+NETWORK_ANALYSTS = frozenset({"network-analyst"})
 
 Kwargs = Callable[[Any, Any], dict[str, Any]]
 
@@ -59,6 +61,11 @@ def spare_membership(world: Any, city: Any) -> dict[str, Any]:
 
 def network_slug(world: Any, city: Any) -> dict[str, Any]:
     return {"slug": world.network.slug}
+
+
+def network_member_b(world: Any, city: Any) -> dict[str, Any]:
+    world.network.members.add(world.b.organisation)  # removed again by each allowed call
+    return {"slug": world.network.slug, "member": world.b.organisation.slug}
 
 
 def no_kwargs(world: Any, city: Any) -> dict[str, Any]:
@@ -101,6 +108,8 @@ PAGES: dict[str, PageRule] = {
     "accounts:logout": PageRule(no_kwargs, None, PUBLIC),
     "accounts:register": PageRule(no_kwargs, PUBLIC, PUBLIC),
     "accounts:dashboard": PageRule(no_kwargs, ANY_LOGGED_IN),
+    "networks:members": PageRule(network_slug, NETWORK_ANALYSTS, NETWORK_ANALYSTS),
+    "networks:member_remove": PageRule(network_member_b, None, NETWORK_ANALYSTS),
     "tenancy:workspace": PageRule(city_slug, EVERY_ROLE),
     "tenancy:profile": PageRule(city_slug, ADMIN, ADMIN),
     "tenancy:endorse": PageRule(city_slug, None, ADMIN),

@@ -9,7 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES
-from tests.web.access_matrix import ANY_LOGGED_IN, NOT_PAGES, PAGES, PUBLIC
+from tests.web.access_matrix import ANY_LOGGED_IN, NETWORK_ANALYSTS, NOT_PAGES, PAGES, PUBLIC
 from tests.web.conftest import World, client_for
 
 DENIED = {403}
@@ -48,10 +48,12 @@ def actors(world: World) -> list[tuple[str, Any, str | None, Any]]:
 
 
 def expected_allowed(
-    rule_roles: frozenset[Any], city: str | None, role: Any, logged_in: bool
+    rule_roles: frozenset[Any], city: str | None, role: Any, logged_in: bool, label: str = ""
 ) -> bool:
     if rule_roles == PUBLIC:
         return True
+    if rule_roles == NETWORK_ANALYSTS:
+        return label == "network analyst"
     if rule_roles == ANY_LOGGED_IN:
         return logged_in
     return city == "a" and role in rule_roles
@@ -67,7 +69,7 @@ def test_page_access_matrix(world: World, name: str) -> None:
         for label, user, city, role in actors(world):
             url = reverse(name, kwargs=rule.kwargs(world, world.a))
             response = getattr(client_for(user), method)(url)
-            allowed = expected_allowed(roles, city, role, user is not None)
+            allowed = expected_allowed(roles, city, role, user is not None, label)
             if user is None and not allowed:
                 refused = response.status_code == 302 and "/accounts/login/" in response["Location"]
             else:

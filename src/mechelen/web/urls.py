@@ -11,6 +11,7 @@ urlpatterns = [
     path("manage/<slug:slug>/commitments/", include("mechelen.web.commitments.urls")),
     path("manage/<slug:slug>/assessments/", include("mechelen.web.assessments.urls")),
     path("manage/<slug:slug>/statistics/", include("mechelen.web.statistics.urls")),
+    path("networks/<slug:slug>/members/", include("mechelen.web.tenancy.network_urls")),
     path("cities/<slug:slug>/statistics/", include("mechelen.web.statistics.public_urls")),
     path("api/", api.urls),
 ]

@@ -7,8 +7,10 @@ from django.shortcuts import render
 
 from mechelen.web.commitments.models import CommitmentStatus
 from mechelen.web.portal.sections import city_sections, network_sections
+from mechelen.web.tenancy.access import access_of
 from mechelen.web.tenancy.lookup import network_named, organisation_named
 from mechelen.web.tenancy.models import Network, Organisation
+from mechelen.web.tenancy.policy import can_manage_network_members
 from mechelen.web.tenancy.roles import MigrationRole
 
 
@@ -51,5 +53,6 @@ def network(request: HttpRequest, slug: str) -> HttpResponse:
             "members": members,
             "endorsed": sum(1 for m in members if m.endorsed),
             "sections": network_sections(request, found),
+            "can_manage_members": can_manage_network_members(access_of(request), found),
         },
     )

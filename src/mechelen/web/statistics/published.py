@@ -163,13 +163,15 @@ def disclosure_rows(tables: list[dict[str, Any]]) -> list[DisclosureRow]:
             DisclosureRow(
                 table=table["name"],
                 method=method_label(report["method"]),
-                parameters=", ".join(f"{k}: {v}" for k, v in report["parameters"].items()),
+                # sorted: the stored copy (JSON field; PostgreSQL's jsonb reorders keys) and
+                # tables.json would otherwise list them in different orders on two pages
+                parameters=", ".join(f"{k}: {v}" for k, v in sorted(report["parameters"].items())),
                 cells=int(report["cells"]),
                 suppressed=int(report["suppressed_primary"]) + int(report["suppressed_secondary"]),
                 perturbed=int(report["perturbed"]),
                 loss=[
                     (loss_label(k), float(v))
-                    for k, v in report["information_loss"].items()
+                    for k, v in sorted(report["information_loss"].items())
                     if isinstance(v, int | float)
                 ],
             )

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from mechelen.web.audit.log import record
-from mechelen.web.tenancy.models import Membership, Organisation
+from mechelen.web.tenancy.models import Membership, Network, Organisation
 from mechelen.web.tenancy.roles import Role
 
 PROFILE_FIELDS = (
@@ -107,3 +107,31 @@ def take_role(actor: Any, membership: Membership) -> None:
         {"user": membership.user.username, "role": membership.role},
     )
     membership.delete()
+
+
+@transaction.atomic
+def add_network_member(actor: Any, network: Network, organisation: Organisation) -> None:
+    network.members.add(organisation)
+    record(actor, "network.member.add", network, organisation, {"network": network.slug})
+
+
+@transaction.atomic
+def remove_network_member(actor: Any, network: Network, organisation: Organisation) -> None:
+    network.members.remove(organisation)
+    record(actor, "network.member.remove", network, organisation, {"network": network.slug})
+
+
+@transaction.atomic
+def create_network(actor: Any, slug: str, name: str, analyst: Any | None = None) -> Network:
+    """A new network, with its first network analyst (who then manages its members)."""
+    network = Network.objects.create(slug=slug, name=name)
+    if analyst is not None:
+        Membership.objects.create(user=analyst, network=network, role=Role.NETWORK_ANALYST)
+    record(
+        actor,
+        "network.create",
+        network,
+        None,
+        {"slug": slug, "analyst": getattr(analyst, "username", None)},
+    )
+    return network

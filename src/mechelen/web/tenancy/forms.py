@@ -96,3 +96,9 @@ class MemberForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return data
+
+
+class NetworkMemberForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("City or region"), queryset=Organisation.objects.all(), to_field_name="slug"
+    )
