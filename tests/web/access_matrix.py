@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from mechelen.web.accounts.models import ApiToken
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.commitments.models import Commitment
 from mechelen.web.tenancy.models import Membership
@@ -68,6 +69,12 @@ def network_member_b(world: Any, city: Any) -> dict[str, Any]:
     return {"slug": world.network.slug, "member": world.b.organisation.slug}
 
 
+def own_token(world: Any, city: Any) -> dict[str, Any]:
+    """A token of nobody in particular: each caller may only revoke their own (404 otherwise)."""
+    token, _ = ApiToken.issue(world.outsider, "scratch")
+    return {"pk": token.pk}
+
+
 def no_kwargs(world: Any, city: Any) -> dict[str, Any]:
     return {}
 
@@ -108,6 +115,8 @@ PAGES: dict[str, PageRule] = {
     "accounts:logout": PageRule(no_kwargs, None, PUBLIC),
     "accounts:register": PageRule(no_kwargs, PUBLIC, PUBLIC),
     "accounts:dashboard": PageRule(no_kwargs, ANY_LOGGED_IN),
+    "accounts:tokens": PageRule(no_kwargs, ANY_LOGGED_IN, ANY_LOGGED_IN),
+    "accounts:token_revoke": PageRule(own_token, None, ANY_LOGGED_IN),
     "networks:members": PageRule(network_slug, NETWORK_ANALYSTS, NETWORK_ANALYSTS),
     "networks:member_remove": PageRule(network_member_b, None, NETWORK_ANALYSTS),
     "tenancy:workspace": PageRule(city_slug, EVERY_ROLE),

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from mechelen.web.accounts import views
+from mechelen.web.accounts import token_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -9,4 +9,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.dashboard, name="dashboard"),
     path("register/", views.register, name="register"),
+    path("tokens/", token_views.tokens, name="tokens"),
+    path("tokens/<int:pk>/revoke/", token_views.token_revoke, name="token_revoke"),
 ]
