@@ -17,6 +17,8 @@ from mechelen.web.tenancy.roles import Level, Role
 from tests.e2e.visit import Visit
 
 PASSWORD = "a-long-browser-test-password-7"
+#: the city's other people, beside its administrator
+TEAM = {Role.COORDINATOR: "lindenhove-coordinator", Role.DATA_STEWARD: "lindenhove-steward"}
 
 
 def chromium_path() -> str:
@@ -55,7 +57,8 @@ def page(browser: Browser) -> Iterator[Page]:
 
 @pytest.fixture
 def newcomer(page: Page, live_server: Any) -> Visit:
-    """The administrator of a newly registered city that has not endorsed anything yet."""
+    """The administrator of a newly registered city that has not endorsed anything yet, with
+    a coordinator (who runs the assessment) and a data steward (who prepares statistics)."""
     city = Organisation.objects.create(
         slug="lindenhove",
         name="Lindenhove",
@@ -67,4 +70,9 @@ def newcomer(page: Page, live_server: Any) -> Visit:
     )
     user = get_user_model().objects.create_user("lindenhove-admin", password=PASSWORD)
     Membership.objects.create(user=user, organisation=city, role=Role.ADMINISTRATOR)
-    return Visit(page, live_server.url, city.slug, city.name, user.username, PASSWORD)
+    team = {}
+    for role, username in TEAM.items():
+        member = get_user_model().objects.create_user(username, password=PASSWORD)
+        Membership.objects.create(user=member, organisation=city, role=role)
+        team[role.value] = username
+    return Visit(page, live_server.url, city.slug, city.name, user.username, PASSWORD, team)

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.e2e.steps import accounts, commitments, language, portal, tenancy
+from tests.e2e.steps import (
+    accounts,
+    assessment,
+    commitments,
+    language,
+    portal,
+    statistics,
+    tenancy,
+)
 from tests.e2e.visit import Visit
 
 Step = Callable[[Visit], None]
@@ -20,6 +28,15 @@ JOURNEY: list[Step] = [
     tenancy.endorse_the_declaration,
     commitments.add_a_commitment_of_the_declaration,
     commitments.add_a_commitment_of_its_own,
+    portal.see_the_public_city_page,
+    assessment.open_a_round_and_invite_two_respondents,
+    assessment.two_respondents_answer,
+    assessment.see_the_results,
+    statistics.upload_and_map_the_statbel_file,
+    statistics.define_preview_and_submit_a_release,
+    statistics.approve_the_release,
+    statistics.read_and_download_a_public_table,
+    accounts.log_in_again,
     portal.see_the_public_city_page,
     language.switch_to_french,
     accounts.log_out,

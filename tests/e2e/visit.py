@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +27,15 @@ class Visit:
     city_name: str
     username: str
     password: str
+    #: the other people of the city by role ("coordinator", "data_steward"...): their
+    #: user names; they share the password (respondents are created during the journey)
+    team: dict[str, str] = field(default_factory=dict)
 
     def open(self, url_name: str, **kwargs: Any) -> None:
         self.page.goto(self.base_url + reverse(url_name, kwargs=kwargs or None))
 
-    def screenshot(self, name: str) -> None:
+    def screenshot(self, name: str, full_page: bool = True) -> None:
+        """Save the page as docs/screenshots/web-``name``.png; a very long page (a whole
+        questionnaire) is better shown by its first screen only (``full_page=False``)."""
         if screenshots_wanted():
-            self.page.screenshot(path=SCREENSHOTS / f"web-{name}.png", full_page=True)
+            self.page.screenshot(path=SCREENSHOTS / f"web-{name}.png", full_page=full_page)

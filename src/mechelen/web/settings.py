@@ -121,6 +121,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 LOCALE_PATHS = [WEB_DIR / "locale"]
+# English dates as international organisations write them (17 November 2017, 2017-11-17)
+FORMAT_MODULE_PATH = ["mechelen.web.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
