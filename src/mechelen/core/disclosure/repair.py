@@ -17,6 +17,7 @@ each by LP.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +28,7 @@ from mechelen.core.disclosure.capacity import capacities
 from mechelen.core.disclosure.linked import CellSystem
 from mechelen.core.disclosure.protection import ProtectionLevels
 
+LOG = logging.getLogger(__name__)
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
 
@@ -51,8 +53,14 @@ def shortfalls(
 ) -> list[Shortfall]:
     """Every side of the given suppressed cells' intervals that is too narrow (or the first).
 
-    Sides that an earlier LP solution already reached are not solved again.
+    Sides that an earlier LP solution already reached are not solved again; when all are
+    wanted, solutions reaching many sides at once are looked for first
+    (:meth:`.attacker.AttackerModel.witness`).
     """
+    cells = np.asarray(cells, dtype=np.intp)
+    if not first_only and len(cells):
+        values = system.values[cells]
+        model.witness(cells, values - levels.lower[cells], values + levels.upper[cells])
     found: list[Shortfall] = []
     for cell in cells:
         value = float(system.values[cell])
@@ -63,7 +71,8 @@ def shortfalls(
             low, high = model.seen(int(cell))
             if (high - value if up else value - low) >= level - slack:
                 continue
-            bound, duals = model.solve(int(cell), maximise=up)
+            target = value + level - slack if up else value - level + slack
+            bound, duals = model.solve(int(cell), maximise=up, target=target)
             missing = level - (bound - value if up else value - bound)
             if missing > slack:
                 found.append(Shortfall(int(cell), up, level, missing, duals))
@@ -91,9 +100,16 @@ def repair_intervals(
     while len(pending):
         model = AttackerModel(system, ~suppressed)
         failing = shortfalls(model, system, levels, pending)
+        LOG.debug(
+            "repair round %d: %d cells checked, %d sides short, %d LPs",
+            rounds + 1,
+            len(pending),
+            len(failing),
+            model.solves,
+        )
         if not failing:
             break
-        added: list[int] = []
+        added: set[int] = set()
         for shortfall in sorted(failing, key=lambda s: (system.values[s.cell], s.cell)):
             coefficients = capacities(
                 system,
@@ -103,12 +119,12 @@ def repair_intervals(
                 shortfall.duals,
                 shortfall.level,
             )
-            if any(coefficients.get(c, 0.0) > 0 for c in added):
+            if not added.isdisjoint(coefficients):
                 continue  # a cell suppressed this round may be enough: check it next round
             partner = _partner(system, suppressed, shortfall, coefficients, cost, secondary_zeros)
             if partner is not None:
                 suppressed[partner] = True
-                added.append(partner)
+                added.add(partner)
         if not added:
             break
         rounds += 1
@@ -151,33 +167,32 @@ def drop_redundant(
 
     A secondary cell is published when every protected cell linked to it still passes the
     audit without it (publishing only narrows intervals, so no other cell can fail). Each
-    try fixes the cell in the attacker's LP and re-solves (warm). To bound the time on large
-    tables the clean-up stops once its LP solutions, each counted by the number of cells of
-    its group, add up to ``max_work`` (20,000 solutions of 100 cells, 400 of 5,000).
+    try fixes the cell in the attacker's LPs; only the protected cells that no remaining LP
+    solution shows moving far enough are solved again, those sharing an equation with the
+    cell first. To bound the time on large tables the clean-up stops once its LP solutions,
+    each counted by the number of cells it holds, add up to ``max_work`` (20,000 solutions of
+    100 cells, 400 of 5,000).
     """
     suppressed = suppressed.copy()
     protected = (levels.lower > 0) | (levels.upper > 0)
+    need_low = system.values - levels.lower
+    need_high = system.values + levels.upper
     preferred = first if first is not None else np.zeros(len(system), dtype=np.bool_)
-    secondary = sorted(
-        np.flatnonzero(suppressed & ~primary).tolist(),
-        key=lambda c: (not preferred[c], -cost[c], -c),
-    )
+    candidates = np.flatnonzero(suppressed & ~primary)
+    order = np.lexsort((-candidates, -cost[candidates], ~preferred[candidates]))
     model = AttackerModel(system, ~suppressed)
-    for cell in secondary:
+    for cell in candidates[order].tolist():
         if model.work >= max_work:
             break
         group = model.linked_cells(cell)
-        near = {o for e in system.memberships[cell] for o in _members(system, e)}
-        # the cells sharing an equation with it are the likeliest to fail: check them first
-        watched = sorted(group[protected[group]].tolist(), key=lambda c: (c not in near, c))
+        watched = group[protected[group]]
         model.fix(cell)
-        if shortfalls(model, system, levels, watched, first_only=True):
+        unmet = watched[~model.reached(watched, need_low[watched], need_high[watched])]
+        near = np.isin(unmet, model.neighbours(cell))
+        unmet = np.concatenate((unmet[near], unmet[~near]))
+        if shortfalls(model, system, levels, unmet, first_only=True):
             model.release(cell)
         else:
             suppressed[cell] = False
+    LOG.debug("drop redundant: %d LPs, work %d", model.solves, model.work)
     return suppressed
-
-
-def _members(system: CellSystem, equation: int) -> tuple[int, ...]:
-    total, parts = system.equations[equation]
-    return (total, *parts)

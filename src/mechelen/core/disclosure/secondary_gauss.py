@@ -8,8 +8,10 @@
    publish each cell unless publishing it, together with every cell published before, would
    let some primary cell be recomputed exactly; such a cell is suppressed (secondary). Every
    secondary cell is thus necessary given the cells published before it.
-3. Interval repair (:mod:`.repair`): while an attacker interval (:mod:`.audit`) is narrower
-   than the protection levels, suppress more.
+3. Interval repair: first, without LPs, wherever one equation alone keeps a primary cell
+   from moving far enough (two small primary cells in a row, say), suppress a partner there
+   (:mod:`.blocking`); then, while an attacker interval (:mod:`.audit`) is narrower than the
+   protection levels, suppress more (:mod:`.repair`).
 4. Clean-up: publish again the secondary cells that turned out unnecessary (those added by
    the repair first, then by decreasing cost), as long as the audit still passes.
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from mechelen.core.disclosure.blocking import unblock_equations
 from mechelen.core.disclosure.linked import CellSystem
 from mechelen.core.disclosure.perturbations import PerturbationBasis
 from mechelen.core.disclosure.protection import ProtectionLevels
@@ -48,19 +51,15 @@ def publication_order(
     system: CellSystem, primary: BoolArray, cost: FloatArray, secondary_zeros: bool = False
 ) -> list[int]:
     """The non-primary cells in the order they are offered for publication."""
-    totals = np.zeros(len(system), dtype=np.int64)
-    for total, _ in system.equations:
-        totals[total] += 1
-    empty = system.values == 0
-    return sorted(
-        (int(c) for c in np.flatnonzero(~primary)),
-        key=lambda c: (
-            not (empty[c] and not secondary_zeros),
-            -cost[c],
-            -totals[c],
-            c,
-        ),
+    totals = np.bincount(
+        np.fromiter((total for total, _ in system.equations), dtype=np.intp),
+        minlength=len(system),
     )
+    first = system.values == 0 if not secondary_zeros else np.zeros(len(system), dtype=np.bool_)
+    cells = np.flatnonzero(~primary)
+    # np.lexsort sorts by its last key first
+    order = np.lexsort((cells, -totals[cells], -cost[cells], ~first[cells]))
+    return [int(c) for c in cells[order]]
 
 
 def exact_protection(
@@ -116,13 +115,15 @@ def _one_run(
     order = publication_order(system, primary, order_cost, secondary_zeros)
     exact, _ = exact_protection(system, protected, order)
     exact |= primary
-    repaired, rounds = repair_intervals(system, levels, exact, cost, secondary_zeros)
+    unblocked, _ = unblock_equations(system, levels, exact, cost)
+    repaired, rounds = repair_intervals(system, levels, unblocked, cost, secondary_zeros)
     suppressed = drop_redundant(system, levels, repaired, primary, cost, first=repaired & ~exact)
     return SecondaryResult(
         suppressed,
         "gauss",
         {
             "secondary_after_elimination": int((exact & ~primary).sum()),
+            "secondary_added_by_equation_repair": int((unblocked & ~exact).sum()),
             "secondary_added_by_repair": int((repaired & ~exact).sum()),
             "repair_rounds": rounds,
             "secondary_dropped_as_redundant": int((repaired & ~suppressed).sum()),

@@ -1,0 +1,397 @@
+"""The attacker's LPs for one publication: how far can each suppressed cell move?
+
+Only the equations holding a suppressed cell matter (published cells are constants), and the
+suppressed cells fall apart into independent groups connected through those equations. A
+bound of a cell is the optimum of an LP over its group, solved one of two ways:
+
+* small groups (up to ``local_above`` cells): one HiGHS model per group, built once and
+  re-solved warm for each bound (:class:`~.attacker_lp.CellLp`);
+* large groups (the linked tables of a whole country make one group of tens of thousands of
+  cells): a *local* LP over the cell and its neighbours only, the other suppressed cells held
+  at their true values, grown by column generation. Holding cells fixed only narrows the
+  attacker's choice, so every local solution is a table the attacker cannot rule out: once
+  the cell reaches the value asked for (``target``) it has been shown to move that far in the
+  whole system. Otherwise the LP duals are checked against every cell held fixed: when none
+  of them could improve the objective (their reduced costs have the sign that keeps them at
+  their value), the duals are feasible for the LP of the whole group, and by weak duality
+  the local optimum *is* the bound in the whole system. The cells that could improve it are
+  freed and the LP solved again; past ``local_limit`` cells the whole group's model is used.
+
+Every solution is a table the attacker cannot rule out, so it also shows how far the *other*
+cells can move (:meth:`AttackerModel.seen`): callers that only need to know whether a cell
+moves far enough skip the LPs of bounds an earlier solution already reached.
+:meth:`AttackerModel.witness` finds such solutions in bulk for the cells of large groups: it
+maximises the moves of many cells at once, each held within the distance it needs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from mechelen.core.disclosure.attacker_lp import CellLp, Infeasible, LpSolution, Unbounded
+from mechelen.core.disclosure.linked import CellSystem
+from mechelen.core.problems import Problem, ProblemsFound
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+IndexArray = npt.NDArray[np.intp]
+
+#: relative tolerance when comparing an attacker bound with a required bound
+TOLERANCE = 1e-6
+#: dual values and reduced costs below this are zero
+ZERO = 1e-9
+#: groups above this many cells are solved by local LPs
+LOCAL_ABOVE = 1000
+#: local LPs that grow past this many cells give way to the whole group's model
+LOCAL_LIMIT = 5000
+#: bulk witnessing stops when a round shows fewer than this share of the remaining sides
+WITNESS_GAIN = 0.1
+WITNESS_ROUNDS = 8
+
+
+class AttackerModel:
+    """The attacker's LPs for one publication; see the module docstring."""
+
+    def __init__(
+        self,
+        system: CellSystem,
+        published: BoolArray,
+        local_above: int = LOCAL_ABOVE,
+        local_limit: int = LOCAL_LIMIT,
+    ) -> None:
+        self.system = system
+        self.published = published
+        self.local_above = local_above
+        self.local_limit = local_limit
+        matrix = system.equation_matrix
+        _check_consistent(system, matrix)
+        suppressed = np.flatnonzero(~published)
+        self._suppressed = suppressed
+        self._local = np.full(len(system), -1, dtype=np.intp)
+        self._local[suppressed] = np.arange(len(suppressed))
+        on_suppressed = matrix[:, suppressed].tocsr()
+        rows = np.flatnonzero(np.diff(on_suppressed.indptr) > 0)
+        self._rows = rows
+        self._matrix = sp.csr_array(on_suppressed[rows])
+        self._by_column = sp.csc_array(self._matrix)
+        known = matrix[:, np.flatnonzero(published)] @ system.values[published]
+        self._rhs = -np.asarray(known, dtype=np.float64)[rows]
+        self._values = system.values[suppressed]
+        self._lower_bounds = system.lower_bounds[suppressed]
+        self._room = self._values - self._lower_bounds
+        # groups: suppressed cells connected through an equation
+        incidence = (self._matrix != 0).astype(np.int8)
+        adjacency = (incidence.T @ incidence).tocsr()
+        _, labels = connected_components(adjacency, directed=False)
+        self._labels = labels
+        self._group_size = np.bincount(labels) if len(labels) else np.zeros(0, dtype=np.intp)
+        by_label = np.argsort(labels, kind="stable")
+        starts = np.concatenate(([0], np.cumsum(self._group_size)))
+        self._members = [by_label[starts[g] : starts[g + 1]] for g in range(len(starts) - 1)]
+        first = self._matrix.indices[self._matrix.indptr[:-1]]
+        self._row_labels = labels[first] if len(rows) else np.zeros(0, dtype=np.intp)
+        self._fixed = np.zeros(len(suppressed), dtype=np.bool_)
+        self._groups: dict[int, tuple[CellLp, IndexArray, IndexArray]] = {}
+        self._local_work = 0
+        self._local_solves = 0
+        # the widest values seen in LP solutions, and which solution showed each
+        self._seen_low = system.values.copy()
+        self._seen_high = system.values.copy()
+        self._witness_low = np.full(len(system), -1, dtype=np.int64)
+        self._witness_high = np.full(len(system), -1, dtype=np.int64)
+        self._solutions: dict[int, tuple[IndexArray, FloatArray]] = {}
+        self._next_solution = 0
+
+    # -- what callers ask --------------------------------------------------------------------
+
+    def linked_cells(self, cell: int) -> IndexArray:
+        """The suppressed cells in the same group as the suppressed ``cell`` (itself included)."""
+        members = self._members[int(self._labels[self._column(cell)])]
+        return np.asarray(np.sort(self._suppressed[members]), dtype=np.intp)
+
+    def neighbours(self, cell: int) -> IndexArray:
+        """The suppressed cells sharing an equation with the suppressed ``cell`` (and itself)."""
+        return np.asarray(self._suppressed[self._near([self._column(cell)])], dtype=np.intp)
+
+    def seen(self, cell: int) -> tuple[float, float]:
+        """The lowest and highest value of ``cell`` in the LP solutions found so far."""
+        return float(self._seen_low[cell]), float(self._seen_high[cell])
+
+    def reached(self, cells: IndexArray, low: FloatArray, high: FloatArray) -> BoolArray:
+        """Have earlier solutions moved each cell down to ``low`` and up to ``high``?"""
+        slack = TOLERANCE * np.maximum(1.0, np.abs(self.system.values[cells]))
+        return np.asarray(
+            (self._seen_low[cells] <= low + slack) & (self._seen_high[cells] >= high - slack),
+            dtype=np.bool_,
+        )
+
+    @property
+    def solves(self) -> int:
+        return self._local_solves + sum(lp.solves for lp, _, _ in self._groups.values())
+
+    @property
+    def work(self) -> int:
+        """LP solutions weighted by the number of cells they hold (a measure of time)."""
+        return self._local_work + sum(
+            int(lp.solves * lp.n_columns) for lp, _, _ in self._groups.values()
+        )
+
+    def bound(self, cell: int, maximise: bool) -> float:
+        """The smallest (or largest) value the suppressed ``cell`` can take."""
+        value, _ = self.solve(cell, maximise, duals=False)
+        return value
+
+    def solve(
+        self,
+        cell: int,
+        maximise: bool,
+        duals: bool = True,
+        target: float | None = None,
+        whole: bool = False,
+    ) -> tuple[float, dict[int, float]]:
+        """The bound and (if asked) the non-zero duals of the equations, by equation index.
+
+        With a ``target``, a value of the cell at or beyond it may be returned as soon as a
+        solution reaches it (then without duals): the bound is at least that far. ``whole``
+        solves the LP of the whole group even when it is large.
+        """
+        column = self._column(cell)
+        label = int(self._labels[column])
+        if whole or self._group_size[label] <= self.local_above:
+            return self._solve_group(label, column, maximise, duals)
+        return self._solve_local(label, column, maximise, duals, target)
+
+    def fix(self, cell: int) -> None:
+        """Treat the suppressed ``cell`` as published from now on (until :meth:`release`).
+
+        Solutions in which the cell kept its value remain tables the attacker cannot rule
+        out; what the others showed is forgotten.
+        """
+        column = self._column(cell)
+        self._fixed[column] = True
+        value = float(self.system.values[cell])
+        group = self._groups.get(int(self._labels[column]))
+        if group is not None:
+            lp, columns, _ = group
+            lp.fix(int(np.searchsorted(columns, column)), value)
+        stale = []
+        for sid, (cells, solution) in self._solutions.items():
+            at = int(np.searchsorted(cells, cell))
+            moved = abs(solution[min(at, len(cells) - 1)] - value)
+            if at < len(cells) and cells[at] == cell and moved > TOLERANCE * max(1.0, abs(value)):
+                stale.append(sid)
+        for sid in stale:
+            del self._solutions[sid]
+        if stale:
+            for seen, witness in (
+                (self._seen_low, self._witness_low),
+                (self._seen_high, self._witness_high),
+            ):
+                lost = np.isin(witness, stale)
+                seen[lost] = self.system.values[lost]
+                witness[lost] = -1
+
+    def release(self, cell: int) -> None:
+        """Undo :meth:`fix` (every solution found meanwhile stays valid)."""
+        column = self._column(cell)
+        self._fixed[column] = False
+        group = self._groups.get(int(self._labels[column]))
+        if group is not None:
+            lp, columns, _ = group
+            lp.fix(int(np.searchsorted(columns, column)), None)
+
+    def witness(self, cells: IndexArray, low: FloatArray, high: FloatArray) -> None:
+        """Look for solutions moving each suppressed cell down to ``low`` and up to ``high``.
+
+        For each large group, a few LPs each maximise the moves of the cells not yet seen
+        that far (up or down, at random with a fixed seed when both are wanted), every such
+        cell held between its two targets: the caps stop a cell from taking the room its
+        neighbours need. Only finds solutions (see :meth:`seen`); proves no bound.
+        """
+        cells = np.asarray(cells, dtype=np.intp)
+        columns = self._local[cells]
+        if np.any(columns < 0):
+            raise ValueError("a cell is published")
+        labels = self._labels[columns]
+        random = np.random.default_rng(0)
+        for label in np.unique(labels):
+            if self._group_size[label] <= self.local_above:
+                continue
+            mine = labels == label
+            self._witness_group(int(label), cells[mine], low[mine], high[mine], random)
+
+    # -- the LPs ------------------------------------------------------------------------------
+
+    def _solve_group(
+        self, label: int, column: int, maximise: bool, duals: bool
+    ) -> tuple[float, dict[int, float]]:
+        lp, columns, rows = self._group(label)
+        try:
+            found = lp.optimise(int(np.searchsorted(columns, column)), maximise)
+        except Unbounded:
+            return (np.inf if maximise else -np.inf), {}
+        except Infeasible:
+            raise self._contradiction(column) from None
+        self._remember(columns, found.columns)
+        return found.value, self._duals(rows, found) if duals else {}
+
+    def _solve_local(
+        self, label: int, column: int, maximise: bool, duals: bool, target: float | None
+    ) -> tuple[float, dict[int, float]]:
+        inside = self._near([column])
+        while len(inside) <= self.local_limit:
+            rows = np.unique(self._by_column[:, inside].indices)
+            block = self._matrix[rows]
+            held = self._values.copy()
+            held[inside] = 0.0
+            lp = CellLp(
+                sp.csc_array(block[:, inside]),
+                self._rhs[rows] - block @ held,
+                self._lower_bounds[inside],
+            )
+            position = int(np.searchsorted(inside, column))
+            self._local_solves += 1
+            self._local_work += len(inside)
+            try:
+                found = lp.optimise(position, maximise)
+            except Unbounded:
+                return (np.inf if maximise else -np.inf), {}
+            except Infeasible:
+                raise self._contradiction(column) from None
+            self._remember(inside, found.columns)
+            if target is not None and (
+                found.value >= target if maximise else found.value <= target
+            ):
+                return found.value, {}
+            freed = self._improving(block, inside, found.row_duals, maximise)
+            if not len(freed):
+                return found.value, self._duals(rows, found) if duals else {}
+            inside = np.union1d(inside, freed)
+        return self._solve_group(label, column, maximise, duals)
+
+    def _improving(
+        self, block: sp.csr_array, inside: IndexArray, row_duals: FloatArray, maximise: bool
+    ) -> IndexArray:
+        """Cells held at their value whose freeing could improve the objective.
+
+        The reduced cost of a held cell is ``-Aᵀλ``; it is harmless when it keeps the cell
+        at its value: zero, or pushing it against its lower bound when it sits there.
+        """
+        reduced = -(block.T @ row_duals)
+        if maximise:
+            reduced = -reduced
+        candidate = np.abs(reduced) > ZERO
+        candidate[inside] = False
+        candidate &= ~self._fixed
+        harmful = candidate & ((reduced < 0) | (self._room > 0))
+        return np.asarray(np.flatnonzero(harmful), dtype=np.intp)
+
+    def _witness_group(
+        self,
+        label: int,
+        cells: IndexArray,
+        low: FloatArray,
+        high: FloatArray,
+        random: np.random.Generator,
+    ) -> None:
+        lp, columns, _ = self._group(label)
+        values = self.system.values[cells]
+        slack = TOLERANCE * np.maximum(1.0, np.abs(values))
+        free = ~self._fixed[self._local[cells]]
+        for _ in range(WITNESS_ROUNDS):
+            want_up = free & (self._seen_high[cells] < high - slack)
+            want_down = free & (self._seen_low[cells] > low + slack)
+            wanted = want_up | want_down
+            if not wanted.any():
+                return
+            sign = np.where(want_up, 1.0, -1.0)
+            both = want_up & want_down
+            sign[both] = random.choice([-1.0, 1.0], int(both.sum()))
+            chosen = np.flatnonzero(wanted)
+            positions = np.searchsorted(columns, self._local[cells[chosen]])
+            floor = np.maximum(low[chosen], self._lower_bounds[self._local[cells[chosen]]])
+            try:
+                found = lp.cap(positions, floor, high[chosen], sign[chosen])
+            except (Unbounded, Infeasible):
+                return
+            self._remember(columns, found.columns)
+            shown = (want_up & (self._seen_high[cells] >= high - slack)) | (
+                want_down & (self._seen_low[cells] <= low + slack)
+            )
+            if shown.sum() < WITNESS_GAIN * (want_up.sum() + want_down.sum()):
+                return
+
+    def _group(self, label: int) -> tuple[CellLp, IndexArray, IndexArray]:
+        found = self._groups.get(label)
+        if found is None:
+            columns = np.sort(self._members[label])
+            rows = np.flatnonzero(self._row_labels == label)
+            lp = CellLp(
+                sp.csc_array(self._matrix[rows][:, columns]),
+                self._rhs[rows],
+                self._lower_bounds[columns],
+            )
+            for at in np.flatnonzero(self._fixed[columns]):
+                lp.fix(int(at), float(self._values[columns[at]]))
+            found = (lp, columns, rows)
+            self._groups[label] = found
+        return found
+
+    def _near(self, columns: list[int] | IndexArray) -> IndexArray:
+        rows = np.unique(self._by_column[:, np.asarray(columns, dtype=np.intp)].indices)
+        near = np.union1d(np.unique(self._matrix[rows].indices), columns)
+        return np.asarray(near[~self._fixed[near]], dtype=np.intp)
+
+    def _duals(self, rows: IndexArray, found: LpSolution) -> dict[int, float]:
+        nonzero = np.flatnonzero(found.row_duals)
+        return dict(
+            zip(
+                self._rows[rows[nonzero]].tolist(),
+                found.row_duals[nonzero].tolist(),
+                strict=True,
+            )
+        )
+
+    def _remember(self, columns: IndexArray, solution: FloatArray) -> None:
+        cells = self._suppressed[columns]
+        sid = self._next_solution
+        self._next_solution += 1
+        useful = False
+        for seen, witness, wider in (
+            (self._seen_low, self._witness_low, np.less),
+            (self._seen_high, self._witness_high, np.greater),
+        ):
+            better = wider(solution, seen[cells])
+            if better.any():
+                useful = True
+                seen[cells[better]] = solution[better]
+                witness[cells[better]] = sid
+        if useful:
+            self._solutions[sid] = (cells, solution)
+        if len(self._solutions) > 200 and sid % 200 == 0:
+            kept = set(np.unique(self._witness_low)) | set(np.unique(self._witness_high))
+            self._solutions = {k: v for k, v in self._solutions.items() if k in kept}
+
+    def _column(self, cell: int) -> int:
+        local = int(self._local[cell])
+        if local < 0:
+            raise ValueError("the cell is published")
+        return local
+
+    def _contradiction(self, column: int) -> ProblemsFound:
+        cell = int(self._suppressed[column])
+        return ProblemsFound(
+            [Problem("disclosure.E005", {"key": ", ".join(self.system.keys[cell])})]
+        )
+
+
+def _check_consistent(system: CellSystem, matrix: sp.csc_array) -> None:
+    residual = matrix @ system.values
+    scale = np.abs(matrix) @ np.abs(system.values)
+    bad = np.flatnonzero(np.abs(residual) > 1e-9 * np.maximum(1.0, scale))
+    if len(bad):
+        total = system.equations[int(bad[0])][0]
+        raise ProblemsFound([Problem("disclosure.E005", {"key": ", ".join(system.keys[total])})])
