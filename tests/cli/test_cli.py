@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 
 from mechelen.cli.app import app
 from mechelen.engine.assessment import form_layout as layout
+from mechelen.engine.framework import default_framework_path
 from tests.conftest import TINY_FRAMEWORK
 
 runner = CliRunner()
@@ -71,6 +73,17 @@ def test_framework_check_valid_and_broken(tmp_path: Path) -> None:
     code, output = invoke("framework", "check", broken)
     assert code == 1
     assert "framework.E002" in output and "framework.E001" in output and "line" in output
+
+
+def test_framework_check_validates_the_indicators(tmp_path: Path) -> None:
+    code, output = invoke("framework", "check", default_framework_path())
+    assert code == 0 and "13 indicators in indicators.yaml" in output
+    folder = tmp_path / "fw"
+    shutil.copytree(default_framework_path(), folder)
+    path = folder / "indicators.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("gcm: [20]", "gcm: [20, 31]"))
+    code, output = invoke("framework", "check", folder, "--lang", "fr")
+    assert code == 1 and "indicator.E011" in output and "gcm:31" in output
 
 
 def test_template_then_run(tmp_path: Path, filled_form: Path) -> None:

@@ -8,9 +8,16 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 
+from mechelen.core.indicators import Observation, ProgressTrack, Target, assess_progress
 from mechelen.core.messages import MESSAGES
 from mechelen.core.problems import Location, Problem
-from mechelen.i18n import catalogue, render_location, render_problem, translator
+from mechelen.i18n import (
+    catalogue,
+    render_location,
+    render_message,
+    render_problem,
+    translator,
+)
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 #: the web platform has its own Django catalogues (src/mechelen/web/locale, tests/web)
@@ -66,3 +73,16 @@ def test_parameter_terms_are_translated() -> None:
 
 def test_unknown_language_falls_back_to_english() -> None:
     assert translator("de")("Ranked priorities") == "Ranked priorities"
+
+
+def test_progress_reasons_render_in_each_language() -> None:
+    track = ProgressTrack(
+        "higher-is-better", Observation(2018, 120), Target(240, 2030), (Observation(2022, 150),)
+    )
+    reason = assess_progress(track).reason
+    assert render_message(reason.code, reason.params) == (
+        "The actual rate +5.74% a year is 0.96 of the required +5.95% (compound rates), "
+        "at least 0.95."
+    )
+    assert "taux composé" in render_message(reason.code, reason.params, "fr")
+    assert "tasa compuesta" in render_message(reason.code, reason.params, "es")

@@ -137,3 +137,8 @@ def check(
         )
         + "[/green]"
     )
+    if result.indicators is not None:
+        count = len(result.indicators.indicators)
+        console.print(
+            "[green]" + _("{count} indicators in indicators.yaml.").format(count=count) + "[/green]"
+        )

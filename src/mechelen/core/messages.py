@@ -178,6 +178,75 @@ MESSAGES: dict[str, str] = {
     "audit.E003": N_(
         "The published tables contradict each other: no values of the suppressed cells fit."
     ),
+    # indicators: measures, catalogues (indicators.yaml), progress tracks
+    "indicator.E001": N_("Unknown measure kind {id}; the known ones are: {known}."),
+    "indicator.E002": N_("The figure {figure} is missing; the measure {measure} needs it."),
+    "indicator.E003": N_("The figure {figure} is {value}; a figure must be a number from 0."),
+    "indicator.E004": N_(
+        "Unexpected figure {figure}; the measure {measure} takes the figures: {inputs}."
+    ),
+    "indicator.E005": N_("Division by zero: the figure {figure} is 0."),
+    "indicator.E006": N_(
+        "A share's numerator ({numerator}) cannot be larger than its denominator ({denominator})."
+    ),
+    "indicator.E007": N_("The measure {measure} needs counts by group, but none was given."),
+    "indicator.E010": N_(
+        "Unknown commitment paragraph {paragraph}: the framework has no such commitment."
+    ),
+    "indicator.E011": N_(
+        "Unknown {scheme} item {target}: it is not among the framework's references."
+    ),
+    "indicator.E012": N_("Unknown sector {sector}: it is not among the framework's sectors."),
+    "indicator.E013": N_("The direction {value} is not allowed; allowed: {allowed}."),
+    "indicator.E014": N_("The source kind {value} is not allowed; allowed: {allowed}."),
+    "indicator.E015": N_("Unknown disaggregation {value}; allowed: {allowed}."),
+    "indicator.E016": N_("The indicator id {id} is defined more than once."),
+    "indicator.E017": N_(
+        "Indicator {id}: a measure comparing groups needs exactly two groups, any other measure "
+        "none; the measure {measure} has {count}."
+    ),
+    "indicator.E018": N_(
+        "Indicator {id}: a published-table source must list the table's dimensions."
+    ),
+    "indicator.E019": N_("The indicator id {id} must be lower-case letters, digits and hyphens."),
+    "indicator.E020": N_(
+        "Indicator {id} serves no commitment, sector, GCM objective, SDG target or NUA theme."
+    ),
+    "indicator.E021": N_("Indicator {id}: the scale {value} must be a positive number."),
+    "indicator.E022": N_("Indicator {id}: the measure {measure} needs a denominator text."),
+    "indicator.E023": N_("Indicator {id} names no source for its figures."),
+    "indicator.E030": N_(
+        "The target year {target_year} must come after the baseline year {baseline_year}."
+    ),
+    "indicator.E031": N_("There are two values for the year {year}."),
+    "indicator.E032": N_("The value {value} is not a finite number."),
+    "indicator.E033": N_("A manual status must say {field}: who set it and why."),
+    # reasons for a progress status
+    "progress.R001": N_("No baseline is set."),
+    "progress.R002": N_("No target is set."),
+    "progress.R003": N_("The value {value} of {year} meets the target {target}."),
+    "progress.R004": N_("The baseline value {value} of {year} already meets the target {target}."),
+    "progress.R005": N_("Nothing was observed after the baseline year {year}."),
+    "progress.R006": N_(
+        "The baseline met the target {target}, but the value {value} of {year} no longer does."
+    ),
+    "progress.R007": N_(
+        "The value moves away from the target: {actual} a year against {required} needed "
+        "({method} rates)."
+    ),
+    "progress.R008": N_(
+        "The target year {target_year} is reached ({year}) and the target {target} is not met: "
+        "{ratio} of the required pace ({method} rates)."
+    ),
+    "progress.R009": N_("The baseline, target or observed values are inconsistent."),
+    "progress.R010": N_(
+        "The actual rate {actual} a year is {ratio} of the required {required} ({method} rates), "
+        "at least {threshold}."
+    ),
+    "progress.R011": N_(
+        "The actual rate {actual} a year is only {ratio} of the required {required} "
+        "({method} rates), below {threshold}."
+    ),
     # files and folders
     "io.E001": N_("Cannot read or write {path}: {reason}."),
 }
@@ -204,9 +273,11 @@ PARAMETER_TERMS = (
     N_("primary rule"),
     N_("secondary method"),
     N_("cost"),
+    N_("compound"),
+    N_("linear"),
 )
 #: parameters whose value is one of the terms above
-TRANSLATED_PARAMETERS = frozenset({"kind", "expected", "found"})
+TRANSLATED_PARAMETERS = frozenset({"kind", "expected", "found", "method"})
 
 
 def message_template(code: str) -> str:

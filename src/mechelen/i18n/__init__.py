@@ -67,6 +67,18 @@ def render_problem(problem: Problem, lang: str = "en") -> str:
     return translate(message_template(problem.code)).format_map(params)
 
 
+def render_message(code: str, params: Mapping[str, object], lang: str = "en") -> str:
+    """A coded message that is not a problem (e.g. the reason for a progress status,
+    ``progress.R010``) in ``lang``; parameters are shown as they are, not quoted."""
+    translate = translator(lang)
+    filled = _Params()
+    for key, value in params.items():
+        filled[key] = (
+            translate(value) if key in TRANSLATED_PARAMETERS and isinstance(value, str) else value
+        )
+    return translate(message_template(code)).format_map(filled)
+
+
 #: parameters that hold a user's value or a name, shown in quotes
 _QUOTED = frozenset(
     {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mechelen.core.framework.checks import run_checks
 from mechelen.core.framework.model import (
@@ -22,6 +22,9 @@ from mechelen.core.framework.model import (
 )
 from mechelen.core.framework.reader import FrameworkReader
 from mechelen.core.problems import Location, Problem
+
+if TYPE_CHECKING:
+    from mechelen.core.indicators.catalogue import IndicatorCatalogue
 
 #: The files of a framework folder and the top-level keys each must hold.
 FRAMEWORK_FILES: dict[str, tuple[str, ...]] = {
@@ -56,6 +59,8 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     #: where each item was defined, by (kind, id), for checks and for users
     locations: dict[tuple[str, str], Location] = field(default_factory=dict)
+    #: the folder's indicator catalogue (indicators.yaml), when it has one, read by the engine
+    indicators: IndicatorCatalogue | None = None
 
     @property
     def ok(self) -> bool:

@@ -5,6 +5,13 @@ from mechelen.engine.framework.loading import (
     check_framework,
     default_framework_path,
     load_framework,
+    load_framework_indicators,
 )
 
-__all__ = ["DEFAULT_FRAMEWORK", "check_framework", "default_framework_path", "load_framework"]
+__all__ = [
+    "DEFAULT_FRAMEWORK",
+    "check_framework",
+    "default_framework_path",
+    "load_framework",
+    "load_framework_indicators",
+]

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from mechelen.core.framework.building import FRAMEWORK_FILES, BuildResult, build_framework
 from mechelen.core.framework.model import Framework
+from mechelen.core.indicators.catalogue import IndicatorCatalogue
 from mechelen.core.problems import Location, Problem, ProblemsFound, errors_only
+from mechelen.engine.framework.indicators import check_indicators, load_indicators
 from mechelen.engine.yaml_source import parse_yaml
 
 DEFAULT_FRAMEWORK = "mechelen-2017"
@@ -43,7 +45,13 @@ def check_framework(folder: Path) -> BuildResult:
             syntax_problems.extend(found.problems)
     if syntax_problems:
         return BuildResult(framework=None, problems=syntax_problems + missing)
-    return build_framework(documents)
+    result = build_framework(documents)
+    if result.ok and result.framework is not None:
+        indicators = check_indicators(folder, result.framework)
+        if indicators is not None:
+            result.problems.extend(indicators.problems)
+            result.indicators = indicators.catalogue
+    return result
 
 
 def load_framework(folder: Path | None = None) -> Framework:
@@ -58,3 +66,9 @@ def _load(folder: str) -> Framework:
     if errors or result.framework is None:
         raise ProblemsFound(errors or result.problems)
     return result.framework
+
+
+def load_framework_indicators(folder: Path | None = None) -> IndicatorCatalogue:
+    """The indicator catalogue of the framework in ``folder`` (Mechelen 2017 by default)."""
+    folder = folder or default_framework_path()
+    return load_indicators(load_framework(folder), folder)

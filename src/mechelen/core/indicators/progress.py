@@ -1,0 +1,186 @@
+"""The progress status of an indicator in a city: baseline, target, observed series, override.
+
+The rules, in order (docs/indicators.md has the worked example):
+
+1. inconsistent figures (target year not after the baseline year, two values for one year, a
+   value that is not a finite number), no baseline or no target: *not enough data*;
+2. the latest value (the baseline if nothing was observed since) meets the target: *target
+   reached* (a value equal to the target meets it);
+3. no observation after the baseline year: *not enough data*;
+4. the baseline met the target but the latest value no longer does: *moving away*;
+5. otherwise the actual annual rate is compared with the required one
+   (:mod:`mechelen.core.indicators.growth`): a ratio below 0 is *moving away*; once the target
+   year is reached without meeting the target, anything else is *moving too slowly*; before,
+   a ratio of 0.95 or more is *on track* and the rest *moving too slowly*.
+
+A manual override replaces the effective status but never the computed one, which is kept
+with its reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from mechelen.core.indicators.growth import (
+    DEFAULT_THRESHOLDS,
+    GrowthComparison,
+    Observation,
+    ProgressThresholds,
+    Target,
+    compare_growth,
+)
+from mechelen.core.indicators.spec import Direction
+from mechelen.core.indicators.status import ProgressStatus, StatusOverride
+from mechelen.core.problems import Problem
+
+Status = ProgressStatus
+
+
+@dataclass(frozen=True)
+class ProgressTrack:
+    """An indicator followed in one city: baseline, target and the values observed since."""
+
+    direction: Direction
+    baseline: Observation | None = None
+    target: Target | None = None
+    observations: tuple[Observation, ...] = ()
+
+    @property
+    def latest(self) -> Observation | None:
+        """The last observation after the baseline year, if any."""
+        if self.baseline is None:
+            return None
+        baseline_year = self.baseline.year
+        later = [o for o in self.observations if o.year > baseline_year]
+        return max(later, key=lambda o: o.year) if later else None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a status was computed: a message code (``progress.R004``) and its parameters."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ProgressAssessment:
+    computed: ProgressStatus
+    effective: ProgressStatus
+    reason: Reason
+    override: StatusOverride | None = None
+    growth: GrowthComparison | None = None
+    latest: Observation | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def overridden(self) -> bool:
+        return self.override is not None
+
+
+def check_track(track: ProgressTrack) -> tuple[Problem, ...]:
+    """Problems that make a track unusable: years out of order, repeated years, bad values."""
+    problems: list[Problem] = []
+    values = [o.value for o in track.observations]
+    if track.baseline is not None:
+        values.append(track.baseline.value)
+    if track.target is not None:
+        values.append(track.target.value)
+    for value in values:
+        if not math.isfinite(value):
+            problems.append(Problem("indicator.E032", {"value": value}))
+    for year, count in Counter(o.year for o in track.observations).items():
+        if count > 1:
+            problems.append(Problem("indicator.E031", {"year": year}))
+    baseline, target = track.baseline, track.target
+    if baseline is not None and target is not None and target.year <= baseline.year:
+        problems.append(
+            Problem("indicator.E030", {"target_year": target.year, "baseline_year": baseline.year})
+        )
+    return tuple(problems)
+
+
+def meets_target(value: float, target: float, direction: Direction) -> bool:
+    """Whether ``value`` is at the target or beyond it in the good direction."""
+    if math.isclose(value, target, rel_tol=1e-9, abs_tol=1e-12):
+        return True
+    return value > target if direction == "higher-is-better" else value < target
+
+
+def assess_progress(
+    track: ProgressTrack,
+    override: StatusOverride | None = None,
+    thresholds: ProgressThresholds = DEFAULT_THRESHOLDS,
+) -> ProgressAssessment:
+    """The computed status with its reason, and the effective one (the override's, if given)."""
+    problems = check_track(track)
+    if problems:
+        computed = _Computed(Status.NOT_ENOUGH_DATA, Reason("progress.R009"))
+    else:
+        computed = _compute(track, thresholds)
+    return ProgressAssessment(
+        computed=computed.status,
+        effective=override.status if override is not None else computed.status,
+        reason=computed.reason,
+        override=override,
+        growth=computed.growth,
+        latest=track.latest if not problems else None,
+        problems=problems,
+    )
+
+
+@dataclass(frozen=True)
+class _Computed:
+    status: ProgressStatus
+    reason: Reason
+    growth: GrowthComparison | None = None
+
+
+def _compute(track: ProgressTrack, thresholds: ProgressThresholds) -> _Computed:
+    baseline, target, latest = track.baseline, track.target, track.latest
+    if baseline is None:
+        return _Computed(Status.NOT_ENOUGH_DATA, Reason("progress.R001"))
+    if target is None:
+        return _Computed(Status.NOT_ENOUGH_DATA, Reason("progress.R002"))
+    current = latest or baseline
+    goal = {"target": target.value, "target_year": target.year}
+    if meets_target(current.value, target.value, track.direction):
+        code = "progress.R003" if latest is not None else "progress.R004"
+        return _Computed(
+            Status.TARGET_REACHED,
+            Reason(code, {"value": current.value, "year": current.year, **goal}),
+        )
+    if latest is None:
+        return _Computed(Status.NOT_ENOUGH_DATA, Reason("progress.R005", {"year": baseline.year}))
+    if meets_target(baseline.value, target.value, track.direction):
+        return _Computed(
+            Status.MOVING_AWAY,
+            Reason("progress.R006", {"value": latest.value, "year": latest.year, **goal}),
+        )
+    growth = compare_growth(baseline, latest, target, thresholds)
+    rates = {
+        "method": growth.method,
+        "actual": _rate_text(growth.actual_rate, growth),
+        "required": _rate_text(growth.required_rate, growth),
+        "ratio": f"{growth.ratio:.2f}",
+    }
+    if growth.ratio < thresholds.moving_away:
+        return _Computed(Status.MOVING_AWAY, Reason("progress.R007", rates), growth)
+    if latest.year >= target.year:
+        reason = Reason("progress.R008", {"year": latest.year, **goal, **rates})
+        return _Computed(Status.MOVING_TOO_SLOWLY, reason, growth)
+    if growth.ratio >= thresholds.on_track:
+        reason = Reason("progress.R010", {**rates, "threshold": thresholds.on_track})
+        return _Computed(Status.ON_TRACK, reason, growth)
+    reason = Reason("progress.R011", {**rates, "threshold": thresholds.on_track})
+    return _Computed(Status.MOVING_TOO_SLOWLY, reason, growth)
+
+
+def _rate_text(rate: float, growth: GrowthComparison) -> str:
+    """A compound rate as a signed percentage (+5.74%), a linear one in the indicator's unit."""
+    if growth.method == "compound":
+        return f"{rate * 100:+.2f}%"
+    return f"{rate:+.4g}"

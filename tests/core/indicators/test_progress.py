@@ -1,0 +1,163 @@
+"""Progress statuses: the edge cases of the growth-rate method, with worked examples."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from mechelen.core.indicators import (
+    Direction,
+    Observation,
+    ProgressStatus,
+    ProgressTrack,
+    StatusOverride,
+    Target,
+    assess_progress,
+    check_override,
+)
+from mechelen.core.indicators.progress import ProgressAssessment
+
+S = ProgressStatus
+
+
+def assess(
+    baseline: tuple[int, float] | None,
+    target: tuple[float, int] | None,
+    *observed: tuple[int, float],
+    direction: Direction = "higher-is-better",
+    override: StatusOverride | None = None,
+) -> ProgressAssessment:
+    track = ProgressTrack(
+        direction=direction,
+        baseline=Observation(*baseline) if baseline else None,
+        target=Target(*target) if target else None,
+        observations=tuple(Observation(year, value) for year, value in observed),
+    )
+    return assess_progress(track, override)
+
+
+def test_worked_example_of_the_documentation() -> None:
+    # docs/indicators.md: language-course participation per 1,000 newcomers,
+    # baseline 120 in 2018, target 240 by 2030, 150 observed in 2022
+    result = assess((2018, 120), (240, 2030), (2020, 131), (2022, 150))
+    assert result.growth is not None and result.growth.method == "compound"
+    assert result.growth.required_rate == pytest.approx(0.05946, abs=1e-5)
+    assert result.growth.actual_rate == pytest.approx(0.05737, abs=1e-5)
+    assert result.growth.ratio == pytest.approx(0.9648, abs=1e-4)
+    assert result.growth.anticipated_value == pytest.approx(234.375)
+    assert result.computed == S.ON_TRACK and result.reason.code == "progress.R010"
+    assert result.reason.params["actual"] == "+5.74%"
+    assert assess((2018, 120), (240, 2030), (2022, 140)).computed == S.MOVING_TOO_SLOWLY
+    assert assess((2018, 120), (240, 2030), (2022, 110)).computed == S.MOVING_AWAY
+
+
+def test_worked_example_of_the_linear_fallback() -> None:
+    # docs/indicators.md: a service-access gap of 12 points in 2019, to close (0) by 2027
+    slow = assess((2019, 12), (0, 2027), (2023, 7), direction="lower-is-better")
+    assert slow.growth is not None and slow.growth.method == "linear"
+    assert (slow.growth.actual_rate, slow.growth.required_rate) == (-1.25, -1.5)
+    assert slow.computed == S.MOVING_TOO_SLOWLY
+    fast = assess((2019, 12), (0, 2027), (2023, 5.5), direction="lower-is-better")
+    assert fast.computed == S.ON_TRACK
+
+
+def test_no_baseline_no_target_no_later_observation() -> None:
+    assert assess(None, (240, 2030), (2022, 150)).reason.code == "progress.R001"
+    assert assess((2018, 120), None, (2022, 150)).reason.code == "progress.R002"
+    lonely = assess((2018, 120), (240, 2030), (2016, 100), (2018, 120))
+    assert lonely.computed == S.NOT_ENOUGH_DATA and lonely.reason.code == "progress.R005"
+    assert lonely.latest is None
+
+
+def test_target_already_met_at_baseline() -> None:
+    met = assess((2018, 250), (240, 2030))
+    assert met.computed == S.TARGET_REACHED and met.reason.code == "progress.R004"
+    assert assess((2018, 250), (240, 2030), (2021, 260)).computed == S.TARGET_REACHED
+    lost = assess((2018, 250), (240, 2030), (2021, 230))
+    assert lost.computed == S.MOVING_AWAY and lost.reason.code == "progress.R006"
+
+
+def test_target_year_passed() -> None:
+    assert assess((2015, 10), (20, 2020), (2021, 21)).computed == S.TARGET_REACHED
+    # in 2020, 19.8 is a near-required pace (ratio > 0.95) but the target year has come
+    late = assess((2015, 10), (20, 2020), (2020, 19.8))
+    assert late.growth is not None and late.growth.ratio > 0.95
+    assert late.computed == S.MOVING_TOO_SLOWLY and late.reason.code == "progress.R008"
+    assert assess((2015, 10), (20, 2020), (2020, 9)).computed == S.MOVING_AWAY
+
+
+def test_lower_is_better() -> None:
+    # remittance cost from 7 % (2017) to 3 % by 2030
+    assert assess((2017, 7), (3, 2030), (2021, 5.3), direction="lower-is-better").computed == (
+        S.ON_TRACK
+    )
+    assert assess((2017, 7), (3, 2030), (2021, 6.8), direction="lower-is-better").computed == (
+        S.MOVING_TOO_SLOWLY
+    )
+    assert assess((2017, 7), (3, 2030), (2021, 7.4), direction="lower-is-better").computed == (
+        S.MOVING_AWAY
+    )
+    assert assess((2017, 7), (3, 2030), (2021, 3), direction="lower-is-better").computed == (
+        S.TARGET_REACHED
+    )
+
+
+def test_a_series_that_moves_away() -> None:
+    result = assess((2016, 60), (75, 2026), (2018, 58), (2020, 55), (2022, 51))
+    assert result.computed == S.MOVING_AWAY and result.reason.code == "progress.R007"
+    assert result.latest == Observation(2022, 51)
+
+
+def test_a_series_exactly_on_the_required_path() -> None:
+    on_path = 100 * 2 ** (5 / 10)  # doubling from 2015 to 2025, observed in 2020
+    result = assess((2015, 100), (200, 2025), (2020, on_path))
+    assert result.growth is not None and result.growth.ratio == pytest.approx(1.0)
+    assert result.computed == S.ON_TRACK
+
+
+def test_zero_baseline_uses_linear_rates() -> None:
+    result = assess((2018, 0), (50, 2028), (2023, 20))
+    assert result.growth is not None and result.growth.method == "linear"
+    assert result.growth.ratio == pytest.approx(0.8)  # 4 a year against 5 a year
+    assert result.computed == S.MOVING_TOO_SLOWLY
+
+
+def test_near_zero_baseline_uses_linear_rates() -> None:
+    # a compound rate from 0.1 would make 0.2 look like a fast start
+    result = assess((2018, 0.1), (50, 2028), (2019, 0.2))
+    assert result.growth is not None and result.growth.method == "linear"
+    assert result.computed == S.MOVING_TOO_SLOWLY
+
+
+def test_negative_values_and_a_change_of_sign() -> None:
+    # a gap from -6 (group A behind) towards -1, higher being better; compound rates apply
+    # to the magnitudes: the required path passes -6 * (1/6) ** 0.5 = -2.45 in 2023
+    both_negative = assess((2018, -6), (-1, 2028), (2023, -2.4))
+    assert both_negative.growth is not None and both_negative.growth.method == "compound"
+    assert both_negative.computed == S.ON_TRACK
+    crossing = assess((2018, -4), (2, 2024), (2021, -0.5))
+    assert crossing.growth is not None and crossing.growth.method == "linear"
+    assert crossing.computed == S.ON_TRACK
+    assert assess((2018, -4), (2, 2024), (2021, -5)).computed == S.MOVING_AWAY
+
+
+def test_the_override_wins_and_the_computed_status_is_kept() -> None:
+    override = StatusOverride(S.ON_TRACK, by="alderman.peeters", reason="2024 register lags")
+    result = assess((2018, 120), (240, 2030), (2022, 110), override=override)
+    assert (result.computed, result.effective) == (S.MOVING_AWAY, S.ON_TRACK)
+    assert result.overridden and result.override is override
+    assert result.reason.code == "progress.R007"
+    assert check_override(override) == ()
+    blank = StatusOverride(S.ON_TRACK, by=" ", reason="")
+    assert [p.params["field"] for p in check_override(blank)] == ["by", "reason"]
+
+
+def test_inconsistent_tracks_are_problems() -> None:
+    result = assess((2020, 1), (2, 2020), (2021, 1), (2021, 2), (2022, math.inf))
+    assert result.computed == S.NOT_ENOUGH_DATA and result.reason.code == "progress.R009"
+    assert sorted(p.code for p in result.problems) == [
+        "indicator.E030",
+        "indicator.E031",
+        "indicator.E032",
+    ]
