@@ -4,8 +4,6 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from mechelen.core.assessment.questionnaire import Question, build_questionnaire
 from mechelen.web.assessments.models import AssessmentRound
 from mechelen.web.framework_data import framework, in_page_language
+from mechelen.web.tenancy.forms import check_initial_password
 
 DONT_KNOW = "dont-know"
 
@@ -56,16 +55,10 @@ class InvitationForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         username = data.get("username", "")
-        exists = get_user_model().objects.filter(username=username).exists()
         if self.assessment_round.invitations.filter(user__username=username).exists():
             self.add_error("username", _("This person is already invited to this round."))
-        elif not exists and not data.get("password"):
-            self.add_error("password", _("There is no such user yet: give an initial password."))
-        elif not exists:
-            try:
-                validate_password(data["password"])
-            except forms.ValidationError as error:
-                self.add_error("password", error)
+        else:
+            check_initial_password(self, data)
         return data
 
 

@@ -87,15 +87,21 @@ class MemberForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        exists = get_user_model().objects.filter(username=data.get("username", "")).exists()
-        if not exists and not data.get("password"):
-            self.add_error("password", _("There is no such user yet: give an initial password."))
-        elif not exists:
-            try:
-                validate_password(data["password"])
-            except forms.ValidationError as error:
-                self.add_error("password", error)
+        check_initial_password(self, data)
         return data
+
+
+def check_initial_password(form: forms.Form, data: dict[str, Any]) -> None:
+    """A user name nobody has yet becomes a new account: it needs a valid initial password."""
+    if get_user_model().objects.filter(username=data.get("username", "")).exists():
+        return
+    if not data.get("password"):
+        form.add_error("password", _("There is no such user yet: give an initial password."))
+        return
+    try:
+        validate_password(data["password"])
+    except forms.ValidationError as error:
+        form.add_error("password", error)
 
 
 class NetworkMemberForm(forms.Form):
