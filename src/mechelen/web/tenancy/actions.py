@@ -9,18 +9,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from mechelen.web.audit.log import record
-from mechelen.web.tenancy.models import Membership, Network, Organisation
+from mechelen.web.tenancy.models import PROFILE_FIELDS, Membership, Network, Organisation
 from mechelen.web.tenancy.roles import Role
-
-PROFILE_FIELDS = (
-    "name",
-    "country",
-    "level",
-    "population",
-    "population_year",
-    "migration_roles",
-    "statistical_code",
-)
 
 
 @transaction.atomic

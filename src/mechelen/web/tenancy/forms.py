@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.models import PROFILE_FIELDS, Organisation
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES, MigrationRole
 
 
@@ -28,15 +28,7 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "country",
-            "level",
-            "population",
-            "population_year",
-            "migration_roles",
-            "statistical_code",
-        ]
+        fields = list(PROFILE_FIELDS)
 
 
 class RegistrationForm(OrganisationForm):

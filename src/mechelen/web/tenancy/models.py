@@ -17,6 +17,18 @@ def _valid_migration_roles(value: Any) -> None:
         raise ValidationError(_("Choose roles among origin, transit, destination and return."))
 
 
+#: the fields of an organisation's profile that its administrator edits
+PROFILE_FIELDS = (
+    "name",
+    "country",
+    "level",
+    "population",
+    "population_year",
+    "migration_roles",
+    "statistical_code",
+)
+
+
 class Organisation(models.Model):
     """A local or regional government that uses the platform."""
 
