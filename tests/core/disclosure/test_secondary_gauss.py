@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import numpy as np
 from hypothesis import given, settings
@@ -98,11 +97,8 @@ def test_elimination_scales_to_a_municipality_table() -> None:
     table = full_table_from_leaves("population", [municipalities, ages, sexes], leaves)
     system = link_tables([table])
     primary = primary_suppression(table).sensitive
-    started = time.perf_counter()
     order = publication_order(system, primary, system.values)
     suppressed, basis = exact_protection(system, primary, order)
-    seconds = time.perf_counter() - started
     assert len(system) == 37_863 and primary.sum() > 1000
-    assert seconds < 10, seconds  # about 1.5 s on a laptop core
     assert not any(basis.is_fixed(int(p)) for p in np.flatnonzero(primary))
     assert suppressed.sum() < 0.5 * len(system)
