@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages a task needs, only when one is missing:
 #
-#   scripts/ensure-system-packages.sh venv    what `python3 -m venv` needs (make demo, make test)
+#   scripts/ensure-system-packages.sh venv    what `python3 -m venv` and WeasyPrint need (make demo, make test)
 #   scripts/ensure-system-packages.sh tests   chromium and PostgreSQL for the test suite
 #
 # Each package comes with a probe that succeeds once it is installed; when every probe does,
@@ -19,12 +19,15 @@ for task in "${@:-tests}"; do
   case $task in
     venv)
       need python3-venv 'python3 -c "import ensurepip, venv"'
+      # WeasyPrint (PDF reports) loads Pango at run time, and needs fonts with accents
+      need libpango-1.0-0 'compgen -G "/usr/lib/*/libpango-1.0.so.0"'
+      need libpangoft2-1.0-0 'compgen -G "/usr/lib/*/libpangoft2-1.0.so.0"'
+      need fonts-dejavu-core 'test -d /usr/share/fonts/truetype/dejavu'
       ;;
     tests)
       need chromium 'command -v chromium'                                # browser tests
       need fonts-dejavu-core 'test -d /usr/share/fonts/truetype/dejavu'  # text in screenshots
       need postgresql 'compgen -G "/usr/lib/postgresql/*/bin/initdb"'    # database tests
-      # WeasyPrint (PDF reports) will add: libpango-1.0-0 libpangoft2-1.0-0
       ;;
     *)
       echo "unknown task: $task (venv or tests)" >&2

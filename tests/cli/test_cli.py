@@ -48,6 +48,8 @@ def test_every_command_has_help_and_is_documented() -> None:
         "demo",
         "framework check",
         "framework show",
+        "report city",
+        "report network",
         "tables audit",
         "tables build",
     ]

@@ -18,6 +18,7 @@ from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.commitments.models import Commitment
 from mechelen.web.tenancy.models import Membership
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
+from tests.web.followup import factories as followup
 from tests.web.statistics import factories as stats
 
 PUBLIC = frozenset({"public"})
@@ -159,6 +160,31 @@ PAGES: dict[str, PageRule] = {
     "public_statistics:release": PageRule(stats.published_kwargs, PUBLIC),
     "public_statistics:table": PageRule(stats.published_table_kwargs, PUBLIC),
     "public_statistics:file": PageRule(stats.published_file_kwargs, PUBLIC),
+    # follow-up (policy in mechelen/web/followup/policy.py)
+    "followup:indicators": PageRule(city_slug, INTERNAL),
+    "followup:indicator_add": PageRule(city_slug, EDITORS, EDITORS),
+    "followup:indicator_custom": PageRule(city_slug, EDITORS, EDITORS),
+    "followup:indicator": PageRule(followup.indicator_kwargs, INTERNAL),
+    "followup:indicator_edit": PageRule(followup.indicator_kwargs, EDITORS, EDITORS),
+    "followup:indicator_remove": PageRule(followup.indicator_kwargs, None, EDITORS),
+    "followup:value_add": PageRule(followup.indicator_kwargs, EDITORS, EDITORS),
+    "followup:value_remove": PageRule(followup.value_kwargs, None, EDITORS),
+    "followup:fill": PageRule(followup.indicator_kwargs, EDITORS, EDITORS),
+    "followup:override": PageRule(followup.indicator_kwargs, EDITORS, EDITORS),
+    "followup:override_clear": PageRule(followup.indicator_kwargs, None, EDITORS),
+    "followup:commitments": PageRule(city_slug, INTERNAL),
+    "followup:evidence": PageRule(followup.private_commitment_kwargs, INTERNAL, EDITORS),
+    "followup:evidence_remove": PageRule(followup.private_evidence_kwargs, None, EDITORS),
+    "followup:evidence_file": PageRule(followup.private_evidence_kwargs, INTERNAL),
+    "followup:change": PageRule(city_slug, RESULTS, EDITORS),
+    "followup:change_round": PageRule(followup.later_round_kwargs, RESULTS),
+    "public_followup:evidence_file": PageRule(followup.public_evidence_kwargs, PUBLIC),
+    "public_followup:export": PageRule(followup.export_kwargs, PUBLIC),
+    # reports (policy in mechelen/web/reports/policy.py)
+    "reports:city": PageRule(city_slug, RESULTS),
+    "reports:city_file": PageRule(city_slug, RESULTS),
+    "reports:public_city": PageRule(city_slug, PUBLIC),
+    "reports:network": PageRule(network_slug, PUBLIC),
 }
 
 #: URL names that are not pages of the platform (tested elsewhere)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mechelen import __version__
-from mechelen.cli import assess_cmd, data_cmd, demo_cmd, framework_cmd, tables_cmd
+from mechelen.cli import assess_cmd, data_cmd, demo_cmd, framework_cmd, report_cmd, tables_cmd
 
 app = typer.Typer(
     name="mechelen",
@@ -17,6 +17,7 @@ app.add_typer(framework_cmd.app, name="framework")
 app.add_typer(assess_cmd.app, name="assess")
 app.add_typer(data_cmd.app, name="data")
 app.add_typer(tables_cmd.app, name="tables")
+app.add_typer(report_cmd.app, name="report")
 app.command("demo")(demo_cmd.demo)
 
 

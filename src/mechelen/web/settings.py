@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "mechelen.web.commitments",
     "mechelen.web.assessments",
     "mechelen.web.statistics",
+    "mechelen.web.followup",
+    "mechelen.web.reports",
     "mechelen.web.portal",
     "mechelen.web.demo",
     "mechelen.web.api",

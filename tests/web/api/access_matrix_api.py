@@ -31,6 +31,7 @@ from tests.web.access_matrix import (
     no_kwargs,
     private_commitment,
 )
+from tests.web.followup import factories as followup
 from tests.web.statistics import factories as stats
 
 Params = Callable[[Any, Any], dict[str, Any]]
@@ -135,4 +136,14 @@ OPERATIONS: dict[str, ApiRule] = {
         sees=PROVIDER | ADMIN | STEWARD,
     ),
     "POST /api/organisations/{slug}/service-figures": ApiRule(city_slug, PROVIDER, body=new_figure),
+    # follow-up (policy in mechelen/web/followup/policy.py)
+    "GET /api/organisations/{slug}/indicators": ApiRule(
+        followup.slug_with_private_indicator,
+        PUBLIC,
+        secret=followup.private_indicator_label,
+        sees=INTERNAL,
+    ),
+    "POST /api/organisations/{slug}/indicators/{indicator}/values": ApiRule(
+        followup.indicator_value_params, EDITORS, body=followup.new_value
+    ),
 }

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from mechelen.web.demo import assessment as _assessment  # noqa: F401
 from mechelen.web.demo import cities as _cities  # noqa: F401
 from mechelen.web.demo import commitments as _commitments  # noqa: F401
+from mechelen.web.demo import followup as _followup  # noqa: F401
 from mechelen.web.demo import statistics as _statistics  # noqa: F401
 from mechelen.web.demo.steps import DemoContext, load_demo
 

@@ -1,0 +1,175 @@
+"""The follow-up and review report, and the network report, as one self-contained HTML file.
+
+The same HTML feeds the PDF (:mod:`mechelen.engine.reporting.follow_up_pdf`): its print
+stylesheet lays it out on A4 with a cover, a table of contents and page numbers. Charts are
+the site's Vega-Lite charts rendered to SVG, with stable element ids, so the same data gives
+the same bytes (apart from the generation date).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from mechelen.core.reporting.follow_up.change import largest_changes
+from mechelen.core.reporting.follow_up.model import FollowUpReport, IndicatorEntry
+from mechelen.core.reporting.follow_up.network import NetworkReport
+from mechelen.engine.reporting.assessment_json import report_as_dict
+from mechelen.engine.reporting.charts import heatmap_spec, render_svg
+from mechelen.engine.reporting.follow_up_charts import (
+    FONT,
+    change_spec,
+    commitments_spec,
+    indicator_spec,
+)
+from mechelen.engine.reporting.network_charts import commitments_taken_spec, map_spec, sectors_spec
+from mechelen.engine.reporting.report_wording import ReportWording
+from mechelen.i18n import translator
+
+_environment = Environment(
+    loader=PackageLoader("mechelen.engine.reporting", "templates"),
+    autoescape=select_autoescape(["html"]),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+#: marks the generation date in the HTML, so that tests can compare two reports without it
+DATE_MARK = "data-generated"
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
+
+
+def _for_print(spec: dict[str, Any]) -> dict[str, Any]:
+    """The site's chart, measured with the report's font so that no label is cut in the PDF."""
+    return {**spec, "config": {**spec.get("config", {}), "font": FONT}}
+
+
+def _indicator_view(entry: IndicatorEntry, words: ReportWording) -> dict[str, Any]:
+    latest = entry.latest
+    return {
+        "entry": entry,
+        "status": words.status(entry.status) if not entry.is_context else "",
+        "status_class": entry.status.value if entry.status else "context",
+        "computed": words.status(entry.computed) if entry.overridden and entry.computed else "",
+        "latest": f"{words.value(latest.value)} ({latest.year})" if latest else "–",
+        "baseline": (
+            f"{words.value(entry.baseline.value)} ({entry.baseline.year})"
+            if entry.baseline
+            else "–"
+        ),
+        "target": (
+            f"{words.value(entry.target.value)} ({entry.target.year})" if entry.target else "–"
+        ),
+        "chart": (
+            render_svg(indicator_spec(entry, words), id_prefix=f"ind-{_slug(entry.indicator_id)}")
+            if len(entry.series) >= 1 and (len(entry.series) > 1 or entry.target is not None)
+            else ""
+        ),
+    }
+
+
+def follow_up_context(
+    report: FollowUpReport, lang: str, generated_on: date | None
+) -> dict[str, Any]:
+    words = ReportWording(report.framework, lang)
+    assessment: dict[str, Any] | None = None
+    if report.assessment is not None and report.assessment.results.respondent_count:
+        section = report.assessment
+        latest = section.results
+        data = report_as_dict(latest, lang)
+        flagged = [c for c in data["cells"] + data["urgency"] if c["disagreement"]]
+        assessment = {
+            "section": section,
+            "data": data,
+            "heatmap": render_svg(_for_print(heatmap_spec(latest, words)), "heatmap"),
+            "change": (
+                render_svg(_for_print(change_spec(section, words)), id_prefix="change")
+                if section.changes
+                else ""
+            ),
+            "largest": largest_changes(section, 6),
+            "flagged": flagged,
+            "priorities": data["priorities"][:5],
+        }
+    commitments_chart = (
+        render_svg(commitments_spec(report.commitments, words), id_prefix="commitments")
+        if report.commitments
+        else ""
+    )
+    return {
+        "_": words._,
+        "lang": lang,
+        "words": words,
+        "report": report,
+        "framework": report.framework,
+        "place": report.place,
+        "generated": words.date(generated_on),
+        "date_mark": DATE_MARK,
+        "findings": [(f.tone, words.finding(f)) for f in report.findings],
+        "commitments_chart": commitments_chart,
+        "assessment": assessment,
+        "followed": [_indicator_view(i, words) for i in report.followed],
+        "context": [_indicator_view(i, words) for i in report.context],
+        "status_counts": {
+            state: len(report.commitments_with(state))
+            for state in ("achieved", "in_progress", "planned", "delayed", "dropped")
+        },
+    }
+
+
+def render_follow_up_html(
+    report: FollowUpReport, lang: str, generated_on: date | None = None
+) -> str:
+    template = _environment.get_template("follow_up.html")
+    return template.render(**follow_up_context(report, lang, generated_on))
+
+
+def network_context(report: NetworkReport, lang: str, generated_on: date | None) -> dict[str, Any]:
+    words = ReportWording(report.framework, lang)
+    titles = {c.paragraph: c.title.get(lang) for c in report.framework.commitments}
+    return {
+        "_": words._,
+        "lang": lang,
+        "words": words,
+        "report": report,
+        "framework": report.framework,
+        "generated": words.date(generated_on),
+        "date_mark": DATE_MARK,
+        "titles": titles,
+        "map": render_svg(map_spec(report, words), id_prefix="map") if report.members else "",
+        "taken_chart": (
+            render_svg(commitments_taken_spec(report, words), id_prefix="taken")
+            if report.commitments
+            else ""
+        ),
+        "sectors_chart": (
+            render_svg(sectors_spec(report, words), id_prefix="sectors") if report.assessed else ""
+        ),
+    }
+
+
+def render_network_html(report: NetworkReport, lang: str, generated_on: date | None = None) -> str:
+    template = _environment.get_template("network.html")
+    return template.render(**network_context(report, lang, generated_on))
+
+
+def without_date(html: str) -> str:
+    """The HTML with the generation date blanked (to compare two generations)."""
+    return re.sub(rf"<time {DATE_MARK}[^>]*>.*?</time>", "<time></time>", html)
+
+
+__all__ = [
+    "DATE_MARK",
+    "follow_up_context",
+    "network_context",
+    "render_follow_up_html",
+    "render_network_html",
+    "translator",
+    "without_date",
+]

@@ -1,0 +1,304 @@
+"""Charts of the network report: the map of member cities by country, commitments taken and
+achieved, and the shared assessment results across cities.
+
+The map is a Vega-Lite geoshape chart of the embedded world map (``data/countries-110m.json``,
+Natural Earth through world-atlas; see ``data/README.md``), rendered to SVG on the server. It
+zooms on the members' countries: a Mercator projection whose centre and scale are computed from
+their bounding box, widened to at least :data:`MIN_SPAN` degrees so that neighbours show.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from mechelen.core.messages import N_
+from mechelen.core.reporting.follow_up.network import NetworkReport
+from mechelen.engine.reporting.charts import VEGA_LITE_SCHEMA
+from mechelen.engine.reporting.follow_up_charts import BASE_CONFIG, STATE_COLOURS
+from mechelen.engine.reporting.report_wording import ReportWording
+
+WORLD_MAP = Path(__file__).resolve().parent / "data" / "countries-110m.json"
+MIN_SPAN = 24.0  # degrees of longitude shown at least
+MAP_WIDTH, MAP_HEIGHT = 440, 320
+ANTARCTICA = "010"
+
+Box = tuple[float, float, float, float]  # west, south, east, north
+
+
+@cache
+def world() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(WORLD_MAP.read_text(encoding="utf-8"))
+    return data
+
+
+def numeric_code(alpha3: str) -> str | None:
+    found = pycountry.countries.get(alpha_3=alpha3)
+    return None if found is None else str(found.numeric)
+
+
+@cache
+def _arc_points() -> tuple[tuple[tuple[float, float], ...], ...]:
+    """Every arc of the TopoJSON as (longitude, latitude) points (delta-decoded, unquantised)."""
+    topo = world()
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(tuple(points))
+    return tuple(arcs)
+
+
+def _arc_indices(arcs: Any) -> list[int]:
+    if isinstance(arcs, int):
+        return [arcs if arcs >= 0 else ~arcs]
+    found: list[int] = []
+    for item in arcs:
+        found.extend(_arc_indices(item))
+    return found
+
+
+def country_box(numeric: str) -> Box | None:
+    """The bounding box of a country of the map (its largest part only, so that France's
+    overseas regions do not stretch the view); None when the map has no shape for it."""
+    geometry = next(
+        (g for g in world()["objects"]["countries"]["geometries"] if g.get("id") == numeric), None
+    )
+    if geometry is None or "arcs" not in geometry:
+        return None
+    points = _arc_points()
+    parts = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    boxes = []
+    for part in parts:
+        coords = [p for i in _arc_indices(part) for p in points[i]]
+        xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    return max(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+
+
+def _mercator_y(latitude: float) -> float:
+    latitude = max(-85.0, min(85.0, latitude))
+    return math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
+
+
+def projection_for(
+    boxes: list[Box], width: int = MAP_WIDTH, height: int = MAP_HEIGHT
+) -> dict[str, Any]:
+    """A Mercator projection showing every box, at least MIN_SPAN degrees wide."""
+    if not boxes:
+        return {"type": "equalEarth"}
+    west = min(b[0] for b in boxes)
+    south = min(b[1] for b in boxes)
+    east = max(b[2] for b in boxes)
+    north = max(b[3] for b in boxes)
+    centre_lon, centre_lat = (west + east) / 2, (south + north) / 2
+    span_lon = max(east - west, MIN_SPAN) * 1.15
+    span_lat = max(north - south, MIN_SPAN * 0.6) * 1.15
+    if span_lon > 200:
+        return {"type": "equalEarth"}
+    scale_x = width / math.radians(span_lon)
+    y_span = abs(
+        _mercator_y(min(85.0, centre_lat + span_lat / 2))
+        - _mercator_y(max(-85.0, centre_lat - span_lat / 2))
+    )
+    scale_y = height / y_span if y_span else scale_x
+    return {
+        "type": "mercator",
+        "center": [round(centre_lon, 3), round(centre_lat, 3)],
+        "scale": round(min(scale_x, scale_y), 3),
+        "translate": [width / 2, height / 2],
+        "clipExtent": [[0, 0], [width, height]],
+    }
+
+
+def map_spec(report: NetworkReport, words: ReportWording) -> dict[str, Any]:
+    """Member cities by country: countries with members coloured by their number of members."""
+    rows: list[dict[str, Any]] = []
+    boxes = []
+    for count in report.countries:
+        numeric = numeric_code(count.country)
+        if numeric is None:
+            continue
+        rows.append(
+            {
+                "id": numeric,
+                "members": count.members,
+                "country": words.country(count.country),
+            }
+        )
+        box = country_box(numeric)
+        if box is not None:
+            boxes.append(box)
+    most = max((c.members for c in report.countries), default=1)
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "width": MAP_WIDTH,
+        "height": MAP_HEIGHT,
+        "background": "white",
+        "config": BASE_CONFIG,
+        "projection": projection_for(boxes),
+        "data": {"values": world(), "format": {"type": "topojson", "feature": "countries"}},
+        "transform": [{"filter": f"datum.id !== '{ANTARCTICA}'"}],
+        "layer": [
+            {
+                "mark": {
+                    "type": "geoshape",
+                    "fill": "#e6e9ed",
+                    "stroke": "white",
+                    "strokeWidth": 0.6,
+                }
+            },
+            {
+                "transform": [
+                    {
+                        "lookup": "id",
+                        "from": {
+                            "data": {"values": rows},
+                            "key": "id",
+                            "fields": ["members", "country"],
+                        },
+                    },
+                    {"filter": "datum.members > 0"},
+                ],
+                "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.6},
+                "encoding": {
+                    "color": {
+                        "field": "members",
+                        "type": "quantitative",
+                        "title": words._(N_("Member cities")),
+                        "scale": {"domain": [0, max(most, 1)], "scheme": "blues"},
+                        "legend": {"format": "d", "type": "symbol", "orient": "bottom-left"},
+                    }
+                },
+            },
+        ],
+    }
+
+
+def commitments_taken_spec(
+    report: NetworkReport, words: ReportWording, top: int = 12
+) -> dict[str, Any]:
+    """The commitments most taken, with how many members achieved each."""
+    shown = report.most_taken[:top]
+    labels = [f"§{t.paragraph} {_title(report, t.paragraph, words)}" for t in shown]
+    taken_label = words._(N_("Taken"))
+    achieved_label = words._(N_("Achieved"))
+    values = []
+    for label, tally in zip(labels, shown, strict=True):
+        values.append({"commitment": label, "kind": achieved_label, "count": tally.achieved})
+        values.append(
+            {"commitment": label, "kind": taken_label, "count": tally.taken - tally.achieved}
+        )
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "width": 260,
+        "height": {"step": 20},
+        "background": "white",
+        "config": BASE_CONFIG,
+        "data": {"values": values},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {
+                "field": "commitment",
+                "type": "nominal",
+                "sort": labels,
+                "title": None,
+                "axis": {"labelLimit": 330},
+            },
+            "x": {
+                "field": "count",
+                "type": "quantitative",
+                "stack": "zero",
+                "title": words._(N_("Member cities")),
+                "axis": {"format": "d", "tickMinStep": 1},
+            },
+            "color": {
+                "field": "kind",
+                "type": "nominal",
+                "title": None,
+                "scale": {
+                    "domain": [achieved_label, taken_label],
+                    "range": [STATE_COLOURS["achieved"], "#9ecae1"],
+                },
+                "legend": {
+                    "orient": "bottom",
+                    "direction": "horizontal",
+                    "labelExpr": "datum.label",
+                },
+            },
+            "order": {"field": "kind", "sort": "ascending"},
+        },
+    }
+
+
+def _title(report: NetworkReport, paragraph: int, words: ReportWording) -> str:
+    found = next((c for c in report.framework.commitments if c.paragraph == paragraph), None)
+    text = found.title.get(words.lang) if found else ""
+    return text if len(text) <= 48 else text[:46].rstrip() + "…"
+
+
+def sectors_spec(report: NetworkReport, words: ReportWording) -> dict[str, Any]:
+    """Each sector's mean consensus across the cities that shared their results (range as a rule)."""
+    values = [
+        {
+            "sector": words.sector(s.sector_id),
+            "mean": round(s.mean, 2),
+            "low": round(s.low or 0.0, 2),
+            "high": round(s.high or 0.0, 2),
+            "label": words.number(s.mean),
+        }
+        for s in report.sectors
+        if s.mean is not None
+    ]
+    top = report.framework.max_score
+    order = [words.sector(s.id) for s in report.framework.sectors]
+    y = {
+        "field": "sector",
+        "type": "nominal",
+        "sort": order,
+        "title": None,
+        "axis": {"labelLimit": 300},
+    }
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "width": 300,
+        "height": {"step": 22},
+        "background": "white",
+        "config": BASE_CONFIG,
+        "data": {"values": values},
+        "encoding": {"y": y},
+        "layer": [
+            {
+                "mark": {"type": "rule", "color": "#9aa5b1", "strokeWidth": 2},
+                "encoding": {
+                    "x": {
+                        "field": "low",
+                        "type": "quantitative",
+                        "scale": {"domain": [0, top]},
+                        "title": words._(N_("Consensus score (mean across cities, range)")),
+                    },
+                    "x2": {"field": "high"},
+                },
+            },
+            {
+                "mark": {"type": "point", "filled": True, "size": 80, "color": "#1f4e79"},
+                "encoding": {"x": {"field": "mean", "type": "quantitative"}},
+            },
+            {
+                "mark": {"type": "text", "dy": -9, "fontSize": 10},
+                "encoding": {
+                    "x": {"field": "mean", "type": "quantitative"},
+                    "text": {"field": "label"},
+                },
+            },
+        ],
+    }

@@ -1,0 +1,64 @@
+"""The change of the joint assessment: each closed round after the baseline against it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from mechelen.web.assessments.lookup import round_in
+from mechelen.web.assessments.results import page_language
+from mechelen.web.followup import actions, policy
+from mechelen.web.followup.change import baseline_round, change_between, closed_rounds
+from mechelen.web.followup.forms import BaselineRoundForm
+from mechelen.web.tenancy.access import access_of, require
+from mechelen.web.tenancy.lookup import organisation_named
+
+
+@login_required
+def change_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    access = access_of(request)
+    require(policy.can_see_change(access, organisation))
+    can_edit = policy.can_choose_baseline(access, organisation)
+    rounds = closed_rounds(organisation)
+    if request.method == "POST":
+        require(can_edit)
+    form = BaselineRoundForm(request.POST or None, rounds=rounds)
+    if request.method == "POST" and form.is_valid():
+        chosen = round_in(organisation, int(form.cleaned_data["round"]))
+        actions.choose_baseline_round(request.user, organisation, chosen)
+        messages.success(request, _("Baseline round chosen."))
+        return redirect("followup:change", slug=slug)
+    baseline = baseline_round(organisation)
+    if baseline is not None:
+        form.initial = {"round": baseline.pk}
+    return render(
+        request,
+        "followup/change_overview.html",
+        {
+            "organisation": organisation,
+            "rounds": rounds,
+            "baseline": baseline,
+            "form": form,
+            "can_edit": can_edit,
+        },
+    )
+
+
+@login_required
+def change_round(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_see_change(access_of(request), organisation))
+    later = round_in(organisation, pk)
+    baseline = baseline_round(organisation)
+    if baseline is None or later.is_open or later.pk == baseline.pk:
+        raise Http404
+    change = change_between(baseline, later, page_language())
+    return render(
+        request,
+        "followup/change.html",
+        {"organisation": organisation, "change": change, "round": later, "baseline": baseline},
+    )

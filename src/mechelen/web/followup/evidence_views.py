@@ -1,0 +1,108 @@
+"""Commitments with their status and dated evidence: list, add, remove, download."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mechelen.web.commitments.models import Commitment
+from mechelen.web.followup import actions, policy
+from mechelen.web.followup.documents import media_type
+from mechelen.web.followup.forms import EvidenceForm
+from mechelen.web.followup.models import CommitmentEvidence
+from mechelen.web.tenancy.access import access_of, require
+from mechelen.web.tenancy.lookup import organisation_named
+
+
+@login_required
+def commitment_evidence(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every commitment with its status and evidence."""
+    organisation = organisation_named(slug)
+    access = access_of(request)
+    require(policy.can_view(access, organisation))
+    return render(
+        request,
+        "followup/commitments.html",
+        {
+            "organisation": organisation,
+            "commitments": organisation.commitments.prefetch_related("evidence"),
+            "can_edit": policy.can_edit(access, organisation),
+        },
+    )
+
+
+@login_required
+def evidence(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One commitment's evidence; editors add to it."""
+    organisation = organisation_named(slug)
+    access = access_of(request)
+    require(policy.can_view(access, organisation))
+    commitment = get_object_or_404(Commitment, pk=pk, organisation=organisation)
+    can_edit = policy.can_edit(access, organisation)
+    if request.method == "POST":
+        require(can_edit)
+    form = EvidenceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        document = data.get("document")
+        actions.add_evidence(
+            request.user,
+            commitment,
+            data,
+            document=document,
+            document_name=document.name if document is not None else "",
+            kind=data.get("kind", ""),
+        )
+        messages.success(request, _("Evidence added."))
+        return redirect("followup:evidence", slug=slug, pk=pk)
+    return render(
+        request,
+        "followup/evidence.html",
+        {
+            "organisation": organisation,
+            "commitment": commitment,
+            "items": CommitmentEvidence.objects.filter(commitment=commitment),
+            "form": form,
+            "can_edit": can_edit,
+        },
+    )
+
+
+@login_required
+@require_POST
+def evidence_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    item = get_object_or_404(CommitmentEvidence, pk=pk, commitment__organisation=organisation)
+    commitment_pk = item.commitment_id
+    actions.remove_evidence(request.user, item)
+    messages.success(request, _("Evidence removed."))
+    return redirect("followup:evidence", slug=slug, pk=commitment_pk)
+
+
+def document_response(item: CommitmentEvidence) -> HttpResponse:
+    if not item.has_document:
+        raise Http404
+    path = actions.evidence_path(item.stored_name)
+    if not path.is_file():
+        raise Http404
+    # read whole (documents are size-limited): no file handle outlives the response
+    response = HttpResponse(path.read_bytes(), content_type=media_type(item.kind))
+    response["Content-Disposition"] = (
+        content_disposition_header(True, item.original_name or path.name) or "attachment"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def evidence_file(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_view(access_of(request), organisation))
+    item = get_object_or_404(CommitmentEvidence, pk=pk, commitment__organisation=organisation)
+    return document_response(item)

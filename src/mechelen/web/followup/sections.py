@@ -1,0 +1,36 @@
+"""The follow-up sections of a city's public page: public indicators and public evidence.
+
+Only indicators the city marked public, with values from published releases or marked
+public (the status is assessed on those values only), and the evidence of public commitments.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from mechelen.web.assessments.results import page_language
+from mechelen.web.followup.charts import indicator_chart
+from mechelen.web.followup.report_data import commitment_progress, indicator_progress
+from mechelen.web.portal.sections import city_section
+from mechelen.web.tenancy.models import Organisation
+
+
+@city_section
+def public_indicators(
+    request: HttpRequest, organisation: Organisation
+) -> tuple[str, dict[str, Any]] | None:
+    rows = indicator_progress(organisation, page_language(), public_only=True)
+    evidence = [
+        row
+        for row in commitment_progress(organisation, page_language(), public_only=True)
+        if row.evidence
+    ]
+    if not rows and not evidence:
+        return None
+    return "followup/section_city.html", {
+        "organisation": organisation,
+        "indicators": [{"row": r, "chart": indicator_chart(r, "public")} for r in rows],
+        "evidence": evidence,
+    }

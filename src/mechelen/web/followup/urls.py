@@ -1,0 +1,28 @@
+from django.urls import path
+
+from mechelen.web.followup import change_views, evidence_views, views
+
+app_name = "followup"
+urlpatterns = [
+    path("", views.indicator_list, name="indicators"),
+    path("indicators/add/", views.indicator_add, name="indicator_add"),
+    path("indicators/define/", views.indicator_custom, name="indicator_custom"),
+    path("indicators/<int:pk>/", views.indicator_detail, name="indicator"),
+    path("indicators/<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:pk>/remove/", views.indicator_remove, name="indicator_remove"),
+    path("indicators/<int:pk>/values/", views.value_add, name="value_add"),
+    path(
+        "indicators/<int:pk>/values/<int:value>/remove/",
+        views.value_remove,
+        name="value_remove",
+    ),
+    path("indicators/<int:pk>/fill/", views.fill, name="fill"),
+    path("indicators/<int:pk>/status/", views.override, name="override"),
+    path("indicators/<int:pk>/status/clear/", views.override_clear, name="override_clear"),
+    path("commitments/", evidence_views.commitment_evidence, name="commitments"),
+    path("commitments/<int:pk>/evidence/", evidence_views.evidence, name="evidence"),
+    path("evidence/<int:pk>/remove/", evidence_views.evidence_remove, name="evidence_remove"),
+    path("evidence/<int:pk>/file", evidence_views.evidence_file, name="evidence_file"),
+    path("assessment-change/", change_views.change_overview, name="change"),
+    path("assessment-change/<int:pk>/", change_views.change_round, name="change_round"),
+]

@@ -1,0 +1,230 @@
+"""An organisation's indicators: list, choose or define, settings, values, status by hand."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mechelen.core.indicators import IndicatorSpec
+from mechelen.web.assessments.results import page_language
+from mechelen.web.followup import actions, policy
+from mechelen.web.followup.charts import indicator_chart
+from mechelen.web.followup.forms import (
+    ChooseIndicatorForm,
+    CustomIndicatorForm,
+    FillFromReleaseForm,
+    IndicatorSettingsForm,
+    ObservationForm,
+    OverrideForm,
+)
+from mechelen.web.followup.messages import problem_text
+from mechelen.web.followup.models import AutomaticSource, CityIndicator, IndicatorObservation
+from mechelen.web.followup.report_data import progress_row
+from mechelen.web.followup.specs import spec_of
+from mechelen.web.tenancy.access import access_of, require
+from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.models import Organisation
+
+
+def _indicator(organisation: Organisation, pk: int) -> tuple[CityIndicator, IndicatorSpec]:
+    item = get_object_or_404(CityIndicator, pk=pk, organisation=organisation)
+    spec = spec_of(item)
+    if spec is None:
+        raise Http404
+    return item, spec
+
+
+@login_required
+def indicator_list(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    access = access_of(request)
+    require(policy.can_view(access, organisation))
+    lang = page_language()
+    shown = []
+    for item in CityIndicator.objects.filter(organisation=organisation).select_related(
+        "override_by"
+    ):
+        row = progress_row(item, lang, public_only=False)
+        if row is not None:
+            shown.append({"pk": item.pk, "row": row, "chart": indicator_chart(row)})
+    return render(
+        request,
+        "followup/indicators.html",
+        {
+            "organisation": organisation,
+            "indicators": shown,
+            "can_edit": policy.can_edit(access, organisation),
+        },
+    )
+
+
+@login_required
+def indicator_add(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    form = ChooseIndicatorForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        item = actions.choose_indicator(
+            request.user, organisation, form.cleaned_data["indicator_id"]
+        )
+        messages.success(request, _("Indicator added: set its baseline and target."))
+        return redirect("followup:indicator_edit", slug=slug, pk=item.pk)
+    return render(request, "followup/add.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+def indicator_custom(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    form = CustomIndicatorForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        item = actions.choose_indicator(
+            request.user, organisation, data["indicator_id"], data["document"]
+        )
+        messages.success(request, _("Indicator defined: set its baseline and target."))
+        return redirect("followup:indicator_edit", slug=slug, pk=item.pk)
+    return render(request, "followup/custom.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    access = access_of(request)
+    require(policy.can_view(access, organisation))
+    item, spec = _indicator(organisation, pk)
+    row = progress_row(item, page_language(), public_only=False)
+    return render(
+        request,
+        "followup/indicator.html",
+        {
+            "organisation": organisation,
+            "item": item,
+            "spec": spec,
+            "row": row,
+            "chart": indicator_chart(row) if row else "",
+            "observations": item.observations.select_related("release", "recorded_by"),
+            "can_edit": policy.can_edit(access, organisation),
+        },
+    )
+
+
+@login_required
+def indicator_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    item, spec = _indicator(organisation, pk)
+    form = IndicatorSettingsForm(request.POST or None, instance=item, spec=spec)
+    if request.method == "POST" and form.is_valid():
+        actions.update_indicator(request.user, item, form.cleaned_data)
+        messages.success(request, _("Indicator saved."))
+        return redirect("followup:indicator", slug=slug, pk=item.pk)
+    return render(
+        request,
+        "followup/edit.html",
+        {"organisation": organisation, "item": item, "spec": spec, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def indicator_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    item = get_object_or_404(CityIndicator, pk=pk, organisation=organisation)
+    actions.remove_indicator(request.user, item)
+    messages.success(request, _("Indicator removed."))
+    return redirect("followup:indicators", slug=slug)
+
+
+@login_required
+def value_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    item, spec = _indicator(organisation, pk)
+    form = ObservationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.record_observation(request.user, item, form.cleaned_data)
+        messages.success(request, _("Value recorded."))
+        return redirect("followup:indicator", slug=slug, pk=item.pk)
+    return render(
+        request,
+        "followup/value.html",
+        {"organisation": organisation, "item": item, "spec": spec, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def value_remove(request: HttpRequest, slug: str, pk: int, value: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    observation = get_object_or_404(
+        IndicatorObservation, pk=value, indicator__pk=pk, indicator__organisation=organisation
+    )
+    actions.remove_observation(request.user, observation)
+    messages.success(request, _("Value removed."))
+    return redirect("followup:indicator", slug=slug, pk=pk)
+
+
+@login_required
+def fill(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Compute the values from the indicator's automatic source (a form for a release)."""
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    item, spec = _indicator(organisation, pk)
+    needs_release = item.automatic_source == AutomaticSource.PUBLISHED_RELEASE
+    form = (
+        FillFromReleaseForm(request.POST or None, organisation=organisation)
+        if needs_release
+        else None
+    )
+    if request.method == "POST" and (form is None or form.is_valid()):
+        data = form.cleaned_data if form is not None else {}
+        stored, problems = actions.fill_automatically(
+            request.user, item, spec, data.get("release"), data.get("year")
+        )
+        for problem in problems:
+            messages.warning(request, problem_text(problem))
+        messages.success(request, _("%(count)d values computed.") % {"count": len(stored)})
+        return redirect("followup:indicator", slug=slug, pk=item.pk)
+    return render(
+        request,
+        "followup/fill.html",
+        {"organisation": organisation, "item": item, "spec": spec, "form": form},
+    )
+
+
+@login_required
+def override(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    item, spec = _indicator(organisation, pk)
+    initial = {"status": item.override_status, "reason": item.override_reason}
+    form = OverrideForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        actions.set_override(
+            request.user, item, form.cleaned_data["status"], form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Status set by hand."))
+        return redirect("followup:indicator", slug=slug, pk=item.pk)
+    return render(
+        request,
+        "followup/override.html",
+        {"organisation": organisation, "item": item, "spec": spec, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def override_clear(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    item = get_object_or_404(CityIndicator, pk=pk, organisation=organisation)
+    actions.clear_override(request.user, item)
+    messages.success(request, _("The status set by hand was cleared."))
+    return redirect("followup:indicator", slug=slug, pk=item.pk)

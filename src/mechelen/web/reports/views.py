@@ -1,0 +1,69 @@
+"""Report pages: the workspace page with its buttons, and the generated files."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from mechelen.i18n import LANGUAGES
+from mechelen.web.assessments.results import page_language
+from mechelen.web.reports import policy
+from mechelen.web.reports.actions import (
+    FORMATS,
+    RenderedReport,
+    render_city_report,
+    render_network_report,
+)
+from mechelen.web.tenancy.access import access_of, require
+from mechelen.web.tenancy.lookup import network_named, organisation_named
+
+
+def _options(request: HttpRequest) -> tuple[str, str]:
+    fmt = request.GET.get("format", "html")
+    lang = request.GET.get("lang") or page_language()
+    return (fmt if fmt in FORMATS else "html"), (lang if lang in LANGUAGES else "en")
+
+
+def _response(found: RenderedReport) -> HttpResponse:
+    response = HttpResponse(found.content, content_type=found.content_type)
+    disposition = "attachment" if found.content_type == "application/pdf" else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{found.filename}"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@login_required
+def city(request: HttpRequest, slug: str) -> HttpResponse:
+    """The workspace page: generate the internal or the public report, HTML or PDF."""
+    organisation = organisation_named(slug)
+    require(policy.can_generate_internal(access_of(request), organisation))
+    return render(
+        request,
+        "reports/city.html",
+        {"organisation": organisation, "languages": LANGUAGES, "lang": page_language()},
+    )
+
+
+@login_required
+def city_file(request: HttpRequest, slug: str) -> HttpResponse:
+    """The internal report of the city (every commitment, assessment results, all values)."""
+    organisation = organisation_named(slug)
+    require(policy.can_generate_internal(access_of(request), organisation))
+    fmt, lang = _options(request)
+    return _response(render_city_report(organisation, lang, fmt, public=False))
+
+
+def public_city(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public report: published content only, for anyone."""
+    organisation = organisation_named(slug)
+    require(policy.can_generate_public(access_of(request), organisation))
+    fmt, lang = _options(request)
+    return _response(render_city_report(organisation, lang, fmt, public=True))
+
+
+def network(request: HttpRequest, slug: str) -> HttpResponse:
+    found = network_named(slug)
+    require(policy.can_generate_network(access_of(request), found))
+    fmt, lang = _options(request)
+    return _response(render_network_report(found, lang, fmt))
