@@ -46,7 +46,9 @@ def load_assessment(context: DemoContext) -> None:
     organisation = context.organisations["mechelen"]
     filled = fictional_respondents()
     if not AssessmentRound.objects.filter(organisation=organisation, title=CLOSED_ROUND).exists():
-        closed = actions.open_round(None, organisation, {"title": CLOSED_ROUND})
+        closed = actions.open_round(
+            None, organisation, {"title": CLOSED_ROUND, "share_with_networks": True}
+        )
         actions.import_responses(None, closed, as_responses(filled), "en", ["demo"])
         actions.close_round(None, closed)
     if not AssessmentRound.objects.filter(organisation=organisation, title=OPEN_ROUND).exists():
