@@ -122,6 +122,8 @@ def test_accepted_kinds(name: str, content: bytes, kind: str) -> None:
         ("people.xlsx", b"a,b\n1,2\n", "upload.E004"),  # a CSV renamed to .xlsx
         ("people.parquet", gzip.compress(b"a,b\n1,2\n"), "upload.E004"),
         ("people.csv.gz", gzip.compress(bytes(range(256)) * 4), "upload.E007"),
+        # a gzip header followed by corrupt compressed data
+        ("people.csv.gz", gzip.compress(b"a,b\n" * 100)[:10] + b"\x05" * 40, "upload.E007"),
         ("archive.xlsx", b"PK\x03\x04" + bytes(100), "upload.E006"),
         ("people.exe", b"a,b\n1,2\n", "upload.E005"),
         ("empty.csv", b"", "upload.E002"),

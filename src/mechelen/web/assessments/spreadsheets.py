@@ -1,8 +1,9 @@
 """The XLSX form of a round: write it for download, check and read uploaded filled forms.
 
 An upload is accepted only when it is small enough and really is an Excel workbook (a zip
-holding the OOXML parts), so a renamed file is refused with a clear message before the
-reader ever opens it. Every problem the reader finds is shown with its sheet, row and column.
+holding the OOXML parts; the shared check of :mod:`mechelen.web.uploads`) that does not
+unpack to far more than a form holds, so a renamed file is refused with a clear message
+before the reader ever opens it. Every problem the reader finds is shown with its sheet, row and column.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.engine.assessment.answers_reader import FormContent, read_answers
 from mechelen.engine.assessment.template import write_form
 from mechelen.i18n import render_location, render_problem
+from mechelen.web import uploads
 from mechelen.web.assessments.models import AssessmentRound
 from mechelen.web.framework_data import framework
 
 #: the parts every Excel workbook (OOXML spreadsheet) holds
-WORKBOOK_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
-WORKBOOK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WORKBOOK_PARTS = uploads.XLSX_PARTS
+WORKBOOK_CONTENT_TYPE = uploads.media_type("xlsx")
 #: unpacked size allowed per packed byte (guards against zip bombs)
 MAX_UNPACK_RATIO = 100
 
@@ -54,41 +56,30 @@ def safe_name(name: str) -> str:
 
 
 def check_upload(upload: UploadedFile) -> list[ShownProblem]:
-    """Problems with the file itself: too large, not an Excel workbook."""
+    """Problems with the file itself: too large, not an Excel workbook (whatever its name)."""
     name = safe_name(upload.name or "")
+    try:
+        uploads.check_file(None, upload.size, upload, ["xlsx"], settings.MAX_UPLOAD_MB)
+    except uploads.FileRefused as refused:
+        if refused.reason == "too_large":
+            return [
+                ShownProblem(
+                    "assessments.E001",
+                    name,
+                    _("The file is larger than the limit of {limit} MB.").format(
+                        limit=settings.MAX_UPLOAD_MB
+                    ),
+                )
+            ]
+        return [_not_a_workbook(name)]
     limit = settings.MAX_UPLOAD_MB * 1024 * 1024
-    if upload.size is not None and upload.size > limit:
-        return [
-            ShownProblem(
-                "assessments.E001",
-                name,
-                _("The file is larger than the limit of {limit} MB.").format(
-                    limit=settings.MAX_UPLOAD_MB
-                ),
-            )
-        ]
-    not_a_workbook = ShownProblem(
-        "assessments.E002",
-        name,
-        _(
-            "This file is not an Excel workbook (.xlsx), whatever its name says. Download the "
-            "form of this round, fill it in, and save it as an Excel workbook."
-        ),
-    )
-    upload.seek(0)
-    if upload.read(4) != b"PK\x03\x04":
-        return [not_a_workbook]
-    upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        return [not_a_workbook]
+        return [_not_a_workbook(name)]
     finally:
         upload.seek(0)
-    if not all(part in names for part in WORKBOOK_PARTS):
-        return [not_a_workbook]
     if unpacked > max(limit, (upload.size or 0) * MAX_UNPACK_RATIO):
         return [
             ShownProblem(
@@ -98,6 +89,17 @@ def check_upload(upload: UploadedFile) -> list[ShownProblem]:
             )
         ]
     return []
+
+
+def _not_a_workbook(name: str) -> ShownProblem:
+    return ShownProblem(
+        "assessments.E002",
+        name,
+        _(
+            "This file is not an Excel workbook (.xlsx), whatever its name says. Download the "
+            "form of this round, fill it in, and save it as an Excel workbook."
+        ),
+    )
 
 
 def read_uploads(
