@@ -13,8 +13,8 @@ with the content: a renamed file is refused.
 from __future__ import annotations
 
 import gzip
-import zlib
 import zipfile
+import zlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import IO
