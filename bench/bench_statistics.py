@@ -12,7 +12,9 @@ Phases, each in its own process so that its peak memory (max RSS) is its own:
   pandas     the same 41 tables, every margin, with a straightforward pandas groupby per
              combination of margins (the baseline), from the same standardised records
   suppression  protect the same tables with primary and secondary suppression (linked)
-  tauargus   a few 2-D and 3-D tables protected by pytauargus (MOD, OPT) and by ours
+  tauargus   2-D and 3-D tables (residents aged 75 and over, and larger ones of all residents,
+             up to 16,000 cells) protected by pytauargus (MOD, OPT) and by ours, each method
+             with a time limit
 """
 
 from __future__ import annotations
@@ -157,6 +159,8 @@ def phase_pandas() -> dict[str, Any]:
 
 
 def phase_suppression() -> dict[str, Any]:
+    import numpy as np
+
     from mechelen.core.disclosure.primary import make_rule
     from mechelen.core.disclosure.suppression import protect_by_suppression
     from mechelen.engine.ingest.workspace import Workspace
@@ -174,11 +178,16 @@ def phase_suppression() -> dict[str, Any]:
         "linked_cells": len(result.system),
         "primary": result.primary,
         "secondary": result.secondary,
+        "secondary_value": float(
+            result.system.values[np.array(result.status) == "secondary"].sum()
+        ),
         "audit_passed": result.audit.passed,
         "seconds": time.perf_counter() - started,
+        **{str(k): v for k, v in result.details.items()},
     }
 
 
+#: residents aged 75 and over (many small cells): label -> (geography, dimensions)
 TAUARGUS_CASES = {
     "province x age (2-D)": ({"level": "province"}, ["geography", "age_band"]),
     "municipality x sex (2-D)": (
@@ -206,11 +215,32 @@ TAUARGUS_CASES = {
         ["geography", "age_band", "citizenship_group"],
     ),
 }
+#: all residents, larger tables (about 1,000 to 16,000 cells)
+TAUARGUS_LARGE_CASES = {
+    "all ages: municipality x age (2-D)": (
+        {"level": "municipality", "up_to": "municipality"},
+        ["geography", "age_band"],
+    ),
+    "all ages: municipality x citizenship group (2-D)": (
+        {"level": "municipality", "up_to": "municipality"},
+        ["geography", "citizenship_group"],
+    ),
+    "all ages: district x age x citizenship group (3-D)": (
+        {"level": "district", "up_to": "district"},
+        ["geography", "age_band", "citizenship_group"],
+    ),
+    "all ages: municipality x sex x citizenship group (3-D)": (
+        {"level": "municipality", "up_to": "municipality"},
+        ["geography", "sex", "citizenship_group"],
+    ),
+}
+#: seconds each method may spend on one table (tau-Argus's child process is then killed)
+TAUARGUS_TIME_LIMIT = 300
 
 
 def phase_tauargus() -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
-    from tests.core.disclosure.tauargus_reference import tauargus_secondary
+    from tests.core.disclosure.tauargus_reference import METHODS, tauargus_run
 
     from mechelen.core.disclosure.primary import make_rule
     from mechelen.core.disclosure.suppression import protect_by_suppression
@@ -219,33 +249,50 @@ def phase_tauargus() -> dict[str, Any]:
     from mechelen.engine.tables.build import build_tables
 
     figures: dict[str, Any] = {}
+    cases = [(label, case, {"age": {"min": 75}}) for label, case in TAUARGUS_CASES.items()]
+    cases += [(label, case, None) for label, case in TAUARGUS_LARGE_CASES.items()]
     with Workspace(WORKSPACE) as workspace:
-        for label, (geography, dims) in TAUARGUS_CASES.items():
+        for label, (geography, dims), filters in cases:
             spec, _ = read_spec(
                 {
                     "dataset": "belgium-persons",
                     "geography": geography,
-                    "filters": {"age": {"min": 75}},
+                    **({"filters": filters} if filters else {}),
                     "tables": [{"name": "t", "dimensions": dims}],
                 }
             )
             assert spec is not None
             [built], _ = build_tables(workspace, spec)
-            row: dict[str, Any] = {"cells": len(built.table)}
+            table = built.table
             rule = make_rule("min-frequency", threshold=10, protection_percent=SAFETY_RANGE)
+            row: dict[str, Any] = {"cells": len(table)}
             for method in ("gauss", "milp"):
                 started = time.perf_counter()
                 result = protect_by_suppression(
-                    [built.table], [rule], method=method, time_limit=300
+                    [table], [rule], method=method, time_limit=TAUARGUS_TIME_LIMIT
                 )
                 outcome = result.tables[0]
+                row["primary"] = outcome.primary
                 row[method] = [
                     round(time.perf_counter() - started, 3),
                     outcome.secondary,
                     outcome.value_secondary,
+                    result.audit.passed,
                 ]
-            for method, (seconds, count, value) in tauargus_secondary(built.table, 10).items():
-                row[f"tauargus-{method}"] = [round(seconds, 3), count, value]
+            for method in METHODS:
+                run = tauargus_run(table, 10, method, SAFETY_RANGE, TAUARGUS_TIME_LIMIT)
+                if run is None:
+                    row[f"tauargus-{method}"] = "failed"
+                elif run.timed_out:
+                    row[f"tauargus-{method}"] = f"no result in {TAUARGUS_TIME_LIMIT} s"
+                else:
+                    secondary = run.secondary
+                    row[f"tauargus-{method}"] = [
+                        round(run.seconds, 3),
+                        int(secondary.sum()),
+                        float(table.values[secondary].sum()),
+                    ]
+            print(label, row, file=sys.stderr, flush=True)
             figures[label] = row
     return figures
 

@@ -7,7 +7,8 @@ secondary cells)``; :func:`tauargus_run` also gives each cell's tau-Argus status
 table's own order. Usable by the benchmarks as well as the tests.
 
 Each run happens in a child process, working in a temporary folder (tau-Argus works from
-files and its solvers write logs in the working folder):
+files and its solvers write logs in the working folder), killed after ``time_limit`` seconds
+if given (the run is then reported as timed out, ``TauArgusRun.timed_out``):
 pytauargus 0.6.0's modular method corrupts memory on some three-dimensional tables (the
 process dies with "corrupted double-linked list" or a segmentation fault, and a run after
 such a run in the same process can report different patterns). A method whose child dies
@@ -24,9 +25,8 @@ import multiprocessing
 import os
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +46,8 @@ class TauArgusRun:
     seconds: float
     #: per cell of the table, in its order: S safe, U primary, M secondary, E empty, P protected
     status: tuple[str, ...]
+    #: stopped at the time limit (no status then)
+    timed_out: bool = False
 
     @property
     def secondary(self) -> np.ndarray:
@@ -57,11 +59,16 @@ class TauArgusRun:
 
 
 def tauargus_run(
-    table: CellTable, threshold: int, method: str, safety_range: int = 30
+    table: CellTable,
+    threshold: int,
+    method: str,
+    safety_range: int = 30,
+    time_limit: float | None = None,
 ) -> TauArgusRun | None:
     """Run tau-Argus on a frequency table with ``FREQ(threshold, safety_range)``.
 
-    None when tau-Argus fails or its process dies.
+    None when tau-Argus fails or its process dies; a run stopped at ``time_limit`` seconds
+    has ``timed_out`` set.
     """
     if not table.is_frequency:
         raise ValueError("tau-Argus reference runs frequency tables only")
@@ -81,36 +88,65 @@ def tauargus_run(
     }
     rule = f"FREQ({threshold},{safety_range})"
     context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_child, args=(sender, columns, dimensions, hierarchies, rule, method)
+    )
+    started = time.perf_counter()
+    child.start()
+    sender.close()
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            seconds, rows = pool.submit(
-                _protect, columns, dimensions, hierarchies, rule, method
-            ).result()
-    except (BrokenProcessPool, RuntimeError, ValueError, OSError):
+        if not receiver.poll(time_limit):
+            child.kill()
+            return TauArgusRun(method, time.perf_counter() - started, (), timed_out=True)
+        outcome = receiver.recv()
+    except (EOFError, OSError):  # the child died
         return None
-    except Exception as error:  # pytauargus's BatchError, raised in the child
-        if type(error).__name__ == "BatchError":
-            return None
-        raise
+    finally:
+        child.join()
+        receiver.close()
+    if outcome is None:
+        return None
+    seconds, rows = outcome
     by_key = {tuple(_code(row[d]) for d in dimensions): str(row["status"]) for row in rows}
     return TauArgusRun(method, seconds, tuple(by_key.get(key, "?") for key in table.keys))
 
 
 def tauargus_secondary(
-    table: CellTable, threshold: int, safety_range: int = 30
+    table: CellTable, threshold: int, safety_range: int = 30, time_limit: float | None = None
 ) -> dict[str, tuple[float, int, float]]:
     """Per method (MOD, OPT): (seconds, number of secondary cells, their total value).
 
-    A method that tau-Argus fails to run is left out.
+    A method that tau-Argus fails to run, or that does not finish within ``time_limit``
+    seconds, is left out.
     """
     out = {}
     for method in METHODS:
-        run = tauargus_run(table, threshold, method, safety_range)
-        if run is None:
+        run = tauargus_run(table, threshold, method, safety_range, time_limit)
+        if run is None or run.timed_out:
             continue
         secondary = run.secondary
         out[method] = (run.seconds, int(secondary.sum()), float(table.values[secondary].sum()))
     return out
+
+
+def _child(
+    sender: Connection,
+    columns: dict[str, list[object]],
+    dimensions: list[str],
+    hierarchies: dict[str, str],
+    rule: str,
+    method: str,
+) -> None:
+    """In the child process: run tau-Argus and send the outcome (None if it fails)."""
+    try:
+        outcome: tuple[float, list[dict[str, object]]] | None = _protect(
+            columns, dimensions, hierarchies, rule, method
+        )
+    except Exception:  # pytauargus's BatchError and the like
+        outcome = None
+    sender.send(outcome)
+    sender.close()
 
 
 def _protect(

@@ -27,7 +27,7 @@ def test_local_lps_give_the_bounds_of_the_whole_group(table: CellTable, seed: in
     published = np.random.default_rng(seed).random(len(system)) > 0.5
     suppressed = np.flatnonzero(~published)
     whole = AttackerModel(system, published)
-    local = AttackerModel(system, published, local_above=0, local_limit=10**6)
+    local = AttackerModel(system, published, local_above=0, local_limit=10**6, block_size=3)
     assert bounds(local, suppressed) == pytest.approx(bounds(whole, suppressed), abs=1e-6)
 
 
@@ -36,7 +36,7 @@ def test_local_lps_on_a_large_table_grow_as_needed() -> None:
     published = system.values >= 9
     suppressed = np.flatnonzero(~published)[::7]
     whole = AttackerModel(system, published)
-    local = AttackerModel(system, published, local_above=0, local_limit=60)
+    local = AttackerModel(system, published, local_above=0, local_limit=60, block_size=10)
     assert bounds(local, suppressed) == pytest.approx(bounds(whole, suppressed), abs=1e-6)
 
 
@@ -44,13 +44,29 @@ def test_witnessed_moves_are_tables_the_attacker_cannot_rule_out() -> None:
     system = link_tables([population_table("population", [12, 8], 2, mean=8)])
     published = system.values >= 10
     suppressed = np.flatnonzero(~published)
-    model = AttackerModel(system, published, local_above=0)
+    model = AttackerModel(system, published, local_above=0, block_size=40)
     values = system.values[suppressed]
-    model.witness(suppressed, values - 3, values + 3)
+    model.witness(suppressed, values - 1, values + 1)
     whole = AttackerModel(system, published)
     for cell in suppressed:
         low, high = model.seen(int(cell))
         assert whole.bound(int(cell), maximise=False) <= low + 1e-6
         assert whole.bound(int(cell), maximise=True) >= high - 1e-6
-    reached = model.reached(suppressed, values - 3, values + 3)
+    reached = model.reached(suppressed, values - 1, values + 1)
     assert reached.any()
+
+
+def test_block_estimates_are_bounds_the_attacker_reaches_at_least() -> None:
+    system = link_tables([population_table("population", [12, 8, 3], 4, mean=6)])
+    published = system.values >= 9
+    suppressed = np.flatnonzero(~published)[::5]
+    whole = AttackerModel(system, published)
+    local = AttackerModel(system, published, local_above=0, block_size=8)
+    for cell in suppressed.tolist():
+        for maximise in (False, True):
+            estimate = local.estimate(cell, maximise, growth=0)
+            bound = whole.bound(cell, maximise)
+            inner = estimate.value <= bound + 1e-6 if maximise else estimate.value >= bound - 1e-6
+            assert inner
+            if estimate.exact:
+                assert estimate.value == pytest.approx(bound, abs=1e-6)

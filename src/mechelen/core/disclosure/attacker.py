@@ -15,7 +15,9 @@ bound of a cell is the optimum of an LP over its group, solved one of two ways:
   of them could improve the objective (their reduced costs have the sign that keeps them at
   their value), the duals are feasible for the LP of the whole group, and by weak duality
   the local optimum *is* the bound in the whole system. The cells that could improve it are
-  freed and the LP solved again; past ``local_limit`` cells the whole group's model is used.
+  freed (with their blocks) and the LP solved again; past ``local_limit`` cells the whole
+  group's model is used. The first local LP is the one of the cell's *block*
+  (:mod:`.attacker_blocks`), kept and re-solved warm.
 
 Every solution is a table the attacker cannot rule out, so it also shows how far the *other*
 cells can move (:meth:`AttackerModel.seen`): callers that only need to know whether a cell
@@ -26,12 +28,16 @@ maximises the moves of many cells at once, each held within the distance it need
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from mechelen.core.disclosure.attacker_blocks import blocks
 from mechelen.core.disclosure.attacker_lp import CellLp, Infeasible, LpSolution, Unbounded
+from mechelen.core.disclosure.attacker_seen import SeenMoves
 from mechelen.core.disclosure.linked import CellSystem
 from mechelen.core.problems import Problem, ProblemsFound
 
@@ -46,10 +52,22 @@ ZERO = 1e-9
 #: groups above this many cells are solved by local LPs
 LOCAL_ABOVE = 1000
 #: local LPs that grow past this many cells give way to the whole group's model
-LOCAL_LIMIT = 5000
+LOCAL_LIMIT = 3000
+#: cells per block of a large group (see :mod:`.attacker_blocks`)
+BLOCK_SIZE = 300
 #: bulk witnessing stops when a round shows fewer than this share of the remaining sides
 WITNESS_GAIN = 0.1
-WITNESS_ROUNDS = 8
+WITNESS_ROUNDS = 3
+#: the LPs of the whole group are worth it for at least this many cells (else blocks only)
+WITNESS_MANY = 2000
+
+
+class Bound(NamedTuple):
+    """A bound of a cell, the non-zero duals behind it and whether it is the tightest."""
+
+    value: float
+    duals: dict[int, float]
+    exact: bool
 
 
 class AttackerModel:
@@ -61,11 +79,13 @@ class AttackerModel:
         published: BoolArray,
         local_above: int = LOCAL_ABOVE,
         local_limit: int = LOCAL_LIMIT,
+        block_size: int = BLOCK_SIZE,
     ) -> None:
         self.system = system
         self.published = published
         self.local_above = local_above
         self.local_limit = local_limit
+        self.block_size = block_size
         matrix = system.equation_matrix
         _check_consistent(system, matrix)
         suppressed = np.flatnonzero(~published)
@@ -97,13 +117,10 @@ class AttackerModel:
         self._groups: dict[int, tuple[CellLp, IndexArray, IndexArray]] = {}
         self._local_work = 0
         self._local_solves = 0
-        # the widest values seen in LP solutions, and which solution showed each
-        self._seen_low = system.values.copy()
-        self._seen_high = system.values.copy()
-        self._witness_low = np.full(len(system), -1, dtype=np.int64)
-        self._witness_high = np.full(len(system), -1, dtype=np.int64)
-        self._solutions: dict[int, tuple[IndexArray, FloatArray]] = {}
-        self._next_solution = 0
+        self._block_of = np.full(len(suppressed), -1, dtype=np.intp)
+        self._blocks: list[IndexArray] = []
+        self._block_lps: dict[int, tuple[CellLp, IndexArray, IndexArray]] = {}
+        self._seen = SeenMoves(system.values)
 
     # -- what callers ask --------------------------------------------------------------------
 
@@ -113,31 +130,28 @@ class AttackerModel:
         return np.asarray(np.sort(self._suppressed[members]), dtype=np.intp)
 
     def neighbours(self, cell: int) -> IndexArray:
-        """The suppressed cells sharing an equation with the suppressed ``cell`` (and itself)."""
-        return np.asarray(self._suppressed[self._near([self._column(cell)])], dtype=np.intp)
+        """The suppressed cells sharing an equation with the suppressed ``cell``."""
+        rows = self._by_column[:, [self._column(cell)]].indices
+        return np.asarray(self._suppressed[np.unique(self._matrix[rows].indices)], dtype=np.intp)
 
     def seen(self, cell: int) -> tuple[float, float]:
         """The lowest and highest value of ``cell`` in the LP solutions found so far."""
-        return float(self._seen_low[cell]), float(self._seen_high[cell])
+        return float(self._seen.low[cell]), float(self._seen.high[cell])
 
     def reached(self, cells: IndexArray, low: FloatArray, high: FloatArray) -> BoolArray:
         """Have earlier solutions moved each cell down to ``low`` and up to ``high``?"""
-        slack = TOLERANCE * np.maximum(1.0, np.abs(self.system.values[cells]))
-        return np.asarray(
-            (self._seen_low[cells] <= low + slack) & (self._seen_high[cells] >= high - slack),
-            dtype=np.bool_,
-        )
+        return self._seen.reached(cells, low, high)
 
     @property
     def solves(self) -> int:
-        return self._local_solves + sum(lp.solves for lp, _, _ in self._groups.values())
+        models = [*self._groups.values(), *self._block_lps.values()]
+        return self._local_solves + sum(lp.solves for lp, _, _ in models)
 
     @property
     def work(self) -> int:
         """LP solutions weighted by the number of cells they hold (a measure of time)."""
-        return self._local_work + sum(
-            int(lp.solves * lp.n_columns) for lp, _, _ in self._groups.values()
-        )
+        models = [*self._groups.values(), *self._block_lps.values()]
+        return self._local_work + sum(int(lp.solves * lp.n_columns) for lp, _, _ in models)
 
     def bound(self, cell: int, maximise: bool) -> float:
         """The smallest (or largest) value the suppressed ``cell`` can take."""
@@ -158,11 +172,26 @@ class AttackerModel:
         solution reaches it (then without duals): the bound is at least that far. ``whole``
         solves the LP of the whole group even when it is large.
         """
+        found = self.estimate(cell, maximise, target=target, whole=whole)
+        return found.value, found.duals if duals else {}
+
+    def estimate(
+        self,
+        cell: int,
+        maximise: bool,
+        target: float | None = None,
+        whole: bool = False,
+        growth: int | None = None,
+    ) -> Bound:
+        """Like :meth:`solve`; with a ``growth`` limit, a cell of a large group that does not
+        reach the ``target`` after that many rounds of column generation (0: in the LP of its
+        block) gets the bound and duals of the last local LP, not ``exact`` unless the duality
+        check shows they are the whole group's."""
         column = self._column(cell)
         label = int(self._labels[column])
         if whole or self._group_size[label] <= self.local_above:
-            return self._solve_group(label, column, maximise, duals)
-        return self._solve_local(label, column, maximise, duals, target)
+            return self._solve_group(label, column, maximise)
+        return self._solve_local(label, column, maximise, target, growth)
 
     def fix(self, cell: int) -> None:
         """Treat the suppressed ``cell`` as published from now on (until :meth:`release`).
@@ -172,44 +201,32 @@ class AttackerModel:
         """
         column = self._column(cell)
         self._fixed[column] = True
-        value = float(self.system.values[cell])
-        group = self._groups.get(int(self._labels[column]))
-        if group is not None:
-            lp, columns, _ = group
-            lp.fix(int(np.searchsorted(columns, column)), value)
-        stale = []
-        for sid, (cells, solution) in self._solutions.items():
-            at = int(np.searchsorted(cells, cell))
-            moved = abs(solution[min(at, len(cells) - 1)] - value)
-            if at < len(cells) and cells[at] == cell and moved > TOLERANCE * max(1.0, abs(value)):
-                stale.append(sid)
-        for sid in stale:
-            del self._solutions[sid]
-        if stale:
-            for seen, witness in (
-                (self._seen_low, self._witness_low),
-                (self._seen_high, self._witness_high),
-            ):
-                lost = np.isin(witness, stale)
-                seen[lost] = self.system.values[lost]
-                witness[lost] = -1
+        self._set_fixed(column, float(self.system.values[cell]))
+        self._seen.forget_moved(cell)
 
     def release(self, cell: int) -> None:
         """Undo :meth:`fix` (every solution found meanwhile stays valid)."""
         column = self._column(cell)
         self._fixed[column] = False
-        group = self._groups.get(int(self._labels[column]))
-        if group is not None:
-            lp, columns, _ = group
-            lp.fix(int(np.searchsorted(columns, column)), None)
+        self._set_fixed(column, None)
+
+    def _set_fixed(self, column: int, value: float | None) -> None:
+        models = [self._groups.get(int(self._labels[column]))]
+        if self._block_of[column] >= 0:
+            models.append(self._block_lps.get(int(self._block_of[column])))
+        for model in models:
+            if model is not None:
+                lp, columns, _ = model
+                lp.fix(int(np.searchsorted(columns, column)), value)
 
     def witness(self, cells: IndexArray, low: FloatArray, high: FloatArray) -> None:
         """Look for solutions moving each suppressed cell down to ``low`` and up to ``high``.
 
-        For each large group, a few LPs each maximise the moves of the cells not yet seen
-        that far (up or down, at random with a fixed seed when both are wanted), every such
-        cell held between its two targets: the caps stop a cell from taking the room its
-        neighbours need. Only finds solutions (see :meth:`seen`); proves no bound.
+        For each large group with many such cells, first a few LPs each maximise the moves of the cells not yet
+        seen that far (up or down, at random with a fixed seed when both are wanted), every
+        such cell held between its two targets: the caps stop a cell from taking the room its
+        neighbours need. Then, block by block, the LP of the block is solved warm for each
+        side still missing. Only finds solutions (see :meth:`seen`); proves no bound.
         """
         cells = np.asarray(cells, dtype=np.intp)
         columns = self._local[cells]
@@ -221,56 +238,59 @@ class AttackerModel:
             if self._group_size[label] <= self.local_above:
                 continue
             mine = labels == label
-            self._witness_group(int(label), cells[mine], low[mine], high[mine], random)
+            if mine.sum() >= WITNESS_MANY:
+                self._witness_group(int(label), cells[mine], low[mine], high[mine], random)
+            self._witness_blocks(int(label), cells[mine], low[mine], high[mine])
 
     # -- the LPs ------------------------------------------------------------------------------
 
-    def _solve_group(
-        self, label: int, column: int, maximise: bool, duals: bool
-    ) -> tuple[float, dict[int, float]]:
+    def _solve_group(self, label: int, column: int, maximise: bool) -> Bound:
         lp, columns, rows = self._group(label)
-        try:
-            found = lp.optimise(int(np.searchsorted(columns, column)), maximise)
-        except Unbounded:
-            return (np.inf if maximise else -np.inf), {}
-        except Infeasible:
-            raise self._contradiction(column) from None
-        self._remember(columns, found.columns)
-        return found.value, self._duals(rows, found) if duals else {}
+        found = self._optimise(lp, columns, column, maximise)
+        if found is None:
+            return Bound(np.inf if maximise else -np.inf, {}, True)
+        return Bound(found.value, self._duals(rows, found), True)
 
     def _solve_local(
-        self, label: int, column: int, maximise: bool, duals: bool, target: float | None
-    ) -> tuple[float, dict[int, float]]:
-        inside = self._near([column])
-        while len(inside) <= self.local_limit:
-            rows = np.unique(self._by_column[:, inside].indices)
-            block = self._matrix[rows]
-            held = self._values.copy()
-            held[inside] = 0.0
-            lp = CellLp(
-                sp.csc_array(block[:, inside]),
-                self._rhs[rows] - block @ held,
-                self._lower_bounds[inside],
-            )
-            position = int(np.searchsorted(inside, column))
-            self._local_solves += 1
-            self._local_work += len(inside)
-            try:
-                found = lp.optimise(position, maximise)
-            except Unbounded:
-                return (np.inf if maximise else -np.inf), {}
-            except Infeasible:
-                raise self._contradiction(column) from None
-            self._remember(inside, found.columns)
+        self, label: int, column: int, maximise: bool, target: float | None, growth: int | None
+    ) -> Bound:
+        lp, inside, rows = self._block_lp(self._block_ids(label)[column])
+        round_ = 0
+        while True:
+            found = self._optimise(lp, inside, column, maximise)
+            if found is None:
+                return Bound(np.inf if maximise else -np.inf, {}, True)
             if target is not None and (
                 found.value >= target if maximise else found.value <= target
             ):
-                return found.value, {}
-            freed = self._improving(block, inside, found.row_duals, maximise)
-            if not len(freed):
-                return found.value, self._duals(rows, found) if duals else {}
-            inside = np.union1d(inside, freed)
-        return self._solve_group(label, column, maximise, duals)
+                return Bound(found.value, {}, False)
+            freed = self._improving(self._matrix[rows], inside, found.row_duals, maximise)
+            if not len(freed) or (growth is not None and round_ >= growth):
+                return Bound(found.value, self._duals(rows, found), not len(freed))
+            # free the whole blocks of those cells: fewer rounds than cell by cell
+            owners = np.unique(self._block_of[freed])
+            freed = np.concatenate([freed, *(self._blocks[b] for b in owners)])
+            freed = freed[~self._fixed[freed]]
+            inside = np.union1d(inside[~self._fixed[inside]], freed)
+            if len(inside) > self.local_limit:
+                return self._solve_group(label, column, maximise)
+            lp, rows = self._local_lp(inside)
+            round_ += 1
+            self._local_solves += 1
+            self._local_work += len(inside)
+
+    def _optimise(
+        self, lp: CellLp, columns: IndexArray, column: int, maximise: bool
+    ) -> LpSolution | None:
+        """Solve for one cell and remember the solution; None when unbounded."""
+        try:
+            found = lp.optimise(int(np.searchsorted(columns, column)), maximise)
+        except Unbounded:
+            return None
+        except Infeasible:
+            raise self._contradiction(column) from None
+        self._seen.remember(self._suppressed[columns], found.columns)
+        return found
 
     def _improving(
         self, block: sp.csr_array, inside: IndexArray, row_duals: FloatArray, maximise: bool
@@ -302,8 +322,8 @@ class AttackerModel:
         slack = TOLERANCE * np.maximum(1.0, np.abs(values))
         free = ~self._fixed[self._local[cells]]
         for _ in range(WITNESS_ROUNDS):
-            want_up = free & (self._seen_high[cells] < high - slack)
-            want_down = free & (self._seen_low[cells] > low + slack)
+            want_up = free & (self._seen.high[cells] < high - slack)
+            want_down = free & (self._seen.low[cells] > low + slack)
             wanted = want_up | want_down
             if not wanted.any():
                 return
@@ -317,12 +337,63 @@ class AttackerModel:
                 found = lp.cap(positions, floor, high[chosen], sign[chosen])
             except (Unbounded, Infeasible):
                 return
-            self._remember(columns, found.columns)
-            shown = (want_up & (self._seen_high[cells] >= high - slack)) | (
-                want_down & (self._seen_low[cells] <= low + slack)
+            self._seen.remember(self._suppressed[columns], found.columns)
+            shown = (want_up & (self._seen.high[cells] >= high - slack)) | (
+                want_down & (self._seen.low[cells] <= low + slack)
             )
             if shown.sum() < WITNESS_GAIN * (want_up.sum() + want_down.sum()):
                 return
+
+    def _witness_blocks(
+        self, label: int, cells: IndexArray, low: FloatArray, high: FloatArray
+    ) -> None:
+        columns = self._local[cells]
+        slack = TOLERANCE * np.maximum(1.0, np.abs(self.system.values[cells]))
+        order = np.lexsort((columns, self._block_ids(label)[columns]))
+        for at in order.tolist():
+            column = int(columns[at])
+            if self._fixed[column]:
+                continue
+            cell = int(cells[at])
+            for maximise in (True, False):
+                if maximise and self._seen.high[cell] >= high[at] - slack[at]:
+                    continue
+                if not maximise and self._seen.low[cell] <= low[at] + slack[at]:
+                    continue
+                lp, inside, _ = self._block_lp(int(self._block_of[column]))
+                self._optimise(lp, inside, column, maximise)
+
+    def _block_ids(self, label: int) -> IndexArray:
+        """The block of each column (of every large group made so far), made on first use."""
+        if self._block_of[self._members[label][0]] < 0:
+            for block in blocks(self._matrix, self._members[label], self.block_size):
+                self._block_of[block] = len(self._blocks)
+                self._blocks.append(block)
+        return self._block_of
+
+    def _block_lp(self, block: int | np.integer) -> tuple[CellLp, IndexArray, IndexArray]:
+        found = self._block_lps.get(int(block))
+        if found is None:
+            columns = self._blocks[int(block)]
+            lp, rows = self._local_lp(columns)
+            for at in np.flatnonzero(self._fixed[columns]):
+                lp.fix(int(at), float(self._values[columns[at]]))
+            found = (lp, columns, rows)
+            self._block_lps[int(block)] = found
+        return found
+
+    def _local_lp(self, columns: IndexArray) -> tuple[CellLp, IndexArray]:
+        """The LP of some cells of a group, the others held at their true values."""
+        rows = np.unique(self._by_column[:, columns].indices)
+        block = self._matrix[rows]
+        held = self._values.copy()
+        held[columns] = 0.0
+        lp = CellLp(
+            sp.csc_array(block[:, columns]),
+            self._rhs[rows] - block @ held,
+            self._lower_bounds[columns],
+        )
+        return lp, rows
 
     def _group(self, label: int) -> tuple[CellLp, IndexArray, IndexArray]:
         found = self._groups.get(label)
@@ -340,11 +411,6 @@ class AttackerModel:
             self._groups[label] = found
         return found
 
-    def _near(self, columns: list[int] | IndexArray) -> IndexArray:
-        rows = np.unique(self._by_column[:, np.asarray(columns, dtype=np.intp)].indices)
-        near = np.union1d(np.unique(self._matrix[rows].indices), columns)
-        return np.asarray(near[~self._fixed[near]], dtype=np.intp)
-
     def _duals(self, rows: IndexArray, found: LpSolution) -> dict[int, float]:
         nonzero = np.flatnonzero(found.row_duals)
         return dict(
@@ -354,26 +420,6 @@ class AttackerModel:
                 strict=True,
             )
         )
-
-    def _remember(self, columns: IndexArray, solution: FloatArray) -> None:
-        cells = self._suppressed[columns]
-        sid = self._next_solution
-        self._next_solution += 1
-        useful = False
-        for seen, witness, wider in (
-            (self._seen_low, self._witness_low, np.less),
-            (self._seen_high, self._witness_high, np.greater),
-        ):
-            better = wider(solution, seen[cells])
-            if better.any():
-                useful = True
-                seen[cells[better]] = solution[better]
-                witness[cells[better]] = sid
-        if useful:
-            self._solutions[sid] = (cells, solution)
-        if len(self._solutions) > 200 and sid % 200 == 0:
-            kept = set(np.unique(self._witness_low)) | set(np.unique(self._witness_high))
-            self._solutions = {k: v for k, v in self._solutions.items() if k in kept}
 
     def _column(self, cell: int) -> int:
         local = int(self._local[cell])

@@ -10,6 +10,15 @@ that can cover the whole shortfall, or else the one that covers most of it per u
 (non-empty cells before empty ones unless ``secondary_zeros``). Cells of an equation with
 the failing cell are such cells whenever the equation is what blocks it.
 
+On the large groups of linked tables (tens of thousands of suppressed cells), the first
+rounds judge each side by the LP of the cell's block, the rest of the group held at its
+true values (:mod:`.attacker`): a side that reaches its level there does so in the whole
+system, but one that does not may still be wide enough. Such a side whose duals point only
+at suppressed cells outside the block is deferred; once deferred sides outnumber the cells
+added in a round they are solved in full, and those found wide enough are remembered as
+such. After ``BLOCK_ROUNDS`` rounds every side is solved in full. The final word is the
+audit's (:mod:`.audit`), which never relies on a block's LP for a failure.
+
 :func:`drop_redundant` goes the other way: it publishes again the secondary cells whose
 suppression turned out unnecessary, one at a time, checking the protected cells linked to
 each by LP.
@@ -29,6 +38,10 @@ from mechelen.core.disclosure.linked import CellSystem
 from mechelen.core.disclosure.protection import ProtectionLevels
 
 LOG = logging.getLogger(__name__)
+#: rounds that judge the cells of large groups by the LPs of their blocks (fast, but they
+#: may see a side too narrow that is not, or blame the wrong cells); later rounds solve in
+#: full, as on small groups
+BLOCK_ROUNDS = 20
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
 
@@ -42,6 +55,8 @@ class Shortfall:
     level: float
     missing: float
     duals: dict[int, float]
+    #: False when found by a local LP of a large group only (see ``growth``)
+    exact: bool = True
 
 
 def shortfalls(
@@ -50,8 +65,15 @@ def shortfalls(
     levels: ProtectionLevels,
     cells: npt.NDArray[np.intp] | list[int],
     first_only: bool = False,
+    growth: int | None = None,
+    wide: set[tuple[int, bool]] | None = None,
 ) -> list[Shortfall]:
     """Every side of the given suppressed cells' intervals that is too narrow (or the first).
+
+    With a ``growth`` limit a side of a cell of a large group may be reported from a local
+    LP (:meth:`.attacker.AttackerModel.estimate`): it may in fact be wide enough, and its
+    duals are then those of the local LP (still a valid capacity bound). Sides in ``wide``
+    (cell, maximise) are known to be wide enough and are skipped.
 
     Sides that an earlier LP solution already reached are not solved again; when all are
     wanted, solutions reaching many sides at once are looked for first
@@ -66,16 +88,16 @@ def shortfalls(
         value = float(system.values[cell])
         slack = TOLERANCE * max(1.0, abs(value))
         for level, up in ((float(levels.upper[cell]), True), (float(levels.lower[cell]), False)):
-            if level <= 0:
+            if level <= 0 or (wide is not None and (int(cell), up) in wide):
                 continue
             low, high = model.seen(int(cell))
             if (high - value if up else value - low) >= level - slack:
                 continue
             target = value + level - slack if up else value - level + slack
-            bound, duals = model.solve(int(cell), maximise=up, target=target)
-            missing = level - (bound - value if up else value - bound)
+            bound = model.estimate(int(cell), maximise=up, target=target, growth=growth)
+            missing = level - (bound.value - value if up else value - bound.value)
             if missing > slack:
-                found.append(Shortfall(int(cell), up, level, missing, duals))
+                found.append(Shortfall(int(cell), up, level, missing, bound.duals, bound.exact))
                 if first_only:
                     return found
     return found
@@ -97,9 +119,14 @@ def repair_intervals(
     pending = np.flatnonzero(protected & suppressed)
     room_down = system.values - system.lower_bounds
     rounds = 0
+    # sides shown wide enough by the whole group's LP (suppressing more only widens them)
+    wide: set[tuple[int, bool]] = set()
+    # what each side (cell, maximise) missed when last given a partner, solved in full
+    before: dict[tuple[int, bool], float] = {}
     while len(pending):
         model = AttackerModel(system, ~suppressed)
-        failing = shortfalls(model, system, levels, pending)
+        growth = 0 if rounds < BLOCK_ROUNDS else None
+        failing = shortfalls(model, system, levels, pending, growth=growth, wide=wide)
         LOG.debug(
             "repair round %d: %d cells checked, %d sides short, %d LPs",
             rounds + 1,
@@ -110,26 +137,83 @@ def repair_intervals(
         if not failing:
             break
         added: set[int] = set()
+        deferred: list[Shortfall] = []
         for shortfall in sorted(failing, key=lambda s: (system.values[s.cell], s.cell)):
-            coefficients = capacities(
-                system,
-                room_down,
-                shortfall.cell,
-                shortfall.maximise,
-                shortfall.duals,
-                shortfall.level,
+            side = (shortfall.cell, shortfall.maximise)
+            if shortfall.exact and shortfall.missing >= before.get(side, np.inf) - TOLERANCE:
+                # the last partner did not widen it (degenerate duals): take every cell
+                # that can widen it
+                coefficients = _coefficients(system, room_down, shortfall)
+                widen = [c for c in coefficients if not suppressed[c]]
+                suppressed[widen] = True
+                added.update(widen)
+                continue
+            partner = _choose(
+                system, room_down, suppressed, shortfall, cost, added, secondary_zeros
             )
-            if not added.isdisjoint(coefficients):
-                continue  # a cell suppressed this round may be enough: check it next round
-            partner = _partner(system, suppressed, shortfall, coefficients, cost, secondary_zeros)
-            if partner is not None:
+            if partner is None and not shortfall.exact:
+                # held back by suppressed cells outside its block: later, if still needed
+                deferred.append(shortfall)
+            elif partner is not None and partner >= 0:
                 suppressed[partner] = True
                 added.add(partner)
+                if shortfall.exact:
+                    before[side] = shortfall.missing
+        if len(deferred) > len(added):
+            # mostly sides held back by suppressed cells outside their block are left: solve
+            # them in full (column generation, else the whole group's LP; slower)
+            for shortfall in deferred:
+                exact = _resolved(model, system, shortfall)
+                if exact is None:
+                    wide.add((shortfall.cell, shortfall.maximise))
+                    continue  # wide enough after all
+                partner = _choose(
+                    system, room_down, suppressed, exact, cost, added, secondary_zeros
+                )
+                if partner is not None and partner >= 0:
+                    suppressed[partner] = True
+                    added.add(partner)
         if not added:
             break
         rounds += 1
         pending = np.array(sorted({s.cell for s in failing}), dtype=np.intp)
     return suppressed, rounds
+
+
+def _choose(
+    system: CellSystem,
+    room_down: FloatArray,
+    suppressed: BoolArray,
+    shortfall: Shortfall,
+    cost: FloatArray,
+    added: set[int],
+    secondary_zeros: bool,
+) -> int | None:
+    """The partner to suppress for a shortfall; -1 to wait for a cell added this round."""
+    coefficients = _coefficients(system, room_down, shortfall)
+    if not added.isdisjoint(coefficients):
+        return -1  # a cell suppressed this round may be enough: check it next round
+    return _partner(system, suppressed, shortfall, coefficients, cost, secondary_zeros)
+
+
+def _coefficients(
+    system: CellSystem, room_down: FloatArray, shortfall: Shortfall
+) -> dict[int, float]:
+    return capacities(
+        system, room_down, shortfall.cell, shortfall.maximise, shortfall.duals, shortfall.level
+    )
+
+
+def _resolved(model: AttackerModel, system: CellSystem, shortfall: Shortfall) -> Shortfall | None:
+    """The shortfall by the whole group's bound (None if the side is wide enough after all)."""
+    value = float(system.values[shortfall.cell])
+    bound = model.estimate(shortfall.cell, shortfall.maximise)
+    missing = shortfall.level - abs(bound.value - value)
+    if missing <= TOLERANCE * max(1.0, abs(value)):
+        return None
+    return Shortfall(
+        shortfall.cell, shortfall.maximise, shortfall.level, missing, bound.duals, bound.exact
+    )
 
 
 def _partner(
