@@ -18,9 +18,10 @@ from mechelen.core.disclosure.secondary_milp_cuts import (
     satisfies,
     violated_cuts,
 )
+from mechelen.core.tabulation.hierarchy import Hierarchy
 from mechelen.core.tabulation.table import CellTable
 
-from .tables import frequency_tables, regions_by_sex, two_by_two
+from .tables import frequency_tables, regions_by_sex, table_of, two_by_two
 
 
 def run(table: CellTable, **options: float) -> tuple[set[tuple[str, ...]], dict[str, object]]:
@@ -159,3 +160,38 @@ def test_milp_on_three_way_tables_protects_and_beats_the_fast_method(table: Cell
         assert exact.details["secondary_lower_bound"] == int(
             (exact.suppressed & ~found.sensitive).sum()
         )
+
+
+def two_by_four(inner: list[list[int]]) -> CellTable:
+    rows = Hierarchy.flat("d0", ["d00", "d01"])
+    columns = Hierarchy.flat("d1", ["d10", "d11", "d12", "d13"])
+    leaves = {
+        (r, c): inner[i][j]
+        for i, r in enumerate(rows.codes[1:])
+        for j, c in enumerate(columns.codes[1:])
+    }
+    return table_of("two-by-four", [rows, columns], leaves)
+
+
+def test_a_solver_answer_that_is_not_its_optimum_is_not_taken_for_one() -> None:
+    # found by hypothesis: highspy 1.16.0, given the fast pattern as MIP start after cuts were
+    # added, answered with the start itself and a wrong objective and bound; the exact method
+    # then kept 4 secondary cells and called that optimal while 2 protect
+    table = two_by_four([[0, 0, 1, 1], [12, 0, 0, 12]])
+    keys, details = run(table)
+    assert len(keys) == 2 == details["secondary_lower_bound"] and details["optimal"] is True
+    assert len(keys) == fewest_by_enumeration(table)
+
+
+def test_a_pattern_using_an_empty_cell_is_not_kept_when_one_without_is_as_small() -> None:
+    # found by hypothesis: interval repair offered a pattern with an empty cell, as small and
+    # cheaper (the empty cell costs nothing); empty cells are not candidates by default
+    table = two_by_four([[0, 1, 0, 1], [12, 0, 2, 12]])
+    system = link_tables([table])
+    found = primary_suppression(table)
+    result = milp_suppression(system, found.sensitive, found.levels, SecondaryOptions())
+    secondary = result.suppressed & ~found.sensitive
+    assert not np.any(secondary & (system.values == 0))
+    assert result.details["optimal"] is True
+    assert result.details["secondary_lower_bound"] == int(secondary.sum()) == 3
+    assert audit(system, ~result.suppressed, found.levels).passed

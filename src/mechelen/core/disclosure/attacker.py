@@ -33,11 +33,11 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
-from mechelen.core.disclosure.attacker_blocks import blocks
+from mechelen.core.disclosure.attacker_blocks import LinkedGroups
 from mechelen.core.disclosure.attacker_lp import CellLp, Infeasible, LpSolution, Unbounded
 from mechelen.core.disclosure.attacker_seen import SeenMoves
+from mechelen.core.disclosure.attacker_witness import BulkWitnessing
 from mechelen.core.disclosure.linked import CellSystem
 from mechelen.core.problems import Problem, ProblemsFound
 
@@ -55,11 +55,6 @@ LOCAL_ABOVE = 1000
 LOCAL_LIMIT = 3000
 #: cells per block of a large group (see :mod:`.attacker_blocks`)
 BLOCK_SIZE = 300
-#: bulk witnessing stops when a round shows fewer than this share of the remaining sides
-WITNESS_GAIN = 0.1
-WITNESS_ROUNDS = 3
-#: the LPs of the whole group are worth it for at least this many cells (else blocks only)
-WITNESS_MANY = 2000
 
 
 class Bound(NamedTuple):
@@ -70,7 +65,7 @@ class Bound(NamedTuple):
     exact: bool
 
 
-class AttackerModel:
+class AttackerModel(BulkWitnessing):
     """The attacker's LPs for one publication; see the module docstring."""
 
     def __init__(
@@ -102,23 +97,11 @@ class AttackerModel:
         self._values = system.values[suppressed]
         self._lower_bounds = system.lower_bounds[suppressed]
         self._room = self._values - self._lower_bounds
-        # groups: suppressed cells connected through an equation
-        incidence = (self._matrix != 0).astype(np.int8)
-        adjacency = (incidence.T @ incidence).tocsr()
-        _, labels = connected_components(adjacency, directed=False)
-        self._labels = labels
-        self._group_size = np.bincount(labels) if len(labels) else np.zeros(0, dtype=np.intp)
-        by_label = np.argsort(labels, kind="stable")
-        starts = np.concatenate(([0], np.cumsum(self._group_size)))
-        self._members = [by_label[starts[g] : starts[g + 1]] for g in range(len(starts) - 1)]
-        first = self._matrix.indices[self._matrix.indptr[:-1]]
-        self._row_labels = labels[first] if len(rows) else np.zeros(0, dtype=np.intp)
+        self._parts = LinkedGroups(self._matrix, block_size)
         self._fixed = np.zeros(len(suppressed), dtype=np.bool_)
         self._groups: dict[int, tuple[CellLp, IndexArray, IndexArray]] = {}
         self._local_work = 0
         self._local_solves = 0
-        self._block_of = np.full(len(suppressed), -1, dtype=np.intp)
-        self._blocks: list[IndexArray] = []
         self._block_lps: dict[int, tuple[CellLp, IndexArray, IndexArray]] = {}
         self._seen = SeenMoves(system.values)
 
@@ -126,7 +109,7 @@ class AttackerModel:
 
     def linked_cells(self, cell: int) -> IndexArray:
         """The suppressed cells in the same group as the suppressed ``cell`` (itself included)."""
-        members = self._members[int(self._labels[self._column(cell)])]
+        members = self._parts.members[int(self._parts.labels[self._column(cell)])]
         return np.asarray(np.sort(self._suppressed[members]), dtype=np.intp)
 
     def neighbours(self, cell: int) -> IndexArray:
@@ -188,8 +171,8 @@ class AttackerModel:
         block) gets the bound and duals of the last local LP, not ``exact`` unless the duality
         check shows they are the whole group's."""
         column = self._column(cell)
-        label = int(self._labels[column])
-        if whole or self._group_size[label] <= self.local_above:
+        label = int(self._parts.labels[column])
+        if whole or self._parts.size[label] <= self.local_above:
             return self._solve_group(label, column, maximise)
         return self._solve_local(label, column, maximise, target, growth)
 
@@ -211,36 +194,13 @@ class AttackerModel:
         self._set_fixed(column, None)
 
     def _set_fixed(self, column: int, value: float | None) -> None:
-        models = [self._groups.get(int(self._labels[column]))]
-        if self._block_of[column] >= 0:
-            models.append(self._block_lps.get(int(self._block_of[column])))
+        models = [self._groups.get(int(self._parts.labels[column]))]
+        if self._parts.block_of[column] >= 0:
+            models.append(self._block_lps.get(int(self._parts.block_of[column])))
         for model in models:
             if model is not None:
                 lp, columns, _ = model
                 lp.fix(int(np.searchsorted(columns, column)), value)
-
-    def witness(self, cells: IndexArray, low: FloatArray, high: FloatArray) -> None:
-        """Look for solutions moving each suppressed cell down to ``low`` and up to ``high``.
-
-        For each large group with many such cells, first a few LPs each maximise the moves of the cells not yet
-        seen that far (up or down, at random with a fixed seed when both are wanted), every
-        such cell held between its two targets: the caps stop a cell from taking the room its
-        neighbours need. Then, block by block, the LP of the block is solved warm for each
-        side still missing. Only finds solutions (see :meth:`seen`); proves no bound.
-        """
-        cells = np.asarray(cells, dtype=np.intp)
-        columns = self._local[cells]
-        if np.any(columns < 0):
-            raise ValueError("a cell is published")
-        labels = self._labels[columns]
-        random = np.random.default_rng(0)
-        for label in np.unique(labels):
-            if self._group_size[label] <= self.local_above:
-                continue
-            mine = labels == label
-            if mine.sum() >= WITNESS_MANY:
-                self._witness_group(int(label), cells[mine], low[mine], high[mine], random)
-            self._witness_blocks(int(label), cells[mine], low[mine], high[mine])
 
     # -- the LPs ------------------------------------------------------------------------------
 
@@ -254,7 +214,7 @@ class AttackerModel:
     def _solve_local(
         self, label: int, column: int, maximise: bool, target: float | None, growth: int | None
     ) -> Bound:
-        lp, inside, rows = self._block_lp(self._block_ids(label)[column])
+        lp, inside, rows = self._block_lp(self._parts.block_ids(label)[column])
         round_ = 0
         while True:
             found = self._optimise(lp, inside, column, maximise)
@@ -268,8 +228,8 @@ class AttackerModel:
             if not len(freed) or (growth is not None and round_ >= growth):
                 return Bound(found.value, self._duals(rows, found), not len(freed))
             # free the whole blocks of those cells: fewer rounds than cell by cell
-            owners = np.unique(self._block_of[freed])
-            freed = np.concatenate([freed, *(self._blocks[b] for b in owners)])
+            owners = np.unique(self._parts.block_of[freed])
+            freed = np.concatenate([freed, *(self._parts.blocks[b] for b in owners)])
             freed = freed[~self._fixed[freed]]
             inside = np.union1d(inside[~self._fixed[inside]], freed)
             if len(inside) > self.local_limit:
@@ -309,72 +269,10 @@ class AttackerModel:
         harmful = candidate & ((reduced < 0) | (self._room > 0))
         return np.asarray(np.flatnonzero(harmful), dtype=np.intp)
 
-    def _witness_group(
-        self,
-        label: int,
-        cells: IndexArray,
-        low: FloatArray,
-        high: FloatArray,
-        random: np.random.Generator,
-    ) -> None:
-        lp, columns, _ = self._group(label)
-        values = self.system.values[cells]
-        slack = TOLERANCE * np.maximum(1.0, np.abs(values))
-        free = ~self._fixed[self._local[cells]]
-        for _ in range(WITNESS_ROUNDS):
-            want_up = free & (self._seen.high[cells] < high - slack)
-            want_down = free & (self._seen.low[cells] > low + slack)
-            wanted = want_up | want_down
-            if not wanted.any():
-                return
-            sign = np.where(want_up, 1.0, -1.0)
-            both = want_up & want_down
-            sign[both] = random.choice([-1.0, 1.0], int(both.sum()))
-            chosen = np.flatnonzero(wanted)
-            positions = np.searchsorted(columns, self._local[cells[chosen]])
-            floor = np.maximum(low[chosen], self._lower_bounds[self._local[cells[chosen]]])
-            try:
-                found = lp.cap(positions, floor, high[chosen], sign[chosen])
-            except (Unbounded, Infeasible):
-                return
-            self._seen.remember(self._suppressed[columns], found.columns)
-            shown = (want_up & (self._seen.high[cells] >= high - slack)) | (
-                want_down & (self._seen.low[cells] <= low + slack)
-            )
-            if shown.sum() < WITNESS_GAIN * (want_up.sum() + want_down.sum()):
-                return
-
-    def _witness_blocks(
-        self, label: int, cells: IndexArray, low: FloatArray, high: FloatArray
-    ) -> None:
-        columns = self._local[cells]
-        slack = TOLERANCE * np.maximum(1.0, np.abs(self.system.values[cells]))
-        order = np.lexsort((columns, self._block_ids(label)[columns]))
-        for at in order.tolist():
-            column = int(columns[at])
-            if self._fixed[column]:
-                continue
-            cell = int(cells[at])
-            for maximise in (True, False):
-                if maximise and self._seen.high[cell] >= high[at] - slack[at]:
-                    continue
-                if not maximise and self._seen.low[cell] <= low[at] + slack[at]:
-                    continue
-                lp, inside, _ = self._block_lp(int(self._block_of[column]))
-                self._optimise(lp, inside, column, maximise)
-
-    def _block_ids(self, label: int) -> IndexArray:
-        """The block of each column (of every large group made so far), made on first use."""
-        if self._block_of[self._members[label][0]] < 0:
-            for block in blocks(self._matrix, self._members[label], self.block_size):
-                self._block_of[block] = len(self._blocks)
-                self._blocks.append(block)
-        return self._block_of
-
     def _block_lp(self, block: int | np.integer) -> tuple[CellLp, IndexArray, IndexArray]:
         found = self._block_lps.get(int(block))
         if found is None:
-            columns = self._blocks[int(block)]
+            columns = self._parts.blocks[int(block)]
             lp, rows = self._local_lp(columns)
             for at in np.flatnonzero(self._fixed[columns]):
                 lp.fix(int(at), float(self._values[columns[at]]))
@@ -398,8 +296,8 @@ class AttackerModel:
     def _group(self, label: int) -> tuple[CellLp, IndexArray, IndexArray]:
         found = self._groups.get(label)
         if found is None:
-            columns = np.sort(self._members[label])
-            rows = np.flatnonzero(self._row_labels == label)
+            columns = np.sort(self._parts.members[label])
+            rows = np.flatnonzero(self._parts.row_labels == label)
             lp = CellLp(
                 sp.csc_array(self._matrix[rows][:, columns]),
                 self._rhs[rows],

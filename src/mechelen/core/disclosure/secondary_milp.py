@@ -120,11 +120,11 @@ def milp_suppression(
             ):
                 before = time.monotonic()
                 repaired = _completed(system, levels, pattern, cost, options.secondary_zeros)
-                if _better(repaired, best, cost) and protects(system, levels, repaired):
+                if master.better(repaired, best) and protects(system, levels, repaired):
                     best, found_by = repaired, "repair"
                 completing += time.monotonic() - before
             continue
-        if _better(pattern, best, cost):
+        if master.better(pattern, best):
             best, found_by = pattern, "master"
         if master.optimal and (gap == TIGHT_GAP or master.gap <= TIGHT_GAP):
             return _result(best, found_by, iterations, master, True)
@@ -185,13 +185,6 @@ LOOSE_GAP = 1e-2
 TIGHT_GAP = 1e-6
 
 
-def _better(pattern: BoolArray, than: BoolArray, cost: FloatArray) -> bool:
-    return (int(pattern.sum()), float(cost[pattern].sum())) < (
-        int(than.sum()),
-        float(cost[than].sum()),
-    )
-
-
 class _Master:
     """The master MILP (HiGHS) over the candidate cells, with the cuts found so far."""
 
@@ -235,12 +228,24 @@ class _Master:
             self.highs.addRow(rhs, highspy.kHighsInf, len(row), indices, values)
             self.n_cuts += 1
 
+    def _renew(self) -> None:
+        """Move the model (variables, costs, cuts) into a fresh HiGHS solver."""
+        fresh = highspy.Highs()  # type: ignore[no-untyped-call]
+        fresh.setOptionValue("output_flag", False)
+        fresh.passModel(self.highs.getLp())
+        self.highs = fresh
+
     def objective(self, pattern: BoolArray | None) -> float:
         """The master's objective of a pattern (infinite if none, or if it uses a cell it
         cannot)."""
         if pattern is None or np.any(pattern & ~self.primary & ~self.allowed):
             return float(np.inf)
         return float(self.weights[pattern[self.candidates]].sum())
+
+    def better(self, pattern: BoolArray, than: BoolArray) -> bool:
+        """Fewer secondary cells, or as many and cheaper; a pattern using a cell that is not a
+        candidate (an empty cell) is never better than one that does not."""
+        return self.objective(pattern) < self.objective(than)
 
     def solve(self, time_limit: float, gap: float, incumbent: BoolArray | None) -> BoolArray | None:
         """The cheapest pattern that satisfies the cuts (None if there is none, or no time)."""
@@ -256,18 +261,32 @@ class _Master:
         if incumbent is not None and np.isfinite(self.objective(incumbent)):
             start = incumbent[self.candidates].astype(np.float64)
             self.highs.setSolution(n, np.arange(n, dtype=np.int32), start)
+        started = time.monotonic()
         self.highs.run()
         status = self.highs.getModelStatus()
         if status == highspy.HighsModelStatus.kInfeasible:
             self.infeasible = True
             return None
-        self.optimal = status == highspy.HighsModelStatus.kOptimal
         info = self.highs.getInfo()
+        found = info.primal_solution_status == 2  # a feasible solution
+        values = np.asarray(self.highs.getSolution().col_value)
+        reported = float(info.objective_function_value)
+        if (
+            found
+            and incumbent is not None
+            and not math.isclose(float(self.weights @ values), reported, rel_tol=1e-9, abs_tol=1e-9)
+        ):
+            # highspy 1.16.0 can answer a MIP start with the start's values, an objective
+            # that is not theirs and a wrong bound, and keeps doing so: solve again in a
+            # fresh solver, without the start
+            self._renew()
+            remaining = time_limit - (time.monotonic() - started)
+            return self.solve(remaining, gap, None) if remaining > 0 else None
+        self.optimal = status == highspy.HighsModelStatus.kOptimal
         self.bound = max(self.bound, float(info.mip_dual_bound))
         self.gap = float(info.mip_gap)
-        if self.highs.getInfo().primal_solution_status != 2:  # no feasible solution found
+        if not found:
             return None
-        values = np.asarray(self.highs.getSolution().col_value)
         pattern = self.primary.copy()
         pattern[self.candidates[values > 0.5]] = True
         return pattern
