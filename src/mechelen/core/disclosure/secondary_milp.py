@@ -13,8 +13,8 @@ bound, or unbounded upwards. Listing all of them is impossible, so they are gene
 (:mod:`.secondary_milp_cuts`):
 
 1. the master MILP starts with the inequalities of each single equation through a primary
-   cell, and the fast method's pattern (:mod:`.secondary_gauss`, one run) as incumbent: it
-   protects, so it satisfies every inequality;
+   cell, and the fast method's pattern (:mod:`.secondary_gauss`, with its restarts) as
+   incumbent: it protects, so it satisfies every inequality;
 2. solve the master; audit its pattern with the attacker's LPs (sides that an earlier LP
    solution already reached are not solved); for every primary cell and direction still
    too narrow, add the inequality of the LP's optimal duals, which cuts the pattern off;
@@ -36,7 +36,8 @@ also gives where the pattern comes from (``incumbent``: ``gauss``, ``repair`` or
 ``master``), the fewest secondary cells any protecting pattern can have as proven so far
 (``secondary_lower_bound``) and the relative ``gap`` between the pattern's objective and
 the master's lower bound (0 when proven). Empty cells are candidates only with
-``secondary_zeros``.
+``secondary_zeros``; the fast method may still suppress one, and its pattern is kept when it
+has fewer cells than any found without, but then no bound is claimed.
 """
 
 from __future__ import annotations
@@ -83,11 +84,10 @@ def milp_suppression(
     allowed = ~primary if options.secondary_zeros else ~primary & (system.values != 0)
     master = _Master(primary, allowed, cost)
     master.add(equation_cuts(system, primary, levels))
-    # the fast method's pattern protects: it is the first incumbent and the fallback (one
-    # run: its restarts rarely matter to the exact method)
-    restarts = 0 if options.restarts is None else options.restarts
-    fast = SecondaryOptions(options.cost, options.secondary_zeros, options.time_limit, restarts)
-    best = gauss_suppression(system, primary, levels, fast).suppressed
+    # the fast method's pattern protects: it is the first incumbent and the fallback, with its
+    # restarts (on hierarchical 3-D tables they save a tenth of the cells, and the exact
+    # method must never return more than the fast one when its time runs out)
+    best = gauss_suppression(system, primary, levels, options).suppressed
     found_by = "gauss"
     completing = 0.0  # seconds spent completing master patterns
     iterations = 0
@@ -152,7 +152,13 @@ def _result(
     best: BoolArray, found_by: str, iterations: int, master: _Master, optimal: bool
 ) -> SecondaryResult:
     objective = master.objective(best)  # infinite when it uses an empty cell
-    bound = objective if optimal else max(0.0, min(master.bound, objective))
+    # the master proves bounds for patterns of candidate cells only: none is claimed for a
+    # pattern with an empty cell (one of the fast method's, with fewer cells than any other)
+    optimal = optimal and not math.isinf(objective)
+    if optimal:
+        bound = objective
+    else:
+        bound = 0.0 if math.isinf(objective) else max(0.0, min(master.bound, objective))
     if optimal or objective <= 0:
         gap = 0.0
     elif math.isinf(objective):
@@ -196,6 +202,7 @@ class _Master:
         total = float(cost[self.candidates].sum())
         self.weights = 1.0 + cost[self.candidates] / (total + 1.0)
         self.allowed = allowed
+        self.cost = cost
         self.highs = highspy.Highs()  # type: ignore[no-untyped-call]
         self.highs.setOptionValue("output_flag", False)
         self.highs.addVars(n, np.zeros(n), np.ones(n))
@@ -243,9 +250,13 @@ class _Master:
         return float(self.weights[pattern[self.candidates]].sum())
 
     def better(self, pattern: BoolArray, than: BoolArray) -> bool:
-        """Fewer secondary cells, or as many and cheaper; a pattern using a cell that is not a
-        candidate (an empty cell) is never better than one that does not."""
-        return self.objective(pattern) < self.objective(than)
+        """Fewer secondary cells; or as many, and no empty cell where the other has one (empty
+        cells are candidates only with ``secondary_zeros``); or else cheaper."""
+        return self._key(pattern) < self._key(than)
+
+    def _key(self, pattern: BoolArray) -> tuple[int, bool, float]:
+        extra = pattern & ~self.primary
+        return int(extra.sum()), bool(np.any(extra & ~self.allowed)), float(self.cost[extra].sum())
 
     def solve(self, time_limit: float, gap: float, incumbent: BoolArray | None) -> BoolArray | None:
         """The cheapest pattern that satisfies the cuts (None if there is none, or no time)."""
