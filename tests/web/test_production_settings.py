@@ -96,3 +96,13 @@ def test_refuses_to_start_half_configured(
 ) -> None:
     with pytest.raises(ImproperlyConfigured, match=missing):
         load_production(monkeypatch, **env)
+
+
+def test_login_throttling_sees_the_client_behind_the_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production stands behind one HTTPS proxy by default; the count can be set."""
+    production = load_production(monkeypatch, **GOOD)
+    assert production.TRUSTED_PROXIES == 1
+    assert production.AXES_CLIENT_IP_CALLABLE == "mechelen.web.client_address.client_address"
+    assert production.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    two = load_production(monkeypatch, MECHELEN_TRUSTED_PROXIES="2", **GOOD)
+    assert two.TRUSTED_PROXIES == 2

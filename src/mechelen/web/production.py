@@ -19,6 +19,9 @@ if len(SECRET_KEY) < 50 or "demo-only" in SECRET_KEY:
 if not os.environ.get("MECHELEN_ALLOWED_HOSTS", "").strip():
     raise ImproperlyConfigured("Set MECHELEN_ALLOWED_HOSTS to the host names the site answers to.")
 DEBUG = False
+# The site is served behind an HTTPS reverse proxy: by default one, whose X-Forwarded-For
+# entry is the client's address (login throttling locks per user name and that address).
+TRUSTED_PROXIES = int(os.environ.get("MECHELEN_TRUSTED_PROXIES", "1"))
 SECURE_SSL_REDIRECT = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31_536_000

@@ -10,8 +10,17 @@ Every setting read from the environment is listed in ``docs/web.md`` (a test che
 - ``MECHELEN_DEBUG``: ``1`` for Django's debug pages (never in production).
 - ``MECHELEN_ALLOWED_HOSTS``: comma-separated host names served.
 - ``MECHELEN_MAX_UPLOAD_MB``: the largest data file a steward may upload (default 200).
+- ``MECHELEN_MAX_UNPACKED_MB``: the most a compressed (gzip) upload may hold once
+  decompressed (default 10 times ``MECHELEN_MAX_UPLOAD_MB``).
 - ``MECHELEN_JOBS``: ``thread`` (default: long work runs in a background thread of the web
   process) or ``inline`` (runs at once, for tests).
+- ``MECHELEN_TRUSTED_PROXIES``: how many reverse proxies stand in front of the site (default
+  0 here, 1 in production): the client's address is read from ``X-Forwarded-For`` through
+  them, for login throttling.
+- ``MECHELEN_JOBS_THREADS``: how many jobs one web process runs at once in thread mode
+  (default 2); the others wait their turn.
+- ``MECHELEN_JOBS_STALE_SECONDS``: a running job whose worker wrote no heartbeat for this
+  long counts as interrupted, and ``run_jobs`` takes it over (default 300).
 """
 
 from __future__ import annotations
@@ -119,6 +128,10 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+# The address is the client's, not the reverse proxy's: read from X-Forwarded-For through
+# this many trusted proxies (mechelen.web.client_address; 0: the connection's address).
+TRUSTED_PROXIES = int(os.environ.get("MECHELEN_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "mechelen.web.client_address.client_address"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
@@ -138,10 +151,16 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"
 
 MAX_UPLOAD_MB = int(os.environ.get("MECHELEN_MAX_UPLOAD_MB", "200"))
+# A gzip upload is decompressed to its end while it is checked, and refused past this size.
+MAX_UNPACKED_MB = int(os.environ.get("MECHELEN_MAX_UNPACKED_MB", str(10 * MAX_UPLOAD_MB)))
 # Larger uploads go to a temporary file, never into memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 JOBS_MODE = os.environ.get("MECHELEN_JOBS", "thread")
+# At most this many jobs run at once in the threads of one web process.
+JOBS_MAX_THREADS = int(os.environ.get("MECHELEN_JOBS_THREADS", "2"))
+# A running job without a heartbeat for this long was interrupted (mechelen.web.jobs.claims).
+JOBS_STALE_SECONDS = float(os.environ.get("MECHELEN_JOBS_STALE_SECONDS", "300"))
 WORKSPACES_DIR = DATA_DIR / "workspaces"
 
 SESSION_COOKIE_HTTPONLY = True

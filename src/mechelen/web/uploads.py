@@ -8,6 +8,9 @@ A kind is recognised from the first bytes of the file or, for the zip-based offi
 from the members of the archive; a kind may add its own check once it is recognised (a
 gzip file must hold text, a Parquet file ends as it starts). The name's ending must agree
 with the content: a renamed file is refused.
+
+A gzip file is decompressed to its end, a chunk at a time, and refused as soon as it holds
+more than ``settings.MAX_UNPACKED_MB`` (a "gzip bomb" is never read into memory or stored).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
+from django.conf import settings
 from django.utils.formats import number_format
 
 #: the reasons a file is refused, with the parameters each carries
@@ -29,11 +33,16 @@ REASONS = {
     "not_recognised": (),  # the content is none of the allowed kinds
     "unknown_zip": (),  # a zip archive, but none of the allowed zip-based kinds
     "not_text": (),  # a gzip file that does not hold text
+    "too_large_unpacked": ("limit",),  # a compressed file holds more than limit MB
+    "damaged": (),  # a compressed file that ends too early or fails its checksum
     "renamed": ("named", "found"),  # the kind the name says, the kind the content is
 }
 
 #: how much of the file the sniffing reads
 SNIFF_BYTES = 1 << 16
+#: how much of a compressed file is decompressed at a time while it is measured
+UNPACK_CHUNK = 1 << 20
+MEGABYTE = 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 GZIP_MAGIC = b"\x1f\x8b"
 PARQUET_MAGIC = b"PAR1"
@@ -62,8 +71,8 @@ class FileKind:
     """A kind of file: how it is named, served and recognised.
 
     ``sniff`` looks at the first bytes; ``zip_sniff`` (zip-based kinds) at the open archive.
-    ``verify`` runs once the kind is recognised and raises FileRefused when the file is not
-    sound after all.
+    ``verify(handle, unpacked_limit_mb)`` runs once the kind is recognised and raises
+    FileRefused when the file is not sound after all.
     """
 
     id: str
@@ -71,7 +80,7 @@ class FileKind:
     media_type: str
     sniff: Callable[[bytes], bool] | None = None
     zip_sniff: Callable[[zipfile.ZipFile], bool] | None = None
-    verify: Callable[[IO[bytes]], None] | None = None
+    verify: Callable[[IO[bytes], int], None] | None = None
 
 
 def is_text(head: bytes) -> bool:
@@ -97,17 +106,26 @@ def _is_odt(archive: zipfile.ZipFile) -> bool:
     )
 
 
-def _gzip_holds_text(handle: IO[bytes]) -> None:
-    try:
-        with gzip.GzipFile(fileobj=handle) as inner:
+def _gzip_holds_text(handle: IO[bytes], unpacked_limit_mb: int) -> None:
+    """Text at the start, and no more than the limit to the end (read a chunk at a time)."""
+    with gzip.GzipFile(fileobj=handle) as inner:
+        try:
             head = inner.read(SNIFF_BYTES)
-    except (OSError, EOFError, zlib.error):
-        raise FileRefused("not_text") from None
-    if not head.strip() or not is_text(head):
-        raise FileRefused("not_text")
+        except (OSError, EOFError, zlib.error):
+            raise FileRefused("not_text") from None
+        if not head.strip() or not is_text(head):
+            raise FileRefused("not_text")
+        unpacked = len(head)
+        try:
+            while chunk := inner.read(UNPACK_CHUNK):
+                unpacked += len(chunk)
+                if unpacked > unpacked_limit_mb * MEGABYTE:
+                    raise FileRefused("too_large_unpacked", {"limit": unpacked_limit_mb})
+        except (OSError, EOFError, zlib.error):
+            raise FileRefused("damaged") from None
 
 
-def _parquet_tail(handle: IO[bytes]) -> None:
+def _parquet_tail(handle: IO[bytes], unpacked_limit_mb: int) -> None:
     handle.seek(-4, 2)
     if handle.read(4) != PARQUET_MAGIC:
         raise FileRefused("not_recognised")
@@ -173,12 +191,17 @@ def named_kind(name: str, allowed: Collection[str]) -> str | None:
     return next((kind for ending, kind in endings if lowered.endswith(ending)), None)
 
 
-def content_kind(handle: IO[bytes], allowed: Collection[str]) -> str:
+def content_kind(
+    handle: IO[bytes], allowed: Collection[str], unpacked_limit_mb: int | None = None
+) -> str:
     """The allowed kind the bytes are; FileRefused (empty, not recognised, ...) otherwise.
 
     A zip archive is only ever one of the allowed zip-based kinds, whatever its first bytes
-    look like; the handle is left at the start.
+    look like; the handle is left at the start. A compressed file may hold at most
+    ``unpacked_limit_mb`` (default ``settings.MAX_UNPACKED_MB``).
     """
+    if unpacked_limit_mb is None:
+        unpacked_limit_mb = settings.MAX_UNPACKED_MB
     kinds = _allowed(allowed)
     try:
         handle.seek(0)
@@ -192,7 +215,7 @@ def content_kind(handle: IO[bytes], allowed: Collection[str]) -> str:
         for kind in kinds:
             if kind.sniff is not None and kind.sniff(head):
                 if kind.verify is not None:
-                    kind.verify(handle)
+                    kind.verify(handle, unpacked_limit_mb)
                 return kind.id
         raise FileRefused("not_recognised")
     finally:
@@ -211,22 +234,29 @@ def _zip_kind(handle: IO[bytes], kinds: list[FileKind]) -> str:
 
 
 def check_file(
-    name: str | None, size: int | None, handle: IO[bytes], allowed: Collection[str], limit_mb: int
+    name: str | None,
+    size: int | None,
+    handle: IO[bytes],
+    allowed: Collection[str],
+    limit_mb: int,
+    unpacked_limit_mb: int | None = None,
 ) -> str:
     """The kind of an uploaded file, one of ``allowed``; raises FileRefused.
 
     In order: too large, empty, a name of none of the allowed kinds, content of none of them
-    (or refused by its kind's own check), a name saying another kind than the content. With
-    no ``size`` the size is not checked; with no ``name`` neither is the name.
+    (or refused by its kind's own check: a compressed file holding more than
+    ``unpacked_limit_mb``, by default ``settings.MAX_UNPACKED_MB``), a name saying another
+    kind than the content. With no ``size`` the size is not checked; with no ``name`` neither
+    is the name.
     """
-    if size is not None and size > limit_mb * 1024 * 1024:
-        raise FileRefused("too_large", {"size": size / 1024 / 1024, "limit": limit_mb})
+    if size is not None and size > limit_mb * MEGABYTE:
+        raise FileRefused("too_large", {"size": size / MEGABYTE, "limit": limit_mb})
     if size == 0:
         raise FileRefused("empty")
     named = None if name is None else named_kind(name, allowed)
     if name is not None and named is None:
         raise FileRefused("unknown_name", {"name": name})
-    found = content_kind(handle, allowed)
+    found = content_kind(handle, allowed, unpacked_limit_mb)
     if named is not None and found != named:
         raise FileRefused("renamed", {"named": named, "found": found})
     return found

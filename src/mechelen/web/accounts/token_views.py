@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from mechelen.web.accounts.actions import issue_token, revoke_token
 from mechelen.web.accounts.models import ApiToken
-from mechelen.web.audit.log import record
 
 
 class TokenForm(forms.Form):
@@ -29,8 +29,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():
-        token, secret = ApiToken.issue(request.user, form.cleaned_data["label"])
-        record(request.user, "api_token.create", token, None, {"label": token.label})
+        _, secret = issue_token(request.user, form.cleaned_data["label"])
         form = TokenForm()
     return render(
         request,
@@ -48,7 +47,6 @@ def tokens(request: HttpRequest) -> HttpResponse:
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     assert request.user.is_authenticated
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
-    record(request.user, "api_token.revoke", token, None, {"label": token.label})
-    token.delete()
+    revoke_token(request.user, token)
     messages.success(request, _("Token revoked."))
     return redirect("accounts:tokens")

@@ -33,6 +33,13 @@ class Job(models.Model):
     #: problems that stopped the work: [{"code": ..., "message": ...}]
     problems = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    #: the process running the job, ``host:pid`` (see mechelen.web.jobs.claims)
+    worker = models.CharField(max_length=200, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    #: written while the job runs; a running job without a recent one was interrupted
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    #: how many times a runner took the job (more than one: it was interrupted)
+    attempts = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

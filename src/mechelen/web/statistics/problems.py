@@ -20,6 +20,7 @@ WEB_MESSAGES = {
         "The table specification changed while it was being built: preview again."
     ),
     "job.E001": _("The work stopped because of an unexpected error ({message})."),
+    "job.E002": _("The work was interrupted too many times (the server stopped during it)."),
 }
 
 

@@ -36,6 +36,11 @@ MESSAGES = {
     "upload.E005": _("The file name {name} is not one of: .csv, .csv.gz, .xlsx, .parquet."),
     "upload.E006": _("The zip archive is not an Excel workbook (XLSX)."),
     "upload.E007": _("The compressed file does not hold text (CSV)."),
+    "upload.E008": _(
+        "Decompressed, the file holds more than {limit} MB, the most accepted: "
+        "give a smaller file."
+    ),
+    "upload.E009": _("The compressed file is damaged: it ends too early or fails its checksum."),
 }
 
 #: reason of the shared check -> code
@@ -47,6 +52,8 @@ CODES = {
     "unknown_name": "upload.E005",
     "unknown_zip": "upload.E006",
     "not_text": "upload.E007",
+    "too_large_unpacked": "upload.E008",
+    "damaged": "upload.E009",
 }
 
 
