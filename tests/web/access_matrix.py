@@ -18,6 +18,7 @@ from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.commitments.models import Commitment
 from mechelen.web.tenancy.models import Membership
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
+from tests.web.assessments import factories as assessments
 from tests.web.followup import factories as followup
 from tests.web.statistics import factories as stats
 
@@ -137,6 +138,7 @@ PAGES: dict[str, PageRule] = {
     "assessments:close": PageRule(assessment_round, None, EDITORS),
     "assessments:results": PageRule(assessment_round, RESULTS),
     "assessments:form": PageRule(assessment_round, EDITORS),
+    "assessments:answers": PageRule(assessments.round_with_answers_kwargs, EDITORS),
     "assessments:import": PageRule(assessment_round, EDITORS, EDITORS),
     "assessments:answer": PageRule(assessment_round, RESPONDENT, RESPONDENT),
     # statistics (policy in mechelen/web/statistics/policy.py)

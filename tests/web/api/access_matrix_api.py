@@ -8,6 +8,7 @@ person with no role and a visitor are refused (HTTP 401 or 403).
 
 Where an answer's content depends on the caller, ``secret`` gives a text that only the
 ``sees`` roles of the city may find in it (a private commitment, an unpublished figure).
+``files`` sends the body as a multipart form (an upload) instead of JSON.
 """
 
 from __future__ import annotations
@@ -31,11 +32,14 @@ from tests.web.access_matrix import (
     no_kwargs,
     private_commitment,
 )
+from tests.web.api import matrix_builders as build
+from tests.web.assessments import factories as assessments
 from tests.web.followup import factories as followup
 from tests.web.statistics import factories as stats
 
 Params = Callable[[Any, Any], dict[str, Any]]
 Body = Callable[[Any, Any], dict[str, Any]]
+Files = Callable[[Any, Any], dict[str, Any]]
 Secret = Callable[[Any, Any], str]
 
 
@@ -94,6 +98,7 @@ class ApiRule:
     body: Body | None = None
     secret: Secret | None = None
     sees: frozenset[Any] = frozenset()
+    files: Files | None = None
 
 
 OPERATIONS: dict[str, ApiRule] = {
@@ -146,4 +151,63 @@ OPERATIONS: dict[str, ApiRule] = {
     "POST /api/organisations/{slug}/indicators/{indicator}/values": ApiRule(
         followup.indicator_value_params, EDITORS, body=followup.new_value
     ),
+    "GET /api/organisations/{slug}/commitments/{pk}/evidence": ApiRule(
+        build.private_commitment_with_evidence,
+        INTERNAL,
+        secret=build.evidence_secret,
+        sees=INTERNAL,
+    ),
+    "POST /api/organisations/{slug}/commitments/{pk}/evidence": ApiRule(
+        private_commitment, EDITORS, body=build.new_evidence_link
+    ),
+    "DELETE /api/organisations/{slug}/evidence/{pk}": ApiRule(
+        followup.private_evidence_kwargs, EDITORS
+    ),
+    # profile, members and audit log (policy in mechelen/web/tenancy/policy.py)
+    "PATCH /api/organisations/{slug}": ApiRule(city_slug, ADMIN, body=build.profile_change),
+    "GET /api/organisations/{slug}/members": ApiRule(
+        city_slug, ADMIN, secret=build.member_name, sees=ADMIN
+    ),
+    "POST /api/organisations/{slug}/members": ApiRule(city_slug, ADMIN, body=build.new_member),
+    "PATCH /api/organisations/{slug}/members/{pk}": ApiRule(
+        build.spare_member, ADMIN, body=build.role_change
+    ),
+    "DELETE /api/organisations/{slug}/members/{pk}": ApiRule(build.spare_member, ADMIN),
+    "GET /api/organisations/{slug}/audit-log": ApiRule(
+        build.slug_with_audit_entry, ADMIN, secret=build.audit_secret, sees=ADMIN
+    ),
+    # running assessment rounds (policy in mechelen/web/assessments/policy.py)
+    "POST /api/organisations/{slug}/assessments": ApiRule(city_slug, EDITORS, body=build.new_round),
+    "POST /api/organisations/{slug}/assessments/{pk}/close": ApiRule(assessment_round, EDITORS),
+    "GET /api/organisations/{slug}/assessments/{pk}/invitations": ApiRule(
+        assessments.round_with_answers_kwargs,
+        EDITORS,
+        secret=lambda world, city: assessments.SUBMITTED_NAME,
+        sees=EDITORS,
+    ),
+    "POST /api/organisations/{slug}/assessments/{pk}/invitations": ApiRule(
+        assessment_round, EDITORS, body=build.new_invitation
+    ),
+    "GET /api/organisations/{slug}/assessments/{pk}/coverage": ApiRule(
+        assessments.round_with_answers_kwargs, EDITORS
+    ),
+    "GET /api/organisations/{slug}/assessments/{pk}/answers.xlsx": ApiRule(
+        assessments.round_with_answers_kwargs, EDITORS
+    ),
+    # preparing statistics and its jobs (policy in mechelen/web/statistics/policy.py)
+    "GET /api/organisations/{slug}/uploads": ApiRule(
+        build.slug_with_upload, STEWARD, secret=build.upload_name, sees=STEWARD
+    ),
+    "POST /api/organisations/{slug}/uploads": ApiRule(city_slug, STEWARD, files=build.data_file),
+    "POST /api/organisations/{slug}/uploads/{pk}/ingest": ApiRule(
+        stats.upload_kwargs, STEWARD, body=build.ingest_mapping
+    ),
+    "GET /api/organisations/{slug}/datasets": ApiRule(
+        build.slug_with_dataset, INTERNAL, secret=build.dataset_name, sees=INTERNAL
+    ),
+    "GET /api/organisations/{slug}/datasets/{pk}": ApiRule(
+        stats.dataset_kwargs, INTERNAL, secret=build.mapping_column, sees=INTERNAL
+    ),
+    "GET /api/organisations/{slug}/jobs": ApiRule(build.slug_with_job, STEWARD),
+    "GET /api/organisations/{slug}/jobs/{pk}": ApiRule(stats.job_kwargs, STEWARD),
 }

@@ -1,5 +1,6 @@
-"""Assessment rounds: the list for the roles that see them, the results of a closed round,
-and a respondent's own answers (read and replace)."""
+"""Assessment rounds: the list for the roles that see them, a new round for coordinators and
+administrators, the results of a closed round, and a respondent's own answers (read and
+replace). The other operations of running a round are in ``assessment_rounds.py``."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from mechelen.core.assessment.questionnaire import build_questionnaire
 from mechelen.engine.reporting.assessment_json import report_as_dict
 from mechelen.web.api.auth import allow
+from mechelen.web.api.forms import checked
 from mechelen.web.assessments import actions, policy
+from mechelen.web.assessments.forms import RoundForm
 from mechelen.web.assessments.lookup import own_invitation, round_in, rounds_for
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.assessments.results import page_language
@@ -31,6 +34,12 @@ class RoundOut(Schema):
     share_with_networks: bool
     opened_at: datetime.datetime
     closed_at: datetime.datetime | None
+
+
+class RoundIn(Schema):
+    title: str
+    #: when closed, its results may be used in the reports of the organisation's networks
+    share_with_networks: bool = False
 
 
 class AnswerItem(Schema):
@@ -63,6 +72,15 @@ def list_rounds(request: HttpRequest, slug: str) -> list[AssessmentRound]:
     access = request.auth  # type: ignore[attr-defined]
     allow(policy.can_list_rounds(access, organisation))
     return list(rounds_for(access, organisation))
+
+
+@router.post("/{slug}/assessments", response={201: RoundOut})
+def open_round(request: HttpRequest, slug: str, payload: RoundIn) -> Status[AssessmentRound]:
+    """Open a round (audited); then invite its respondents."""
+    organisation = organisation_named(slug)
+    allow(policy.can_manage(request.auth, organisation))  # type: ignore[attr-defined]
+    data = checked(RoundForm(payload.dict()))
+    return Status(201, actions.open_round(request.user, organisation, data))
 
 
 @router.get("/{slug}/assessments/{pk}/results")

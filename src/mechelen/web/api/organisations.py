@@ -1,4 +1,4 @@
-"""Organisations and networks: public profiles."""
+"""Organisations and networks: public profiles; administrators change their organisation's."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from mechelen.web.tenancy.models import Network, Organisation
+from mechelen.web.api.auth import allow
+from mechelen.web.api.forms import checked
+from mechelen.web.tenancy import actions, policy
+from mechelen.web.tenancy.forms import OrganisationForm
+from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.models import PROFILE_FIELDS, Network, Organisation
 
 router = Router(tags=["organisations"])
 
@@ -26,6 +31,23 @@ class OrganisationOut(Schema):
     fictional: bool
 
 
+class ProfileChange(Schema):
+    """The fields to change (others stay as they are); ``endorsed_on: null`` withdraws."""
+
+    name: str | None = None
+    #: ISO 3166-1 alpha-3 code, e.g. BEL
+    country: str | None = None
+    #: local, metropolitan or regional
+    level: str | None = None
+    population: int | None = None
+    population_year: int | None = None
+    #: among origin, transit, destination and return
+    migration_roles: list[str] | None = None
+    statistical_code: str | None = None
+    #: the date the Declaration was endorsed
+    endorsed_on: datetime.date | None = None
+
+
 class NetworkOut(Schema):
     slug: str
     name: str
@@ -41,6 +63,25 @@ def list_organisations(request: HttpRequest) -> list[Organisation]:
 @router.get("/{slug}", response=OrganisationOut)
 def get_organisation(request: HttpRequest, slug: str) -> Organisation:
     return get_object_or_404(Organisation, slug=slug)
+
+
+@router.patch("/{slug}", response=OrganisationOut)
+def change_profile(request: HttpRequest, slug: str, payload: ProfileChange) -> Organisation:
+    """Change the profile or the endorsement (administrators), as the profile page does."""
+    organisation = organisation_named(slug)
+    allow(policy.can_edit_profile(request.auth, organisation))  # type: ignore[attr-defined]
+    changes = payload.dict(exclude_unset=True)
+    data = {name: getattr(organisation, name) for name in PROFILE_FIELDS}
+    data.update({k: v for k, v in changes.items() if k in PROFILE_FIELDS})
+    data["migration_roles"] = data["migration_roles"] or []
+    stored = Organisation.objects.get(pk=organisation.pk)
+    cleaned = checked(OrganisationForm(data, instance=stored))
+    if any(name in changes for name in PROFILE_FIELDS):
+        actions.update_profile(request.user, organisation, cleaned)
+    if "endorsed_on" in changes and changes["endorsed_on"] != organisation.endorsed_on:
+        actions.endorse(request.user, organisation, changes["endorsed_on"])
+    organisation.refresh_from_db()
+    return organisation
 
 
 networks = Router(tags=["networks"])

@@ -1,5 +1,8 @@
 """The XLSX form of a round: write it for download, check and read uploaded filled forms.
 
+The collected answers of a round are written in the same layout (one sheet per respondent
+who submitted), so an exported file can be imported again unchanged.
+
 An upload is accepted only when it is small enough and really is an Excel workbook (a zip
 holding the OOXML parts; the shared check of :mod:`mechelen.web.uploads`) that does not
 unpack to far more than a form holds, so a renamed file is refused with a clear message
@@ -18,12 +21,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.engine.assessment.answers_reader import FormContent, read_answers
-from mechelen.engine.assessment.template import write_form
+from mechelen.engine.assessment.template import FilledRespondent, write_form
 from mechelen.i18n import render_location, render_problem
 from mechelen.web import uploads
+from mechelen.web.assessments.actions import responses_of
 from mechelen.web.assessments.models import AssessmentRound
 from mechelen.web.framework_data import framework
 
@@ -160,3 +165,60 @@ def form_workbook(assessment_round: AssessmentRound, lang: str, sheets: int = 1)
             note=assessment_round.title,
         )
         return path.read_bytes()
+
+
+def collected_respondents(assessment_round: AssessmentRound) -> list[FilledRespondent]:
+    """The submitted answers of the round (those the results count), one respondent each.
+
+    Only what the coordinator sees on the round page leaves: the name and the stakeholder
+    group (no e-mail, no login). Two respondents of a group with the same name get a number
+    (``Ana (2)``), because a workbook names each respondent of a group once.
+    """
+    responses = responses_of(assessment_round)
+    answers: dict[str, dict[str, tuple[int | None, str]]] = {}
+    for answer in responses.answers:
+        answers.setdefault(answer.respondent_id, {})[answer.question_id] = (
+            answer.score,
+            answer.evidence,
+        )
+    taken: set[tuple[str, str]] = set()
+    filled = []
+    for respondent in responses.respondents:
+        name, number = respondent.name, 1
+        while (name.casefold(), respondent.group_id) in taken:
+            number += 1
+            name = f"{respondent.name} ({number})"
+        taken.add((name.casefold(), respondent.group_id))
+        filled.append(FilledRespondent(name, respondent.group_id, answers.get(respondent.id, {})))
+    return filled
+
+
+def answers_workbook(assessment_round: AssessmentRound, lang: str) -> bytes | None:
+    """The submitted answers as an XLSX form in ``lang``; None when nobody submitted yet."""
+    respondents = collected_respondents(assessment_round)
+    if not respondents:
+        return None
+    with tempfile.TemporaryDirectory(prefix="mechelen-answers-") as folder:
+        path = write_form(
+            framework(),
+            Path(folder) / "answers.xlsx",
+            lang=lang,
+            respondents=respondents,
+            place=assessment_round.organisation.name,
+            note=assessment_round.title,
+        )
+        return _text_only(path)
+
+
+def _text_only(path: Path) -> bytes:
+    """The workbook with every text kept as text: a name or evidence starting with ``=``
+    is written as a formula by openpyxl, which a spreadsheet would run (formula injection)
+    and the reader would read back empty. The form itself has no formulas."""
+    book = load_workbook(path)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+    book.save(path)
+    return path.read_bytes()

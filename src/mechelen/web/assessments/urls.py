@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/close/", views.close, name="close"),
     path("<int:pk>/results/", views.results_page, name="results"),
     path("<int:pk>/form.xlsx", views.form_download, name="form"),
+    path("<int:pk>/answers.xlsx", views.answers_download, name="answers"),
     path("<int:pk>/import/", views.import_forms, name="import"),
     path("<int:pk>/answer/", views.answer, name="answer"),
 ]

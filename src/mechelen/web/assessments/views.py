@@ -27,7 +27,7 @@ from mechelen.web.assessments.forms import (
     field_name,
 )
 from mechelen.web.assessments.lookup import own_invitation, own_invitations, round_in, rounds_for
-from mechelen.web.assessments.models import Invitation
+from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
@@ -85,6 +85,7 @@ def round_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "can_change": policy.can_change_round(access, item),
             "can_see_results": policy.can_see_results(access, organisation),
             "form_languages": settings.LANGUAGES,
+            "submitted": item.invitations.filter(submitted_at__isnull=False).count(),
         },
     )
 
@@ -146,19 +147,44 @@ def results_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "assessments/results.html", context)
 
 
+def spreadsheet_language(request: HttpRequest) -> str:
+    lang = request.GET.get("lang", results.page_language())
+    return lang if lang in LANGUAGES else "en"
+
+
+def workbook_response(
+    content: bytes, assessment_round: AssessmentRound, suffix: str
+) -> HttpResponse:
+    response = HttpResponse(content, content_type=spreadsheets.WORKBOOK_CONTENT_TYPE)
+    organisation = assessment_round.organisation
+    name = slugify(f"{organisation.slug}-{assessment_round.title}")[:80] or "assessment"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{suffix}.xlsx"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 @login_required
 def form_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = organisation_named(slug)
     require(policy.can_manage(access_of(request), organisation))
     item = round_in(organisation, pk)
-    lang = request.GET.get("lang", results.page_language())
-    if lang not in LANGUAGES:
-        lang = "en"
-    response = HttpResponse(
-        spreadsheets.form_workbook(item, lang), content_type=spreadsheets.WORKBOOK_CONTENT_TYPE
-    )
-    name = slugify(f"{organisation.slug}-{item.title}")[:80] or "assessment"
-    response["Content-Disposition"] = f'attachment; filename="{name}-{lang}.xlsx"'
+    lang = spreadsheet_language(request)
+    return workbook_response(spreadsheets.form_workbook(item, lang), item, lang)
+
+
+@login_required
+def answers_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The submitted answers, one sheet per respondent, in the layout the import reads."""
+    organisation = organisation_named(slug)
+    require(policy.can_manage(access_of(request), organisation))
+    item = round_in(organisation, pk)
+    lang = spreadsheet_language(request)
+    content = spreadsheets.answers_workbook(item, lang)
+    if content is None:
+        messages.info(request, _("No respondent has submitted answers yet."))
+        return redirect("assessments:round", slug=slug, pk=pk)
+    response = workbook_response(content, item, f"answers-{lang}")
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
