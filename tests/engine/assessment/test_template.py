@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 
 from mechelen.core.framework.model import Framework
 from mechelen.engine.assessment import form_layout as layout
-from mechelen.engine.assessment.template import write_form
+from mechelen.engine.assessment.answers_reader import read_answers
+from mechelen.engine.assessment.template import FilledRespondent, write_form
 
 
 def test_template_has_every_question_with_validation(tmp_path: Path, framework: Framework) -> None:
@@ -46,3 +47,18 @@ def test_template_speaks_french(tmp_path: Path, framework: Framework) -> None:
     assert any(t.startswith("Alimentation : les autorités") for t in texts)
     meta = {r[0]: r[1] for r in book[layout.META_SHEET].iter_rows(max_col=2, values_only=True)}
     assert meta["language"] == "fr" and meta["framework"] == "mechelen-2017"
+
+
+def test_text_starting_with_an_equals_sign_stays_text(tmp_path: Path, framework: Framework) -> None:
+    # openpyxl writes "=..." as a formula, which a spreadsheet would run
+    question = "food/institutional-capacity"
+    filled = FilledRespondent("=HYPERLINK(1)", "local-government", {question: (2, "=1+1 seen")})
+    path = write_form(framework, tmp_path / "f.xlsx", "en", [filled], place="=cmd|' /C calc'!A0")
+    book = load_workbook(path)
+    for sheet in book.worksheets:
+        assert not [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    content = read_answers(framework, [path])
+    assert content.place == "=cmd|' /C calc'!A0"
+    assert [r.name for r in content.responses.respondents] == ["=HYPERLINK(1)"]
+    [answer] = [a for a in content.responses.answers if a.question_id == question]
+    assert (answer.score, answer.evidence) == (2, "=1+1 seen")

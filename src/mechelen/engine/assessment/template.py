@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -145,7 +146,7 @@ def _write_meta(
     }
     for row, key in enumerate(layout.META_KEYS, start=1):
         sheet.cell(row=row, column=1, value=key)
-        sheet.cell(row=row, column=2, value=values[key])
+        _put(sheet, row, 2, values[key])
     for row, label in enumerate(group_labels, start=1):
         sheet.cell(row=row, column=4, value=label)
     sheet.sheet_state = "hidden"
@@ -170,8 +171,7 @@ def _write_respondent(
         (layout.GROUP_ROW, layout.GROUP_LABEL, group_label),
     ):
         sheet.cell(row=row, column=1, value=_(label)).font = Font(bold=True)
-        cell = sheet.cell(row=row, column=2, value=value or None)
-        cell.fill = _INPUT_FILL
+        _put(sheet, row, 2, value or None).fill = _INPUT_FILL
     groups = DataValidation(
         type="list",
         formula1=f"'{layout.META_SHEET}'!$D$1:$D${group_count}",
@@ -215,8 +215,7 @@ def _write_respondent(
             evidence or None,
         )
         for column, content in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column, value=content)
-            cell.alignment = _WRAP
+            _put(sheet, row, column, content).alignment = _WRAP
         sheet.cell(row=row, column=layout.CODE_COLUMN).font = _CODE_FONT
         sheet.cell(row=row, column=layout.SCORE_COLUMN).fill = _INPUT_FILL
         sheet.cell(row=row, column=layout.EVIDENCE_COLUMN).fill = _INPUT_FILL
@@ -232,3 +231,12 @@ def _style_header(sheet: Worksheet, row: int, columns: int) -> None:
         cell.fill = _HEADER_FILL
         cell.font = _HEADER_FONT
         cell.alignment = _WRAP
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
+    """Write a value; text stays text even when it starts with ``=``: openpyxl would write a
+    formula, which a spreadsheet runs (formula injection) and the reader reads back empty."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell

@@ -21,7 +21,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.engine.assessment.answers_reader import FormContent, read_answers
@@ -207,18 +206,4 @@ def answers_workbook(assessment_round: AssessmentRound, lang: str) -> bytes | No
             place=assessment_round.organisation.name,
             note=assessment_round.title,
         )
-        return _text_only(path)
-
-
-def _text_only(path: Path) -> bytes:
-    """The workbook with every text kept as text: a name or evidence starting with ``=``
-    is written as a formula by openpyxl, which a spreadsheet would run (formula injection)
-    and the reader would read back empty. The form itself has no formulas."""
-    book = load_workbook(path)
-    for sheet in book.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    cell.data_type = "s"
-    book.save(path)
-    return path.read_bytes()
+        return path.read_bytes()
