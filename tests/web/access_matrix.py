@@ -166,6 +166,7 @@ PAGES: dict[str, PageRule] = {
     "followup:indicators": PageRule(city_slug, INTERNAL),
     "followup:indicator_add": PageRule(city_slug, EDITORS, EDITORS),
     "followup:indicator_custom": PageRule(city_slug, EDITORS, EDITORS),
+    "followup:indicator_import": PageRule(city_slug, EDITORS, EDITORS),
     "followup:indicator": PageRule(followup.indicator_kwargs, INTERNAL),
     "followup:indicator_edit": PageRule(followup.indicator_kwargs, EDITORS, EDITORS),
     "followup:indicator_remove": PageRule(followup.indicator_kwargs, None, EDITORS),
@@ -182,6 +183,7 @@ PAGES: dict[str, PageRule] = {
     "followup:change_round": PageRule(followup.later_round_kwargs, RESULTS),
     "public_followup:evidence_file": PageRule(followup.public_evidence_kwargs, PUBLIC),
     "public_followup:export": PageRule(followup.export_kwargs, PUBLIC),
+    "network_followup:export": PageRule(followup.network_export_kwargs, PUBLIC),
     # reports (policy in mechelen/web/reports/policy.py)
     "reports:city": PageRule(city_slug, RESULTS),
     "reports:city_file": PageRule(city_slug, RESULTS),

@@ -221,6 +221,29 @@ MESSAGES: dict[str, str] = {
     "indicator.E031": N_("There are two values for the year {year}."),
     "indicator.E032": N_("The value {value} is not a finite number."),
     "indicator.E033": N_("A manual status must say {field}: who set it and why."),
+    "indicator.E040": N_(
+        "Indicator {id}: only a published-table source can name cells; this source is {kind}."
+    ),
+    "indicator.E041": N_(
+        "Indicator {id}: the cells name the dimension {dimension}, which is not among the "
+        "source's dimensions ({dimensions})."
+    ),
+    "indicator.E042": N_("Indicator {id}: the measure {measure} needs {part} in its cells."),
+    "indicator.E043": N_("Indicator {id}: the measure {measure} takes no {part} in its cells."),
+    "indicator.E044": N_(
+        "{text} is not of the form dimension=code,code "
+        "(for example citizenship_status=non-citizen,stateless)."
+    ),
+    "indicator.E045": N_(
+        "Indicator {id}: the dimension {dimension} is chosen both for the groups and for "
+        "the numerator or the denominator."
+    ),
+    "indicator.E046": N_(
+        "The cell {cell} of the table {table} is hidden or flagged by disclosure control: "
+        "the figure has no value."
+    ),
+    "indicator.E047": N_("The published table {table} has no dimension {dimension}."),
+    "indicator.E048": N_("No published table has the dimensions {dimensions}."),
     # reasons for a progress status
     "progress.R001": N_("No baseline is set."),
     "progress.R002": N_("No target is set."),

@@ -13,6 +13,7 @@ urlpatterns = [
     path("manage/<slug:slug>/statistics/", include("mechelen.web.statistics.urls")),
     path("manage/<slug:slug>/follow-up/", include("mechelen.web.followup.urls")),
     path("cities/<slug:slug>/follow-up/", include("mechelen.web.followup.public_urls")),
+    path("networks/<slug:slug>/follow-up/", include("mechelen.web.followup.network_urls")),
     path("networks/<slug:slug>/members/", include("mechelen.web.tenancy.network_urls")),
     path("cities/<slug:slug>/statistics/", include("mechelen.web.statistics.public_urls")),
     path("", include("mechelen.web.reports.urls")),

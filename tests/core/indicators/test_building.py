@@ -63,6 +63,7 @@ def test_the_rules_are_registered_with_stable_ids() -> None:
         "known-sources",
         "known-disaggregations",
         "known-framework-items",
+        "table-cells",
     }
 
 

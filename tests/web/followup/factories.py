@@ -95,6 +95,10 @@ def export_kwargs(world: Any, city: Any) -> dict[str, Any]:
     return {"slug": city.organisation.slug, "name": "follow-up.json"}
 
 
+def network_export_kwargs(world: Any, city: Any) -> dict[str, Any]:
+    return {"slug": world.network.slug, "name": "network.json"}
+
+
 # API matrix
 
 

@@ -15,6 +15,7 @@ from mechelen.core.framework.model import Framework
 from mechelen.core.framework.reader import FrameworkReader
 from mechelen.core.framework.text import Text
 from mechelen.core.indicators.catalogue import IndicatorCatalogue
+from mechelen.core.indicators.cells_reading import read_table_cells
 from mechelen.core.indicators.checks import run_indicator_checks
 from mechelen.core.indicators.spec import (
     CONTEXT,
@@ -43,6 +44,7 @@ _FIELDS = (
     "serves",
 )
 _SERVES = ("commitments", "sectors", "gcm", "sdg", "nua")
+_SOURCE_FIELDS = ("kind", "dimensions", "note", "table", "cells")
 
 
 @dataclass
@@ -170,7 +172,7 @@ class _IndicatorReader:
     def sources(self) -> tuple[DataSource, ...]:
         sources = []
         for source_path, source in self.reader.items(self.node, "sources", self.path):
-            self.reader.only_fields(source, ("kind", "dimensions", "note"), source_path)
+            self.reader.only_fields(source, _SOURCE_FIELDS, source_path)
             note = Text()
             if source.get("note") is not None:
                 note = self.reader.text(source, "note", source_path)
@@ -179,6 +181,7 @@ class _IndicatorReader:
                     kind=str(self.reader.field(source, "kind", str, source_path) or ""),
                     note=note,
                     dimensions=self.names(source, "dimensions", source_path),
+                    cells=read_table_cells(self.reader, source, source_path),
                 )
             )
         return tuple(sources)

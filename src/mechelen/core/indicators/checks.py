@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from mechelen.core.framework.model import REFERENCE_SCHEMES, Framework
 from mechelen.core.indicators.catalogue import IndicatorCatalogue
+from mechelen.core.indicators.cells import needed_selections
 from mechelen.core.indicators.measures import MEASURE_KINDS
 from mechelen.core.indicators.spec import DISAGGREGATIONS, SOURCE_KINDS, IndicatorSpec
 from mechelen.core.problems import Location, Problem
@@ -101,6 +102,29 @@ def known_sources(
                 yield Problem("indicator.E018", {"id": spec.id}, where)
 
 
+@indicator_check("table-cells")
+def table_cells(
+    catalogue: IndicatorCatalogue, framework: Framework, locations: Locations
+) -> Iterator[Problem]:
+    """Cells only on a published table, of its dimensions, with what the measure needs."""
+    for spec, where in _each(catalogue, locations):
+        kind = MEASURE_KINDS.get(spec.measure)
+        for source in spec.sources:
+            if source.cells is None:
+                continue
+            if source.kind != "published-table":
+                yield Problem("indicator.E040", {"id": spec.id, "kind": source.kind}, where)
+                continue
+            for dimension in source.cells.dimensions:
+                if dimension not in source.dimensions:
+                    listed = ", ".join(source.dimensions)
+                    params = {"id": spec.id, "dimension": dimension, "dimensions": listed}
+                    yield Problem("indicator.E041", params, where)
+            if kind is not None:
+                for problem in needed_selections(source.cells, kind):
+                    yield Problem(problem.code, {"id": spec.id, **problem.params}, where)
+
+
 @indicator_check("known-disaggregations")
 def known_disaggregations(
     catalogue: IndicatorCatalogue, framework: Framework, locations: Locations
@@ -108,7 +132,8 @@ def known_disaggregations(
     allowed = ", ".join(DISAGGREGATIONS)
     for spec, where in _each(catalogue, locations):
         dimensions = [*spec.disaggregations]
-        dimensions += [d for source in spec.sources for d in source.dimensions]
+        # a source naming its cells lists a published table's own dimensions, checked at ingest
+        dimensions += [d for s in spec.sources if s.cells is None for d in s.dimensions]
         for dimension in dict.fromkeys(dimensions):
             if dimension not in DISAGGREGATIONS:
                 yield Problem("indicator.E015", {"value": dimension, "allowed": allowed}, where)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from mechelen.core.framework.text import Text
+from mechelen.core.indicators.cells import TableCells
 
 #: which way is progress; a context indicator describes the city and is never judged
 Direction = Literal["higher-is-better", "lower-is-better"]
@@ -44,11 +45,16 @@ DISAGGREGATIONS = (
 
 @dataclass(frozen=True)
 class DataSource:
-    """One source of an indicator's figures; a published table names the dimensions it needs."""
+    """One source of an indicator's figures; a published table names the dimensions it needs.
+
+    ``cells`` (published tables only) says which cells give the figures, so the values fill
+    themselves from every published release (:mod:`mechelen.core.indicators.cells`).
+    """
 
     kind: str
     note: Text = field(default_factory=Text)
     dimensions: tuple[str, ...] = ()
+    cells: TableCells | None = None
 
 
 @dataclass(frozen=True)
@@ -106,3 +112,8 @@ class IndicatorSpec:
     @property
     def source_kinds(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(source.kind for source in self.sources))
+
+    @property
+    def table_source(self) -> DataSource | None:
+        """The published-table source that says which cells give the figures, if any."""
+        return next((s for s in self.sources if s.cells is not None), None)

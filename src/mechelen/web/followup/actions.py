@@ -25,6 +25,7 @@ from mechelen.web.followup.models import (
     IndicatorObservation,
     ObservationSource,
 )
+from mechelen.web.followup.specs import spec_of
 from mechelen.web.statistics.models import Release
 from mechelen.web.tenancy.models import Organisation
 
@@ -55,7 +56,41 @@ def choose_indicator(
         organisation,
         {"indicator": indicator_id, "custom": bool(custom)},
     )
+    _fill_own_from_tables(actor, item)
     return item
+
+
+def _fill_own_from_tables(actor: Any, item: CityIndicator) -> None:
+    """An own indicator that names its published cells fills itself from every release."""
+    spec = spec_of(item) if item.is_custom else None
+    if spec is None or spec.table_source is None:
+        return
+    item.automatic_source = AutomaticSource.PUBLISHED_RELEASE
+    item.save(update_fields=["automatic_source"])
+    _fill_from_every_release(actor, item, spec)
+
+
+@transaction.atomic
+def import_indicators(
+    actor: Any, organisation: Organisation, entries: Sequence[dict[str, Any]], file: str
+) -> list[CityIndicator]:
+    """Follow every indicator of a checked file (:func:`specs.check_import`); audited."""
+    created = [
+        CityIndicator.objects.create(
+            organisation=organisation, indicator_id=str(entry["id"]), custom_spec=entry
+        )
+        for entry in entries
+    ]
+    record(
+        actor,
+        "followup.indicator.import",
+        organisation,
+        organisation,
+        {"file": file[:200], "indicators": [item.indicator_id for item in created]},
+    )
+    for item in created:
+        _fill_own_from_tables(actor, item)
+    return created
 
 
 @transaction.atomic
@@ -199,6 +234,8 @@ def fill_automatically(
     """Compute values from the indicator's automatic source and store them; audited."""
     organisation = item.organisation
     source = item.automatic_source
+    if source == AutomaticSource.PUBLISHED_RELEASE and release is None:
+        return _fill_from_every_release(actor, item, spec)
     if source == AutomaticSource.PUBLISHED_RELEASE:
         if release is None or year is None or release.organisation_id != organisation.pk:
             return [], [Problem("followup.E005", {"id": spec.id})]
@@ -232,6 +269,34 @@ def fill_automatically(
         },
     )
     return stored, found.problems
+
+
+def _fill_from_every_release(
+    actor: Any, item: CityIndicator, spec: IndicatorSpec
+) -> tuple[list[IndicatorObservation], list[Problem]]:
+    """One value a year from each published release of the city (its own releases only)."""
+    stored: list[IndicatorObservation] = []
+    problems: list[Problem] = []
+    by_geography = item.disaggregation == "geography"
+    for release, found in figures.from_published_releases(spec, item.organisation, by_geography):
+        stored += _store(actor, item, found.values, ObservationSource.PUBLISHED_RELEASE, release)
+        problems += found.problems
+    if not stored and not problems:
+        problems.append(Problem("followup.E006", {"id": spec.id}))
+    record(
+        actor,
+        "followup.value.fill",
+        item,
+        item.organisation,
+        {
+            "indicator": item.indicator_id,
+            "source": item.automatic_source,
+            "release": "every published release",
+            "values": len(stored),
+            "problems": [p.code for p in problems],
+        },
+    )
+    return stored, problems
 
 
 def evidence_path(stored_name: str) -> Path:

@@ -1,32 +1,29 @@
-"""A city's follow-up as open data: indicators, their values, commitments with their evidence
-and (for the roles that read assessment results) the assessment change.
+"""A city's follow-up as open data: everything its report shows, as the caller may see it.
 
-Anyone gets the public content (the public page's); the organisation's internal roles get
-everything. Written by :mod:`mechelen.engine.publish.open_tables`.
+Indicators with their values and the framework items they serve (commitments, sectors, GCM
+objectives, SDG targets, NUA themes), commitments with their evidence, the data coverage by
+disaggregation, and the latest assessment round's results, disagreements and priorities
+(:mod:`mechelen.web.followup.export_assessment`).
+
+Anyone gets the public content: indicators and values marked public or from published
+releases, public commitments, published releases' coverage, and the latest closed round the
+city shared with its networks. The organisation's internal roles get everything; those that
+read assessment results get the latest closed round and its change against the baseline.
+Written by :mod:`mechelen.web.followup.export_files`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from mechelen.engine.publish.open_tables import (
-    OpenColumn,
-    OpenTable,
-    csv_text,
-    datapackage_zip,
-    json_document,
-    json_text,
-    sdmx_csv_text,
-)
-from mechelen.web.followup.report_data import (
-    assessment_change,
-    commitment_progress,
-    indicator_progress,
-)
+from mechelen.engine.publish.open_tables import OpenColumn, OpenTable
+from mechelen.web.followup.export_assessment import assessment_tables
+from mechelen.web.followup.export_files import ExportBundle, SdmxView, flow_id
+from mechelen.web.followup.report_data import commitment_progress, indicator_progress
+from mechelen.web.followup.rows import IndicatorProgressRow
+from mechelen.web.reports.assembly import follow_up_report
 from mechelen.web.tenancy.models import Organisation
 
-LICENCE = "CC-BY-4.0"
 FLAGS = {"published-release": "published", "manual": "entered"}
 FLAG_VALUES = ("published", "entered", "computed")
 
@@ -39,8 +36,7 @@ class ExportScope:
     assessment: bool
 
 
-def _indicators(scope: ExportScope) -> tuple[OpenTable, OpenTable]:
-    rows = indicator_progress(scope.organisation, scope.lang, public_only=not scope.internal)
+def _indicators(rows: list[IndicatorProgressRow]) -> tuple[OpenTable, OpenTable]:
     indicators = OpenTable(
         "indicators",
         "Indicators followed, with baseline, target and progress status",
@@ -158,79 +154,86 @@ def _commitments(scope: ExportScope) -> tuple[OpenTable, OpenTable]:
     return commitments, evidence
 
 
-def _assessment(scope: ExportScope) -> OpenTable | None:
-    change = assessment_change(scope.organisation, scope.lang) if scope.assessment else None
-    if change is None:
-        return None
+def _links(rows: list[IndicatorProgressRow]) -> OpenTable:
+    found: list[tuple[str, ...]] = []
+    for row in rows:
+        found += [(row.spec_id, "commitment", str(p)) for p in row.served_commitments]
+        found += [(row.spec_id, "sector", sector) for sector in row.served_sectors]
+        found += [(row.spec_id, *key.split(":", 1)) for key in row.served_references]
     return OpenTable(
-        "assessment_change",
-        f"Assessment: {change.round_title} against {change.baseline_title}",
+        "indicator_links",
+        "Framework items each indicator serves",
         (
-            OpenColumn("sector"),
-            OpenColumn("dimension"),
-            OpenColumn("baseline_consensus", "number"),
-            OpenColumn("consensus", "number"),
-            OpenColumn("difference", "number"),
+            OpenColumn("indicator"),
+            OpenColumn(
+                "kind",
+                description="commitment (paragraph of the Declaration), sector, gcm "
+                "(objective of the Global Compact for Migration), sdg (target) or nua (theme "
+                "of the New Urban Agenda)",
+                enum=("commitment", "sector", "gcm", "sdg", "nua"),
+            ),
+            OpenColumn("item", description="paragraph, sector id, objective, target or theme"),
         ),
-        tuple((c.sector_id, c.dimension_id, c.before, c.after, c.difference) for c in change.cells),
-        ("sector", "dimension"),
+        tuple(found),
+        ("indicator", "kind", "item"),
+    )
+
+
+def _coverage(scope: ExportScope) -> OpenTable:
+    """The report's coverage table (published releases only; same for everyone)."""
+    report = follow_up_report(scope.organisation, scope.lang, public=not scope.internal)
+    return OpenTable(
+        "data_coverage",
+        "Data coverage by disaggregation: what the published releases hold, what is missing",
+        (
+            OpenColumn("disaggregation"),
+            OpenColumn("label"),
+            OpenColumn("available", "boolean", "whether a published release holds it"),
+            OpenColumn("dimensions", description="dimensions of published tables that give it"),
+            OpenColumn("releases", description="published releases holding it, ' | ' between"),
+            OpenColumn("needed_by", description="indicators that need it, ' | ' between"),
+        ),
+        tuple(
+            (
+                row.disaggregation,
+                row.label,
+                row.available,
+                " ".join(row.dimensions),
+                " | ".join(row.sources),
+                " | ".join(row.needed_by),
+            )
+            for row in report.coverage
+        ),
+        ("disaggregation",),
     )
 
 
 def export_tables(scope: ExportScope) -> list[OpenTable]:
-    tables = [*_indicators(scope), *_commitments(scope)]
-    assessment = _assessment(scope)
-    if assessment is not None:
-        tables.append(assessment)
-    return tables
+    rows = indicator_progress(scope.organisation, scope.lang, public_only=not scope.internal)
+    return [
+        *_indicators(rows),
+        _links(rows),
+        *_commitments(scope),
+        _coverage(scope),
+        *assessment_tables(scope.organisation, scope.lang, scope.internal, scope.assessment),
+    ]
 
 
-def _title(scope: ExportScope) -> str:
-    return f"Follow-up of the Mechelen Declaration: {scope.organisation.name}"
-
-
-def _package_name(scope: ExportScope) -> str:
-    return f"{scope.organisation.slug}-follow-up"
-
-
-def _json(scope: ExportScope) -> tuple[bytes, str]:
-    document = json_document(_package_name(scope), _title(scope), export_tables(scope))
-    return json_text(document).encode("utf-8"), "application/json"
-
-
-def _sdmx(scope: ExportScope) -> tuple[bytes, str]:
-    values = export_tables(scope)[1]
-    dataflow = f"MECHELEN:FOLLOWUP_{scope.organisation.slug.upper().replace('-', '_')}(1.0)"
-    text = sdmx_csv_text(values, dataflow, ("indicator", "area", "year"), "value")
-    return text.encode("utf-8"), "text/csv; charset=utf-8"
-
-
-def _package(scope: ExportScope) -> tuple[bytes, str]:
-    source = f"Mechelen follow-up platform: {scope.organisation.name}"
-    data = datapackage_zip(
-        _package_name(scope), _title(scope), export_tables(scope), LICENCE, source
+def city_bundle(scope: ExportScope) -> ExportBundle:
+    """The city's export for this caller (public or internal, with or without results)."""
+    flow = flow_id(scope.organisation.slug)
+    return ExportBundle(
+        name=f"{scope.organisation.slug}-follow-up",
+        title=f"Follow-up of the Mechelen Declaration: {scope.organisation.name}",
+        source=f"Mechelen follow-up platform: {scope.organisation.name}",
+        json_file="follow-up.json",
+        tables=tuple(export_tables(scope)),
+        sdmx=(
+            SdmxView(
+                "indicator_values", ("indicator", "area", "year"), "value", f"FOLLOWUP_{flow}"
+            ),
+            SdmxView(
+                "assessment_results", ("sector", "dimension"), "consensus", f"ASSESSMENT_{flow}"
+            ),
+        ),
     )
-    return data, "application/zip"
-
-
-def _csv_of(name: str) -> Callable[[ExportScope], tuple[bytes, str] | None]:
-    def write(scope: ExportScope) -> tuple[bytes, str] | None:
-        table = next((t for t in export_tables(scope) if t.name == name), None)
-        if table is None:
-            return None
-        return csv_text(table).encode("utf-8"), "text/csv; charset=utf-8"
-
-    return write
-
-
-#: file name -> writer (None when the file has nothing for this caller)
-FILES: dict[str, Callable[[ExportScope], tuple[bytes, str] | None]] = {
-    "indicators.csv": _csv_of("indicators"),
-    "indicator_values.csv": _csv_of("indicator_values"),
-    "commitments.csv": _csv_of("commitments"),
-    "evidence.csv": _csv_of("evidence"),
-    "assessment_change.csv": _csv_of("assessment_change"),
-    "indicator_values.sdmx.csv": _sdmx,
-    "follow-up.json": _json,
-    "datapackage.zip": _package,
-}

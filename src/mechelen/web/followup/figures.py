@@ -2,23 +2,28 @@
 
 - **published releases**: the cells of a release's ``tables.json`` (only releases whose state
   is published; never the workspace). Each catalogue indicator that a published table can
-  give registers a reader with its id; the value is then ``compute_indicator(spec, figures)``.
-  Cells hidden by disclosure control count as absent for counts by group; a share whose
-  numerator or denominator is hidden has no value.
+  give registers a reader with its id; an indicator whose published-table source names its
+  ``cells`` (the city's own, see :mod:`mechelen.core.indicators.cells`) is read from those
+  cells. The value is then ``compute_indicator(spec, figures)``. Cells hidden by disclosure
+  control count as absent for counts by group; a share whose numerator or denominator is
+  hidden has no value. :func:`from_published_releases` gives one value a year from every
+  published release of the city (the latest published wins a year).
 - **service figures**: the figures named as numerator (and denominator) summed by year.
-- **commitments**: chosen commitments and those achieved, today.
+- **commitments**: chosen commitments (abandoned ones left out) and those achieved, today.
 - **closed assessment rounds**: sector x dimension pairs with a consensus, and those at 3 or more.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from mechelen.core.indicators import IndicatorSpec, compute_indicator
+from mechelen.core.indicators import MEASURE_KINDS, IndicatorSpec, compute_indicator
+from mechelen.core.indicators.cells import choose_table, table_figures
 from mechelen.core.microdata.codes import (
     FOREIGN_BORN,
     NON_CITIZEN,
@@ -43,6 +48,8 @@ FigureReader = Callable[[Tables, str], "dict[str, float] | None"]
 
 #: consensus level counted by the catalogue's ``assessed-sectors-at-level-3``
 MATURE_LEVEL = 3
+#: a year in a release's id or title (people-2024, "Statbel 2015")
+YEAR = re.compile(r"(19|20)\d\d")
 
 _READERS: dict[str, FigureReader] = {}
 
@@ -55,8 +62,30 @@ def reads(indicator_id: str) -> Callable[[FigureReader], FigureReader]:
     return register
 
 
-def readable_from_tables(indicator_id: str) -> bool:
-    return indicator_id in _READERS
+def readable_from_tables(spec: IndicatorSpec) -> bool:
+    """Whether a published table gives the indicator: a registered reader, or named cells."""
+    return spec.id in _READERS or spec.table_source is not None
+
+
+def _cells_reader(spec: IndicatorSpec, problems: list[Problem]) -> FigureReader | None:
+    """A reader of the cells named by the indicator's published-table source."""
+    source, kind = spec.table_source, MEASURE_KINDS.get(spec.measure)
+    if source is None or source.cells is None or kind is None:
+        return None
+    cells = source.cells
+
+    def read(tables: Tables, area: str) -> dict[str, float] | None:
+        table = choose_table(tables, cells, source.dimensions)
+        if table is None:
+            dimensions = ", ".join(cells.dimensions or source.dimensions)
+            problems.append(Problem("indicator.E048", {"dimensions": dimensions}))
+            return None
+        found = table_figures(cells, kind, table, area)
+        if area == TOTAL:
+            problems.extend(found.problems)
+        return found.figures
+
+    return read
 
 
 def table_slice(tables: Tables, dimension: str, area: str = TOTAL) -> Slice | None:
@@ -170,7 +199,8 @@ def from_release(spec: IndicatorSpec, release: Release, year: int, by_geography:
     """The indicator from a published release's cells, for the area and (if asked) its parts."""
     if not release.published:
         return Found([], [Problem("followup.E001", {"release": release.title})])
-    reader = _READERS.get(spec.id)
+    problems: list[Problem] = []
+    reader = _READERS.get(spec.id) or _cells_reader(spec, problems)
     if reader is None:
         return Found([], [Problem("followup.E002", {"id": spec.id})])
     tables = release_tables(release)
@@ -180,12 +210,11 @@ def from_release(spec: IndicatorSpec, release: Release, year: int, by_geography:
         if len(parts) > 1:
             areas.update(parts)
     values: list[FoundValue] = []
-    problems: list[Problem] = []
     note = release.title or release.name
     for code, label in areas.items():
         figures = reader(tables, code)
         if figures is None:
-            if code == TOTAL:
+            if code == TOTAL and not problems:
                 problems.append(Problem("followup.E003", {"id": spec.id}))
             continue
         value, found_problems = _compute(spec, figures)
@@ -194,6 +223,30 @@ def from_release(spec: IndicatorSpec, release: Release, year: int, by_geography:
             part = "" if code == TOTAL else code
             values.append(FoundValue(year, value, part, label, note))
     return Found(values, problems)
+
+
+def release_year(release: Release) -> int | None:
+    """The year a release describes: a year in its id or title, else the year it was published."""
+    found = YEAR.search(f"{release.name} {release.title}")
+    if found:
+        return int(found.group(0))
+    return release.published_at.year if release.published_at else None
+
+
+def from_published_releases(
+    spec: IndicatorSpec, organisation: Organisation, by_geography: bool
+) -> list[tuple[Release, Found]]:
+    """One value a year from every published release of the city; the latest published wins."""
+    by_year: dict[int, Release] = {}
+    published = Release.objects.published().filter(organisation=organisation)
+    for release in published.order_by("published_at", "pk"):
+        year = release_year(release)
+        if year is not None:
+            by_year[year] = release
+    return [
+        (release, from_release(spec, release, year, by_geography))
+        for year, release in sorted(by_year.items())
+    ]
 
 
 def _year_of(period: str) -> int | None:
@@ -232,7 +285,8 @@ def from_service_figures(
 
 
 def from_commitments(spec: IndicatorSpec, organisation: Organisation, year: int) -> Found:
-    chosen = organisation.commitments.all()
+    """Achieved among the commitments taken; an abandoned (dropped) one is no longer taken."""
+    chosen = organisation.commitments.exclude(status=CommitmentStatus.DROPPED)
     figures = {
         "numerator": float(chosen.filter(status=CommitmentStatus.ACHIEVED).count()),
         "denominator": float(chosen.count()),

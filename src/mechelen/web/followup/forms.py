@@ -9,18 +9,17 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from mechelen.core.indicators import MEASURE_KINDS, IndicatorSpec
-from mechelen.core.indicators.spec import CONTEXT, DISAGGREGATIONS, SOURCE_KINDS
+from mechelen.core.indicators import IndicatorSpec
+from mechelen.core.indicators.spec import DISAGGREGATIONS
 from mechelen.web.followup.documents import DocumentRefused, check_document
-from mechelen.web.followup.messages import problem_text
 from mechelen.web.followup.models import (
     AutomaticSource,
     CityIndicator,
     IndicatorObservation,
     OverrideStatus,
 )
-from mechelen.web.followup.specs import catalogue, check_custom, custom_document
-from mechelen.web.framework_data import framework, in_page_language
+from mechelen.web.followup.specs import catalogue
+from mechelen.web.framework_data import in_page_language
 from mechelen.web.statistics.models import Release
 from mechelen.web.tenancy.models import Organisation
 
@@ -48,107 +47,6 @@ class ChooseIndicatorForm(forms.Form):
             for spec in catalogue().indicators
             if spec.id not in taken
         ]
-
-
-class CustomIndicatorForm(forms.Form):
-    indicator_id = forms.SlugField(
-        label=_("Id"), max_length=60, help_text=_("Lower-case letters, digits and hyphens.")
-    )
-    label = forms.CharField(label=_("Name"), max_length=200)
-    definition = forms.CharField(label=_("Definition"), widget=forms.Textarea(attrs={"rows": 2}))
-    measure = forms.ChoiceField(label=_("Measure"))
-    numerator = forms.CharField(label=_("Numerator: what is counted"), max_length=300)
-    denominator = forms.CharField(
-        label=_("Denominator"),
-        max_length=300,
-        required=False,
-        help_text=_("Required for a share, a ratio or an index."),
-    )
-    scale = forms.FloatField(
-        label=_("Scale"), initial=1, help_text=_("100 for a percentage, 1000 for per 1,000.")
-    )
-    unit = forms.CharField(label=_("Unit"), max_length=100)
-    direction = forms.ChoiceField(label=_("Direction"))
-    disaggregations = forms.MultipleChoiceField(
-        label=_("Can be broken down by"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        choices=disaggregation_choices,
-    )
-    sources = forms.MultipleChoiceField(
-        label=_("Sources of the figures"),
-        widget=forms.CheckboxSelectMultiple,
-        choices=[(k, k) for k in SOURCE_KINDS],
-    )
-    commitments = forms.TypedMultipleChoiceField(
-        label=_("Commitments served"), coerce=int, required=False
-    )
-    sectors = forms.MultipleChoiceField(label=_("Sectors served"), required=False)
-    references = forms.CharField(
-        label=_("Global goals served"),
-        required=False,
-        help_text=_("Space-separated keys such as gcm:16 sdg:10.7 nua:social-inclusion."),
-    )
-
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.organisation = organisation
-        self.spec: IndicatorSpec | None = None
-        model = framework()
-        self._set_choices("measure", [(k, k) for k in sorted(MEASURE_KINDS)])
-        self._set_choices(
-            "direction",
-            [
-                ("higher-is-better", _("Higher is better")),
-                ("lower-is-better", _("Lower is better")),
-                (CONTEXT, _("Context: described, not judged")),
-            ],
-        )
-        self._set_choices(
-            "commitments",
-            [
-                (c.paragraph, f"§{c.paragraph} {in_page_language(c.title)}")
-                for c in model.commitments
-            ],
-        )
-        self._set_choices("sectors", [(s.id, in_page_language(s.label)) for s in model.sectors])
-
-    def _set_choices(self, name: str, choices: list[tuple[Any, Any]]) -> None:
-        field = self.fields[name]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = choices
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if self.errors:
-            return data
-        indicator_id = data["indicator_id"]
-        if (
-            indicator_id in catalogue().ids
-            or CityIndicator.objects.filter(
-                organisation=self.organisation, indicator_id=indicator_id
-            ).exists()
-        ):
-            self.add_error("indicator_id", _("This id is already taken."))
-            return data
-        references = re.split(r"[\s,]+", (data.get("references") or "").strip())
-        grouped: dict[str, list[str]] = {"gcm": [], "sdg": [], "nua": []}
-        for key in filter(None, references):
-            scheme, _sep, code = key.partition(":")
-            if scheme not in grouped or not code:
-                self.add_error(
-                    "references",
-                    _("%(key)s is not of the form gcm:16, sdg:10.7 or nua:…") % {"key": key},
-                )
-                return data
-            grouped[scheme].append(code)
-        document = custom_document({**data, **grouped})
-        spec, problems = check_custom(document)
-        for problem in problems:
-            self.add_error(None, problem_text(problem))
-        data["document"] = document
-        self.spec = spec
-        return data
 
 
 class IndicatorSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -214,11 +112,18 @@ class ObservationForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class FillFromReleaseForm(forms.Form):
-    release = forms.ModelChoiceField(label=_("Published release"), queryset=Release.objects.none())
+    release = forms.ModelChoiceField(
+        label=_("Published release"),
+        queryset=Release.objects.none(),
+        required=False,
+        empty_label=_("Every published release, one value a year"),
+    )
     year = forms.IntegerField(
         label=_("Year the figures describe"),
         min_value=YEARS["min_value"],
         max_value=YEARS["max_value"],
+        required=False,
+        help_text=_("For one release; with every release, the year is read from each."),
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -229,9 +134,14 @@ class FillFromReleaseForm(forms.Form):
         field.queryset = published
         latest = published.order_by("-published_at").first()
         if latest is not None:
-            field.initial = latest.pk
             found = re.search(r"(19|20)\d\d", f"{latest.name} {latest.title}")
             self.fields["year"].initial = int(found.group(0)) if found else None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("release") is not None and data.get("year") is None:
+            self.add_error("year", _("Give the year the release describes."))
+        return data
 
 
 class OverrideForm(forms.Form):

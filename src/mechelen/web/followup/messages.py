@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from mechelen.core.problems import Problem
-from mechelen.i18n import LANGUAGES, render_problem
+from mechelen.i18n import LANGUAGES, render_location, render_problem
 
 MESSAGES = {
     "followup.E001": _("The release {release} is not published: only published figures count."),
@@ -14,12 +14,28 @@ MESSAGES = {
     "followup.E003": _("The release has no table (or only hidden cells) that gives {id}."),
     "followup.E004": _("No yearly service figure is named {name}."),
     "followup.E005": _("The indicator {id} takes no figures from this source."),
+    "followup.E006": _("No published release of the city gives {id} yet."),
+    "followup.E007": _(
+        "The indicator id {id} is already taken by the catalogue or by one of your indicators."
+    ),
+    "followup.E008": _("The file defines no indicator."),
 }
+
+
+def _page_language() -> str:
+    lang = (get_language() or "en").split("-")[0]
+    return lang if lang in LANGUAGES else "en"
 
 
 def problem_text(problem: Problem) -> str:
     """The problem's message in the page's language."""
     if problem.code in MESSAGES:
         return str(MESSAGES[problem.code]).format(**problem.params)
-    lang = (get_language() or "en").split("-")[0]
-    return render_problem(problem, lang if lang in LANGUAGES else "en")
+    return render_problem(problem, _page_language())
+
+
+def located_text(problem: Problem) -> str:
+    """The message after where it was found: "indicators.yaml, line 12: ..." and its code."""
+    where = render_location(problem.location, _page_language())
+    text = f"{problem_text(problem)} ({problem.code})"
+    return f"{where}: {text}" if where else text

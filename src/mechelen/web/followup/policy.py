@@ -7,7 +7,9 @@
 - **Service providers and respondents** reach none of the internal pages.
 - **Everyone** sees, on the public city page, the API and the open-data export, only the
   indicators marked public with values from published releases or marked public, and the
-  evidence of public commitments.
+  evidence of public commitments; the export adds the data coverage of published releases
+  and the results of the latest closed assessment round the city shared with its networks.
+- **Everyone** downloads a network's export, built from what its members share only.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from mechelen.web.assessments import policy as assessment_policy
 from mechelen.web.commitments.models import Commitment
 from mechelen.web.tenancy.access import Access
-from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.models import Network, Organisation
 from mechelen.web.tenancy.roles import Role
 
 EDIT = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR})
@@ -48,3 +50,8 @@ def can_choose_baseline(access: Access, organisation: Organisation) -> bool:
 def sees_internal(access: Access, organisation: Organisation) -> bool:
     """Whether the API and the export give this person the internal content too."""
     return can_view(access, organisation)
+
+
+def can_export_network(access: Access, network: Network) -> bool:
+    """A network's export holds only what its members published or shared: open to anyone."""
+    return True

@@ -1,6 +1,8 @@
-"""Public follow-up files: evidence documents of public commitments and the open-data export.
+"""Public follow-up files: evidence documents of public commitments and the open-data exports
+of a city and of a network.
 
 Anyone gets the public content; the organisation's internal roles get the internal content too.
+A network's export holds only what its members share (see :mod:`network_export`).
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from django.shortcuts import get_object_or_404
 from mechelen.web.assessments.results import page_language
 from mechelen.web.followup import policy
 from mechelen.web.followup.evidence_views import document_response
-from mechelen.web.followup.export import FILES, ExportScope
+from mechelen.web.followup.export import ExportScope, city_bundle
+from mechelen.web.followup.export_files import Written, write_file
 from mechelen.web.followup.models import CommitmentEvidence
-from mechelen.web.tenancy.access import access_of
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.followup.network_export import network_bundle
+from mechelen.web.tenancy.access import access_of, require
+from mechelen.web.tenancy.lookup import network_named, organisation_named
 
 
 def evidence_file(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -26,11 +30,20 @@ def evidence_file(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return document_response(item)
 
 
+def _download(written: Written | None, filename: str, private: bool) -> HttpResponse:
+    if written is None:
+        raise Http404
+    data, content_type = written
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    if private:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def export(request: HttpRequest, slug: str, name: str) -> HttpResponse:
     organisation = organisation_named(slug)
-    writer = FILES.get(name)
-    if writer is None:
-        raise Http404
     access = access_of(request)
     scope = ExportScope(
         organisation,
@@ -38,13 +51,12 @@ def export(request: HttpRequest, slug: str, name: str) -> HttpResponse:
         internal=policy.sees_internal(access, organisation),
         assessment=policy.can_see_change(access, organisation),
     )
-    written = writer(scope)
-    if written is None:
-        raise Http404
-    data, content_type = written
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{slug}-{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    if scope.internal:
-        response["Cache-Control"] = "private, no-store"
-    return response
+    return _download(write_file(city_bundle(scope), name), f"{slug}-{name}", scope.internal)
+
+
+def network_export(request: HttpRequest, slug: str, name: str) -> HttpResponse:
+    """A network's picture as open data: only what its members share, for anyone."""
+    network = network_named(slug)
+    require(policy.can_export_network(access_of(request), network))
+    bundle = network_bundle(network, page_language())
+    return _download(write_file(bundle, name), f"network-{slug}-{name}", private=False)

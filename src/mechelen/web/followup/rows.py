@@ -66,6 +66,12 @@ class IndicatorProgressRow:
         return self.series[-1] if self.series else None
 
     @property
+    def latest_published(self) -> SeriesPoint | None:
+        """The latest whole-area value computed from a published release (never by hand)."""
+        found = [p for p in self.series if p.source == "published-release" and p.public]
+        return found[-1] if found else None
+
+    @property
     def overridden(self) -> bool:
         return bool(self.override_reason)
 

@@ -2,19 +2,22 @@
 
 An indicator of the city's own is stored as a document with the fields of
 ``indicators.yaml`` and checked by the same catalogue rules (``indicator.E0xx``), so it can
-never serve an unknown paragraph or be broken down by a legal status.
+never serve an unknown paragraph or be broken down by a legal status. A city may also import
+several from a YAML file in the catalogue's format (:func:`check_import`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from mechelen.core.indicators import IndicatorCatalogue, IndicatorSpec
 from mechelen.core.indicators.building import build_catalogue
-from mechelen.core.problems import Problem
+from mechelen.core.problems import Location, Problem, ProblemsFound
 from mechelen.engine.framework import load_framework_indicators
+from mechelen.engine.yaml_source import parse_yaml
 from mechelen.web.followup.models import CityIndicator
 from mechelen.web.framework_data import framework
 
@@ -41,7 +44,8 @@ def custom_document(data: Mapping[str, Any]) -> dict[str, Any]:
         "unit": text(data["unit"]),
         "direction": data["direction"],
         "disaggregations": list(data.get("disaggregations") or []),
-        "sources": [{"kind": kind} for kind in data.get("sources") or ["external"]],
+        "sources": data.get("table_sources")
+        or [{"kind": kind} for kind in data.get("sources") or ["external"]],
         "serves": {
             key: list(values)
             for key, values in (
@@ -56,6 +60,9 @@ def custom_document(data: Mapping[str, Any]) -> dict[str, Any]:
     }
     if (data.get("denominator") or "").strip():
         document["denominator"] = text(data["denominator"])
+    groups = [(data.get(name) or "").strip() for name in ("group_a", "group_b")]
+    if any(groups):
+        document["groups"] = [text(group) for group in groups if group]
     return document
 
 
@@ -66,6 +73,38 @@ def check_custom(document: Mapping[str, Any]) -> tuple[IndicatorSpec | None, lis
     if errors or result.catalogue is None or not result.catalogue.indicators:
         return None, errors
     return result.catalogue.indicators[0], []
+
+
+def _plain(node: Any) -> Any:
+    """A parsed YAML node as plain JSON data (for storage)."""
+    return json.loads(json.dumps(node, default=str))
+
+
+def check_import(
+    text: str, file: str, taken: set[str]
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The entries of an ``indicators.yaml`` file, or every problem, each at its line.
+
+    An id of the framework's catalogue or of an indicator the city follows is refused
+    (``followup.E007``); the file is imported whole or not at all.
+    """
+    try:
+        document = parse_yaml(text, file)
+    except ProblemsFound as found:
+        return [], list(found.problems)
+    result = build_catalogue(document, framework(), file)
+    problems = [p for p in result.problems if p.is_error]
+    if result.catalogue is None or problems:
+        return [], problems
+    for spec in result.catalogue.indicators:
+        if spec.id in taken or spec.id in catalogue().ids:
+            where = result.locations.get(("indicator", spec.id), Location(file=file))
+            problems.append(Problem("followup.E007", {"id": spec.id}, where))
+    if not result.catalogue.indicators:
+        problems.append(Problem("followup.E008", {}, Location(file=file)))
+    if problems:
+        return [], problems
+    return [_plain(node) for node in document["indicators"]], []
 
 
 def spec_of(item: CityIndicator) -> IndicatorSpec | None:

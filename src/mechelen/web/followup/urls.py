@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.indicator_list, name="indicators"),
     path("indicators/add/", views.indicator_add, name="indicator_add"),
     path("indicators/define/", views.indicator_custom, name="indicator_custom"),
+    path("indicators/import/", views.indicator_import, name="indicator_import"),
     path("indicators/<int:pk>/", views.indicator_detail, name="indicator"),
     path("indicators/<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
     path("indicators/<int:pk>/remove/", views.indicator_remove, name="indicator_remove"),

@@ -13,18 +13,19 @@ from mechelen.core.indicators import IndicatorSpec
 from mechelen.web.assessments.results import page_language
 from mechelen.web.followup import actions, policy
 from mechelen.web.followup.charts import indicator_chart
+from mechelen.web.followup.definition_forms import CustomIndicatorForm, ImportIndicatorsForm
 from mechelen.web.followup.forms import (
     ChooseIndicatorForm,
-    CustomIndicatorForm,
     FillFromReleaseForm,
     IndicatorSettingsForm,
     ObservationForm,
     OverrideForm,
 )
-from mechelen.web.followup.messages import problem_text
+from mechelen.web.followup.messages import located_text, problem_text
 from mechelen.web.followup.models import AutomaticSource, CityIndicator, IndicatorObservation
+from mechelen.web.followup.published_tables import published_tables
 from mechelen.web.followup.report_data import progress_row
-from mechelen.web.followup.specs import spec_of
+from mechelen.web.followup.specs import check_import, spec_of
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
 from mechelen.web.tenancy.models import Organisation
@@ -88,7 +89,38 @@ def indicator_custom(request: HttpRequest, slug: str) -> HttpResponse:
         )
         messages.success(request, _("Indicator defined: set its baseline and target."))
         return redirect("followup:indicator_edit", slug=slug, pk=item.pk)
-    return render(request, "followup/custom.html", {"organisation": organisation, "form": form})
+    return render(
+        request,
+        "followup/custom.html",
+        {"organisation": organisation, "form": form, "tables": published_tables(organisation)},
+    )
+
+
+@login_required
+def indicator_import(request: HttpRequest, slug: str) -> HttpResponse:
+    """Indicators of the city's own from a YAML file in the catalogue's format, all or none."""
+    organisation = organisation_named(slug)
+    require(policy.can_edit(access_of(request), organisation))
+    form = ImportIndicatorsForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        text, name = form.cleaned_data["file"]
+        taken = set(
+            CityIndicator.objects.filter(organisation=organisation).values_list(
+                "indicator_id", flat=True
+            )
+        )
+        entries, found = check_import(text, name, taken)
+        problems = [located_text(problem) for problem in found]
+        if not found:
+            created = actions.import_indicators(request.user, organisation, entries, name)
+            messages.success(request, _("%(count)d indicators imported.") % {"count": len(created)})
+            return redirect("followup:indicators", slug=slug)
+    return render(
+        request,
+        "followup/import.html",
+        {"organisation": organisation, "form": form, "problems": problems, "multipart": True},
+    )
 
 
 @login_required

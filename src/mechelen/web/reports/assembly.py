@@ -209,7 +209,7 @@ def _compared(members: Iterable[Organisation], lang: str) -> tuple[IndicatorAcro
     found: dict[str, tuple[str, str, list[CityValue]]] = {}
     for member in members:
         for row in report_data.indicator_progress(member, lang, public_only=True):
-            latest = row.latest
+            latest = row.latest_published  # compared on published figures, never by hand
             if latest is None:
                 continue
             slot = found.setdefault(row.spec_id, (row.label, row.unit, []))
