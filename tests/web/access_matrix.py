@@ -4,7 +4,8 @@ Every named URL of the site must be listed here (a test fails otherwise), so a n
 cannot ship without saying who may reach it. ``PUBLIC`` pages are open to everyone,
 visitors included; for the others, only the listed roles of the city the URL names are let
 through: the same roles of another city, a network analyst, a person with no role and a
-visitor are refused.
+visitor are refused. An allowed GET answers 200 or a redirect, never a 404 (the exceptions,
+with their reasons, are in ``NOT_FOUND_IS_RIGHT``).
 """
 
 from __future__ import annotations
@@ -193,3 +194,12 @@ PAGES: dict[str, PageRule] = {
 
 #: URL names that are not pages of the platform (tested elsewhere)
 NOT_PAGES = {"set_language"}
+
+#: An allowed call must answer the page (200) or a redirect other than to the login page;
+#: these calls may also answer 404 to an allowed caller, for the reason given.
+NOT_FOUND_IS_RIGHT: dict[tuple[str, str], str] = {
+    ("accounts:token_revoke", "post"): (
+        "a person revokes only their own tokens; the matrix's token is the outsider's, so for "
+        "every other caller it does not exist"
+    ),
+}
