@@ -12,6 +12,7 @@ from mechelen.core.indicators import compute_measure
 from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.web.audit.models import AuditEntry
 from mechelen.web.followup.models import AutomaticSource, CityIndicator, ObservationSource
+from mechelen.web.statistics.actions import approve_release
 from mechelen.web.statistics.models import Release, ReleaseStatus
 from mechelen.web.statistics.published import release_tables
 from mechelen.web.statistics.storage import media_path
@@ -262,3 +263,14 @@ def test_a_file_with_a_problem_imports_nothing_and_says_where(
 def test_only_editors_of_the_city_import(world: World) -> None:
     assert post_import(world, IMPORTED, Role.VIEWER).status_code == 403
     assert not CityIndicator.objects.exists()
+
+
+def test_a_newly_approved_release_fills_the_own_indicator_by_itself(world: World) -> None:
+    release_of(world, 2023)
+    assert define(world).status_code == 302
+    item = CityIndicator.objects.get(indicator_id="non-citizens-own")
+    assert sorted(o.year for o in item.observations.filter(breakdown="")) == [2023]
+    waiting = release_of(world, 2024, ReleaseStatus.SUBMITTED)
+    approve_release(world.a.users[Role.ADMINISTRATOR], waiting)
+    whole = {o.year: o for o in item.observations.filter(breakdown="")}
+    assert sorted(whole) == [2023, 2024] and whole[2024].release == waiting

@@ -271,6 +271,21 @@ def fill_automatically(
     return stored, found.problems
 
 
+def refresh_from_releases(actor: Any, organisation: Organisation) -> int:
+    """Recompute every indicator of the city that fills itself from its published releases
+    (run when a release is published); returns how many were recomputed."""
+    refreshed = 0
+    items = CityIndicator.objects.filter(
+        organisation=organisation, automatic_source=AutomaticSource.PUBLISHED_RELEASE
+    )
+    for item in items:
+        spec = spec_of(item)
+        if spec is not None:
+            _fill_from_every_release(actor, item, spec)
+            refreshed += 1
+    return refreshed
+
+
 def _fill_from_every_release(
     actor: Any, item: CityIndicator, spec: IndicatorSpec
 ) -> tuple[list[IndicatorObservation], list[Problem]]:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from mechelen.core.microdata.mapping import SourceOptions
 from mechelen.engine.ingest.sources import inspect_source
 from mechelen.web.audit.log import record
+from mechelen.web.followup.actions import refresh_from_releases
 from mechelen.web.jobs.models import Job
 from mechelen.web.jobs.runner import enqueue
 from mechelen.web.statistics.models import (
@@ -192,6 +193,8 @@ def approve_release(actor: Any, release: Release) -> Release:
         release.organisation,
         {"name": release.name, "content_sha256": release.content_sha256},
     )
+    # the city's indicators computed from its published tables take in the new release
+    refresh_from_releases(actor, release.organisation)
     return release
 
 
