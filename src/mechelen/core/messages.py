@@ -1,14 +1,49 @@
 """English message templates for every problem code, translated at the edge (see mechelen.i18n).
 
-Templates use ``{name}`` placeholders filled from the problem's parameters.
+Templates use ``{name}`` placeholders filled from the problem's parameters. A parameter that
+is a :class:`LocalNumber` is written in the reader's language at the edge (``+5,74 %`` and
+``0,96`` in French), never formatted here.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 def N_(message: str) -> str:
     """Mark a string for translation without translating it here."""
     return message
+
+
+@dataclass(frozen=True)
+class LocalNumber:
+    """A number passed to a message, written in the reader's language when the message is.
+
+    ``digits`` is the most decimals shown (trailing zeros dropped unless ``fixed``),
+    ``signed`` adds a plus sign to positive values, ``percent`` shows a fraction as a
+    percentage (0.0574 -> 5.74%). ``str()`` gives the English form.
+    """
+
+    value: float
+    digits: int = 2
+    signed: bool = False
+    percent: bool = False
+    fixed: bool = False
+
+    @property
+    def shown(self) -> float:
+        """The value as shown: times 100 for a percentage, rounded to ``digits`` (never -0)."""
+        shown = round(self.value * 100 if self.percent else self.value, self.digits)
+        return shown if shown != 0 else 0.0
+
+    def __str__(self) -> str:
+        shown = self.shown
+        text = f"{shown:,.{self.digits}f}"
+        if not self.fixed and "." in text:
+            text = text.rstrip("0").rstrip(".")
+        if self.signed and shown > 0:
+            text = "+" + text
+        return text + ("%" if self.percent else "")
 
 
 MESSAGES: dict[str, str] = {

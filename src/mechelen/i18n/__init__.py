@@ -14,6 +14,8 @@ from babel.messages.pofile import read_po
 
 from mechelen.core.messages import N_, TRANSLATED_PARAMETERS, message_template
 from mechelen.core.problems import Location, Problem
+from mechelen.i18n.numbers import localised
+from mechelen.i18n.typography import spaced_punctuation
 
 LANGUAGES = ("en", "fr", "es")
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -63,20 +65,24 @@ def render_problem(problem: Problem, lang: str = "en") -> str:
     for key, value in problem.params.items():
         if key in TRANSLATED_PARAMETERS and isinstance(value, str):
             value = translate(value)
+        value = localised(value, lang)
         params[key] = f"'{value}'" if key in _QUOTED else value
     return translate(message_template(problem.code)).format_map(params)
 
 
 def render_message(code: str, params: Mapping[str, object], lang: str = "en") -> str:
     """A coded message that is not a problem (e.g. the reason for a progress status,
-    ``progress.R010``) in ``lang``; parameters are shown as they are, not quoted."""
+    ``progress.R010``) in ``lang``; parameters are shown as they are, not quoted, numbers
+    (:class:`~mechelen.core.messages.LocalNumber`) in the language's format."""
     translate = translator(lang)
     filled = _Params()
     for key, value in params.items():
         filled[key] = (
-            translate(value) if key in TRANSLATED_PARAMETERS and isinstance(value, str) else value
+            translate(value)
+            if key in TRANSLATED_PARAMETERS and isinstance(value, str)
+            else localised(value, lang)
         )
-    return translate(message_template(code)).format_map(filled)
+    return spaced_punctuation(translate(message_template(code)).format_map(filled), lang)
 
 
 #: parameters that hold a user's value or a name, shown in quotes

@@ -17,6 +17,7 @@ from mechelen.core.indicators import (
     check_override,
 )
 from mechelen.core.indicators.progress import ProgressAssessment
+from mechelen.core.messages import LocalNumber
 
 S = ProgressStatus
 
@@ -47,7 +48,8 @@ def test_worked_example_of_the_documentation() -> None:
     assert result.growth.ratio == pytest.approx(0.9648, abs=1e-4)
     assert result.growth.anticipated_value == pytest.approx(234.375)
     assert result.computed == S.ON_TRACK and result.reason.code == "progress.R010"
-    assert result.reason.params["actual"] == "+5.74%"
+    assert str(result.reason.params["actual"]) == "+5.74%"
+    assert str(result.reason.params["ratio"]) == "0.96"
     assert assess((2018, 120), (240, 2030), (2022, 140)).computed == S.MOVING_TOO_SLOWLY
     assert assess((2018, 120), (240, 2030), (2022, 110)).computed == S.MOVING_AWAY
 
@@ -161,3 +163,21 @@ def test_inconsistent_tracks_are_problems() -> None:
         "indicator.E031",
         "indicator.E032",
     ]
+
+
+def test_reason_numbers_are_left_to_the_reader_s_language_with_sensible_precision() -> None:
+    # a share of commitments achieved, 0 % in 2018 to 80 % by 2030: 2.5 points a year
+    # observed against 6.666... needed; a count is never shown with three decimals
+    result = assess((2018, 0), (80, 2030), (2026, 20))
+    params = result.reason.params
+    assert result.growth is not None and result.growth.method == "linear"
+    numbers = {k: v for k, v in params.items() if isinstance(v, LocalNumber)}
+    assert set(numbers) == {"actual", "required", "ratio", "threshold"}
+    assert [str(numbers[k]) for k in ("actual", "required", "ratio", "threshold")] == [
+        "+2.5",
+        "+6.67",
+        "0.38",
+        "0.95",
+    ]
+    reached = assess((2018, 1000), (1234.5, 2030), (2024, 1234.5)).reason.params
+    assert str(reached["value"]) == "1,234.5" and reached["year"] == 2024

@@ -9,10 +9,13 @@ from mechelen.core.framework.model import Framework
 from mechelen.core.indicators import ProgressStatus
 from mechelen.core.reporting.follow_up import (
     CommitmentEntry,
+    CoverageRow,
+    IndicatorEntry,
     RoundSummary,
     assessment_section,
     build_follow_up_report,
     group_by_reference,
+    with_needs,
 )
 from mechelen.core.reporting.follow_up.grouping import natural_key
 from tests.core.reporting.follow_up_fixtures import (
@@ -108,6 +111,19 @@ def test_findings(framework: Framework) -> None:
     assert [f.code for f in empty.findings] == ["report.F003"]
 
 
+def test_the_summary_says_how_many_good_statuses_were_set_by_hand(framework: Framework) -> None:
+    first, gap, context = indicators()
+    by_hand = replace(
+        gap, status=ProgressStatus.ON_TRACK, override_by="coordinator", override_on=date(2025, 3, 1)
+    )
+    report = build_follow_up_report(
+        framework, PLACE, "internal", commitments(), (first, by_hand, context)
+    )
+    codes = {f.code: f for f in report.findings}
+    assert "report.F004" not in codes
+    assert codes["report.F010"].params == {"good": 2, "total": 2, "by_hand": 1}
+
+
 def test_coverage_names_the_indicators_that_need_a_breakdown(framework: Framework) -> None:
     report = follow_up_report(framework)
     rows = {r.disaggregation: r for r in report.coverage}
@@ -117,6 +133,36 @@ def test_coverage_names_the_indicators_that_need_a_breakdown(framework: Framewor
     )
     assert rows["duration_of_stay"].needed_by == ()
     assert not rows["geography"].available
+
+
+def test_coverage_counts_the_dimensions_an_indicator_s_figures_come_from() -> None:
+    participation = IndicatorEntry(
+        "language-course-participation",
+        "Language-course participation",
+        "per 1,000 newcomers",
+        "higher-is-better",
+        disaggregations=("sex",),
+        source_dimensions=("geography", "birth_status", "duration_of_stay"),
+    )
+    rows = with_needs(
+        (
+            CoverageRow(
+                "country_of_birth",
+                "Country of birth",
+                False,
+                given_by=("country_of_birth", "birth_status"),
+            ),
+            CoverageRow("duration_of_stay", "Duration of stay", False),
+            CoverageRow("geography", "Parts of the area", False, given_by=("geography",)),
+            CoverageRow("citizenship", "Citizenship", True, given_by=("citizenship_status",)),
+        ),
+        (participation,),
+    )
+    needed = {r.disaggregation: r.needed_by for r in rows}
+    assert needed["country_of_birth"] == ("Language-course participation",)
+    assert needed["duration_of_stay"] == ("Language-course participation",)
+    # every table has a geography; only a breakdown by parts of the area asks for them
+    assert needed["geography"] == () and needed["citizenship"] == ()
 
 
 def test_change_against_the_baseline_round(framework: Framework) -> None:

@@ -34,6 +34,7 @@ from mechelen.core.indicators.growth import (
 )
 from mechelen.core.indicators.spec import Direction
 from mechelen.core.indicators.status import ProgressStatus, StatusOverride
+from mechelen.core.messages import LocalNumber
 from mechelen.core.problems import Problem
 
 Status = ProgressStatus
@@ -60,7 +61,11 @@ class ProgressTrack:
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a status was computed: a message code (``progress.R004``) and its parameters."""
+    """Why a status was computed: a message code (``progress.R004``) and its parameters.
+
+    Values, rates and ratios are :class:`LocalNumber` parameters, written in the reader's
+    language when the reason is (``+5,74 %`` in French); years are plain integers.
+    """
 
     code: str
     params: Mapping[str, object] = field(default_factory=dict)
@@ -146,26 +151,26 @@ def _compute(track: ProgressTrack, thresholds: ProgressThresholds) -> _Computed:
     if target is None:
         return _Computed(Status.NOT_ENOUGH_DATA, Reason("progress.R002"))
     current = latest or baseline
-    goal = {"target": target.value, "target_year": target.year}
+    goal = {"target": _value(target.value), "target_year": target.year}
     if meets_target(current.value, target.value, track.direction):
         code = "progress.R003" if latest is not None else "progress.R004"
         return _Computed(
             Status.TARGET_REACHED,
-            Reason(code, {"value": current.value, "year": current.year, **goal}),
+            Reason(code, {"value": _value(current.value), "year": current.year, **goal}),
         )
     if latest is None:
         return _Computed(Status.NOT_ENOUGH_DATA, Reason("progress.R005", {"year": baseline.year}))
     if meets_target(baseline.value, target.value, track.direction):
         return _Computed(
             Status.MOVING_AWAY,
-            Reason("progress.R006", {"value": latest.value, "year": latest.year, **goal}),
+            Reason("progress.R006", {"value": _value(latest.value), "year": latest.year, **goal}),
         )
     growth = compare_growth(baseline, latest, target, thresholds)
     rates = {
         "method": growth.method,
-        "actual": _rate_text(growth.actual_rate, growth),
-        "required": _rate_text(growth.required_rate, growth),
-        "ratio": f"{growth.ratio:.2f}",
+        "actual": _rate(growth.actual_rate, growth),
+        "required": _rate(growth.required_rate, growth),
+        "ratio": _ratio(growth.ratio),
     }
     if growth.ratio < thresholds.moving_away:
         return _Computed(Status.MOVING_AWAY, Reason("progress.R007", rates), growth)
@@ -173,14 +178,25 @@ def _compute(track: ProgressTrack, thresholds: ProgressThresholds) -> _Computed:
         reason = Reason("progress.R008", {"year": latest.year, **goal, **rates})
         return _Computed(Status.MOVING_TOO_SLOWLY, reason, growth)
     if growth.ratio >= thresholds.on_track:
-        reason = Reason("progress.R010", {**rates, "threshold": thresholds.on_track})
+        reason = Reason("progress.R010", {**rates, "threshold": _ratio(thresholds.on_track)})
         return _Computed(Status.ON_TRACK, reason, growth)
-    reason = Reason("progress.R011", {**rates, "threshold": thresholds.on_track})
+    reason = Reason("progress.R011", {**rates, "threshold": _ratio(thresholds.on_track)})
     return _Computed(Status.MOVING_TOO_SLOWLY, reason, growth)
 
 
-def _rate_text(rate: float, growth: GrowthComparison) -> str:
-    """A compound rate as a signed percentage (+5.74%), a linear one in the indicator's unit."""
+def _value(value: float) -> LocalNumber:
+    """An indicator value: up to two decimals (``7.41``, ``240``)."""
+    return LocalNumber(value, digits=2)
+
+
+def _ratio(ratio: float) -> LocalNumber:
+    """A ratio of rates or its threshold, with two decimals (``0.96``)."""
+    return LocalNumber(ratio, digits=2, fixed=True)
+
+
+def _rate(rate: float, growth: GrowthComparison) -> LocalNumber:
+    """A compound rate as a signed percentage (+5.74%), a linear one in the indicator's unit
+    with up to two decimals (+6.67, -1.25, +2.5)."""
     if growth.method == "compound":
-        return f"{rate * 100:+.2f}%"
-    return f"{rate:+.4g}"
+        return LocalNumber(rate, digits=2, signed=True, percent=True, fixed=True)
+    return LocalNumber(rate, digits=2, signed=True)

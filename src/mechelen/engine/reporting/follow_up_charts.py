@@ -11,7 +11,12 @@ from mechelen.core.reporting.follow_up.model import (
     CommitmentEntry,
     IndicatorEntry,
 )
-from mechelen.engine.reporting.charts import VEGA_LITE_SCHEMA
+from mechelen.engine.reporting.charts import (
+    ROW_LABEL_CHARACTERS,
+    VEGA_LITE_SCHEMA,
+    label_lines,
+    wrapped_axis,
+)
 from mechelen.engine.reporting.report_wording import ReportWording
 
 #: colours of the commitment states and progress statuses (colour-blind safe, Okabe-Ito based)
@@ -23,6 +28,9 @@ STATE_COLOURS = {
     "dropped": "#777777",
 }
 FONT = "DejaVu Sans, Liberation Sans, sans-serif"
+#: the longest line of a column label of the change chart (130 pixels at 11)
+CHANGE_COLUMN_CHARACTERS = 19
+CHANGE_COLUMN = 130
 BASE_CONFIG: dict[str, Any] = {
     "font": FONT,
     "view": {"stroke": None},
@@ -164,6 +172,8 @@ def indicator_spec(entry: IndicatorEntry, words: ReportWording) -> dict[str, Any
         )
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
     span = (high - low) or abs(high) or 1.0
+    # a share or a count that is never negative: the axis stops at 0, not below
+    floor = low - 0.15 * span if low < 0 else max(0.0, low - 0.15 * span)
     first, last = (min(years), max(years)) if years else (0, 1)
     if first == last:
         first, last = first - 1, last + 1
@@ -185,11 +195,7 @@ def indicator_spec(entry: IndicatorEntry, words: ReportWording) -> dict[str, Any
                 "field": "value",
                 "type": "quantitative",
                 "title": None,
-                "scale": {
-                    "domain": [low - 0.15 * span, high + 0.25 * span],
-                    "nice": True,
-                    "zero": False,
-                },
+                "scale": {"domain": [floor, high + 0.25 * span], "nice": True, "zero": False},
             },
         },
         "layer": layers,
@@ -210,10 +216,11 @@ def change_spec(section: AssessmentSection, words: ReportWording) -> dict[str, A
         }
         for c in section.changes
     ]
+    rows = label_lines(sectors, ROW_LABEL_CHARACTERS)
     return {
         "$schema": VEGA_LITE_SCHEMA,
-        "width": 130 * len(dimensions),
-        "height": 26 * len(sectors),
+        "width": CHANGE_COLUMN * len(dimensions),
+        "height": (26 if rows == 1 else 30) * len(sectors),
         "background": "white",
         "config": {**BASE_CONFIG, "axis": {"labelFontSize": 11}},
         "data": {"values": values},
@@ -226,7 +233,9 @@ def change_spec(section: AssessmentSection, words: ReportWording) -> dict[str, A
                 "axis": {
                     "orient": "top",
                     "labelAngle": 0,
-                    "labelLimit": 128,
+                    **wrapped_axis(
+                        dimensions, CHANGE_COLUMN_CHARACTERS, "top", 13, column=CHANGE_COLUMN
+                    ),
                     "domain": False,
                     "ticks": False,
                 },
@@ -236,7 +245,11 @@ def change_spec(section: AssessmentSection, words: ReportWording) -> dict[str, A
                 "type": "nominal",
                 "sort": sectors,
                 "title": None,
-                "axis": {"labelLimit": 260, "domain": False, "ticks": False},
+                "axis": {
+                    **wrapped_axis(sectors, ROW_LABEL_CHARACTERS, "left", 13, padding=8),
+                    "domain": False,
+                    "ticks": False,
+                },
             },
         },
         "layer": [

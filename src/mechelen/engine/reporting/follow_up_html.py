@@ -56,7 +56,8 @@ def _indicator_view(entry: IndicatorEntry, words: ReportWording) -> dict[str, An
         "entry": entry,
         "status": words.status(entry.status) if not entry.is_context else "",
         "status_class": entry.status.value if entry.status else "context",
-        "computed": words.status(entry.computed) if entry.overridden and entry.computed else "",
+        "by_hand": words.set_by_hand(entry) if entry.overridden and not entry.is_context else "",
+        "note": None,  # the number of its note under the overview table, if set by hand
         "latest": f"{words.value(latest.value)} ({latest.year})" if latest else "–",
         "baseline": (
             f"{words.value(entry.baseline.value)} ({entry.baseline.year})"
@@ -67,11 +68,22 @@ def _indicator_view(entry: IndicatorEntry, words: ReportWording) -> dict[str, An
             f"{words.value(entry.target.value)} ({entry.target.year})" if entry.target else "–"
         ),
         "chart": (
-            render_svg(indicator_spec(entry, words), id_prefix=f"ind-{_slug(entry.indicator_id)}")
+            render_svg(
+                indicator_spec(entry, words),
+                id_prefix=f"ind-{_slug(entry.indicator_id)}",
+                lang=words.lang,
+            )
             if len(entry.series) >= 1 and (len(entry.series) > 1 or entry.target is not None)
             else ""
         ),
     }
+
+
+def _numbered_notes(views: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Number the notes of the statuses set by hand, in the order of the overview table."""
+    for number, view in enumerate((v for v in views if v["by_hand"]), start=1):
+        view["note"] = number
+    return views
 
 
 def follow_up_context(
@@ -87,9 +99,9 @@ def follow_up_context(
         assessment = {
             "section": section,
             "data": data,
-            "heatmap": render_svg(_for_print(heatmap_spec(latest, words)), "heatmap"),
+            "heatmap": render_svg(_for_print(heatmap_spec(latest, words)), "heatmap", lang),
             "change": (
-                render_svg(_for_print(change_spec(section, words)), id_prefix="change")
+                render_svg(_for_print(change_spec(section, words)), id_prefix="change", lang=lang)
                 if section.changes
                 else ""
             ),
@@ -98,7 +110,7 @@ def follow_up_context(
             "priorities": data["priorities"][:5],
         }
     commitments_chart = (
-        render_svg(commitments_spec(report.commitments, words), id_prefix="commitments")
+        render_svg(commitments_spec(report.commitments, words), id_prefix="commitments", lang=lang)
         if report.commitments
         else ""
     )
@@ -114,7 +126,7 @@ def follow_up_context(
         "findings": [(f.tone, words.finding(f)) for f in report.findings],
         "commitments_chart": commitments_chart,
         "assessment": assessment,
-        "followed": [_indicator_view(i, words) for i in report.followed],
+        "followed": _numbered_notes([_indicator_view(i, words) for i in report.followed]),
         "context": [_indicator_view(i, words) for i in report.context],
         "status_counts": {
             state: len(report.commitments_with(state))
@@ -142,14 +154,20 @@ def network_context(report: NetworkReport, lang: str, generated_on: date | None)
         "generated": words.date(generated_on),
         "date_mark": DATE_MARK,
         "titles": titles,
-        "map": render_svg(map_spec(report, words), id_prefix="map") if report.members else "",
+        "map": (
+            render_svg(map_spec(report, words), id_prefix="map", lang=lang)
+            if report.members
+            else ""
+        ),
         "taken_chart": (
-            render_svg(commitments_taken_spec(report, words), id_prefix="taken")
+            render_svg(commitments_taken_spec(report, words), id_prefix="taken", lang=lang)
             if report.commitments
             else ""
         ),
         "sectors_chart": (
-            render_svg(sectors_spec(report, words), id_prefix="sectors") if report.assessed else ""
+            render_svg(sectors_spec(report, words), id_prefix="sectors", lang=lang)
+            if report.assessed
+            else ""
         ),
     }
 

@@ -32,7 +32,7 @@ def render_assessment_html(report: AssessmentReport, lang: str, generated_at: st
         data=data,
         words=words,
         framework=report.framework,
-        heatmap_svg=render_svg(heatmap_spec(report, words), id_prefix="heatmap"),
+        heatmap_svg=render_svg(heatmap_spec(report, words), id_prefix="heatmap", lang=lang),
         by_sector={c["sector"]: c for c in data["urgency"]},
         cells={(c["sector"], c["dimension"]): c for c in data["cells"]},
     )

@@ -19,13 +19,20 @@ import pycountry
 
 from mechelen.core.messages import N_
 from mechelen.core.reporting.follow_up.network import NetworkReport
-from mechelen.engine.reporting.charts import VEGA_LITE_SCHEMA
+from mechelen.engine.reporting.charts import (
+    ROW_LABEL_CHARACTERS,
+    VEGA_LITE_SCHEMA,
+    label_lines,
+    wrapped_axis,
+)
 from mechelen.engine.reporting.follow_up_charts import BASE_CONFIG, STATE_COLOURS
 from mechelen.engine.reporting.report_wording import ReportWording
 
 WORLD_MAP = Path(__file__).resolve().parent / "data" / "countries-110m.json"
 MIN_SPAN = 24.0  # degrees of longitude shown at least
 MAP_WIDTH, MAP_HEIGHT = 440, 320
+#: the longest line of a commitment's label (§ and title) in the chart of commitments taken
+COMMITMENT_LABEL_CHARACTERS = 44
 ANTARCTICA = "010"
 
 Box = tuple[float, float, float, float]  # west, south, east, north
@@ -190,6 +197,9 @@ def commitments_taken_spec(
     """The commitments most taken, with how many members achieved each."""
     shown = report.most_taken[:top]
     labels = [f"§{t.paragraph} {_title(report, t.paragraph, words)}" for t in shown]
+    lines = label_lines(labels, COMMITMENT_LABEL_CHARACTERS)
+    most = max((t.taken for t in shown), default=1)
+    step = max(1, math.ceil(most / 10))
     taken_label = words._(N_("Taken"))
     achieved_label = words._(N_("Achieved"))
     values = []
@@ -201,7 +211,7 @@ def commitments_taken_spec(
     return {
         "$schema": VEGA_LITE_SCHEMA,
         "width": 260,
-        "height": {"step": 20},
+        "height": {"step": 20 if lines == 1 else 14 * lines},
         "background": "white",
         "config": BASE_CONFIG,
         "data": {"values": values},
@@ -212,14 +222,15 @@ def commitments_taken_spec(
                 "type": "nominal",
                 "sort": labels,
                 "title": None,
-                "axis": {"labelLimit": 330},
+                "axis": wrapped_axis(labels, COMMITMENT_LABEL_CHARACTERS, "left", 13),
             },
             "x": {
                 "field": "count",
                 "type": "quantitative",
                 "stack": "zero",
                 "title": words._(N_("Member cities")),
-                "axis": {"format": "d", "tickMinStep": 1},
+                # whole numbers only: a narrow axis would otherwise tick 0.5 (shown "1")
+                "axis": {"format": "d", "values": list(range(0, most + 1, step))},
             },
             "color": {
                 "field": "kind",
@@ -242,8 +253,7 @@ def commitments_taken_spec(
 
 def _title(report: NetworkReport, paragraph: int, words: ReportWording) -> str:
     found = next((c for c in report.framework.commitments if c.paragraph == paragraph), None)
-    text = found.title.get(words.lang) if found else ""
-    return text if len(text) <= 48 else text[:46].rstrip() + "…"
+    return found.title.get(words.lang) if found else ""
 
 
 def sectors_spec(report: NetworkReport, words: ReportWording) -> dict[str, Any]:
@@ -261,17 +271,21 @@ def sectors_spec(report: NetworkReport, words: ReportWording) -> dict[str, Any]:
     ]
     top = report.framework.max_score
     order = [words.sector(s.id) for s in report.framework.sectors]
+    lines = label_lines(
+        [words.sector(s.sector_id) for s in report.sectors if s.mean is not None],
+        ROW_LABEL_CHARACTERS,
+    )
     y = {
         "field": "sector",
         "type": "nominal",
         "sort": order,
         "title": None,
-        "axis": {"labelLimit": 300},
+        "axis": wrapped_axis(order, ROW_LABEL_CHARACTERS, "left", 13),
     }
     return {
         "$schema": VEGA_LITE_SCHEMA,
         "width": 300,
-        "height": {"step": 22},
+        "height": {"step": 22 if lines == 1 else 14 * lines},
         "background": "white",
         "config": BASE_CONFIG,
         "data": {"values": values},

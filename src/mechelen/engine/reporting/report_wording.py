@@ -15,7 +15,11 @@ from mechelen.core.framework.model import Framework, Reference
 from mechelen.core.indicators.status import STATUS_LABELS, ProgressStatus
 from mechelen.core.messages import N_
 from mechelen.core.reporting.follow_up.findings import FINDING_MESSAGES
-from mechelen.core.reporting.follow_up.model import COMMITMENT_STATE_LABELS, Finding
+from mechelen.core.reporting.follow_up.model import (
+    COMMITMENT_STATE_LABELS,
+    Finding,
+    IndicatorEntry,
+)
 from mechelen.engine.reporting.wording import Wording
 
 SCHEME_TITLES: dict[str, str] = {
@@ -76,6 +80,23 @@ class ReportWording(Wording):
             return self._(N_("Context (not judged)"))
         return self._(STATUS_LABELS[ProgressStatus(status)])
 
+    def set_by_hand(self, entry: IndicatorEntry) -> str:
+        """Who set the status by hand, when, the computed status, and why, e.g. ``Set by Ann
+        on 3 March 2025 (computed status: Moving too slowly): new desks opened``."""
+        _ = self._
+        if entry.override_by and entry.override_on:
+            text = _(N_("Set by {who} on {date}")).format(
+                who=entry.override_by, date=self.date(entry.override_on)
+            )
+        elif entry.override_by:
+            text = _(N_("Set by {who}")).format(who=entry.override_by)
+        else:
+            text = _(N_("Set by hand"))
+        if entry.computed is not None:
+            computed = _(N_("computed status: {status}")).format(status=self.status(entry.computed))
+            text = f"{text} ({computed})"
+        return self.labelled(text, entry.override_reason) if entry.override_reason else text
+
     def commitment_state(self, state: str) -> str:
         return self._(COMMITMENT_STATE_LABELS.get(state, state))
 
@@ -100,7 +121,7 @@ class ReportWording(Wording):
         return self._(template).format(code=reference.code, kind=kind)
 
     def reference(self, reference: Reference) -> str:
-        return f"{self.reference_code(reference)}: {reference.title.get(self.lang)}"
+        return self.labelled(self.reference_code(reference), reference.title.get(self.lang))
 
     def paragraph(self, paragraph: int | None) -> str:
         return f"§{paragraph}" if paragraph is not None else self._(N_("own"))

@@ -8,7 +8,8 @@ from babel.numbers import format_decimal
 from mechelen.core.assessment.priorities import PriorityScore
 from mechelen.core.framework.model import Framework, ScaleLevel
 from mechelen.core.messages import N_
-from mechelen.i18n import translator
+from mechelen.i18n import Translator, translator
+from mechelen.i18n.typography import colon, punctuation_mark, spaced_punctuation
 
 
 class Wording:
@@ -17,7 +18,24 @@ class Wording:
     def __init__(self, framework: Framework, lang: str) -> None:
         self.framework = framework
         self.lang = lang
-        self._ = translator(lang)
+        self._ = self._typeset(translator(lang))
+
+    def _typeset(self, translate: Translator) -> Translator:
+        """Translations with the language's punctuation (``Cible : 80`` in French)."""
+        return lambda message: spaced_punctuation(translate(message), self.lang)
+
+    @property
+    def colon(self) -> str:
+        """The colon after a label in this language (`` :`` with a narrow space in French)."""
+        return colon(self.lang)
+
+    def mark(self, mark: str) -> str:
+        """A ``;`` ``?`` ``!`` or ``:`` after a word, with French spacing in French."""
+        return punctuation_mark(mark, self.lang)
+
+    def labelled(self, label: str, value: str) -> str:
+        """``label: value`` as the language writes it."""
+        return f"{label}{self.colon} {value}"
 
     def number(self, value: float | None, digits: int = 1) -> str:
         if value is None:
@@ -78,4 +96,4 @@ class Wording:
             parts.append(_(N_("blocks {sectors}")).format(sectors=self.items(direct)))
         if indirect:
             parts.append(_(N_("and {count} more through them")).format(count=indirect))
-        return "; ".join(parts)
+        return f"{self.mark(';')} ".join(parts)

@@ -174,7 +174,7 @@ def results_context(report: AssessmentReport, lang: str) -> dict[str, Any]:
             evidence.append({"sector": words.sector(sector.id), "items": items})
     return {
         "data": data,
-        "heatmap_svg": render_svg(heatmap_spec(report, words), id_prefix="heatmap"),
+        "heatmap_svg": render_svg(heatmap_spec(report, words), id_prefix="heatmap", lang=lang),
         "dimension_labels": [words.dimension(d.id) for d in dimensions],
         "table": table,
         "disagreements": disagreements,

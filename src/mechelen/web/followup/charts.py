@@ -1,7 +1,8 @@
 """A small line chart of an indicator's series (with baseline and target), as server-side SVG.
 
-Vega-Lite rendered by vl-convert, like the reports' charts, with stable element ids; the
-same data always gives the same bytes, cached by the spec's digest.
+Vega-Lite rendered by vl-convert, like the reports' charts, with stable element ids and the
+page language's number format; the same data always gives the same bytes, cached by the
+spec's digest and the language.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import json
 from typing import Any
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from mechelen.engine.reporting.charts import VEGA_LITE_SCHEMA, render_svg
+from mechelen.i18n import LANGUAGES
 from mechelen.web.followup.rows import IndicatorProgressRow
 
 
@@ -43,7 +46,15 @@ def line_chart_spec(row: IndicatorProgressRow) -> dict[str, Any]:
         "scale": {"domain": domain, "nice": False},
         "axis": {"format": "d", "tickMinStep": 1, "labelFlush": True},
     }
-    y = {"field": "value", "type": "quantitative", "title": row.unit, "scale": {"zero": False}}
+    values_shown = [v["value"] for v in values + marks]
+    # a share or a count that is never negative: the axis never goes below 0
+    never_negative = all(v >= 0 for v in values_shown)
+    y = {
+        "field": "value",
+        "type": "quantitative",
+        "title": row.unit,
+        "scale": {"zero": False, **({"domainMin": 0} if never_negative and values_shown else {})},
+    }
     colour = {
         "field": "series",
         "type": "nominal",
@@ -72,14 +83,24 @@ def line_chart_spec(row: IndicatorProgressRow) -> dict[str, Any]:
     }
 
 
-def indicator_chart(row: IndicatorProgressRow, prefix: str = "indicator") -> str:
-    """The SVG of the row's chart, element ids ``<prefix>-<spec id>-<n>``."""
+def _page_language() -> str:
+    lang = (get_language() or "en").split("-")[0]
+    return lang if lang in LANGUAGES else "en"
+
+
+def indicator_chart(
+    row: IndicatorProgressRow, prefix: str = "indicator", lang: str | None = None
+) -> str:
+    """The SVG of the row's chart, element ids ``<prefix>-<spec id>-<n>``, its numbers in
+    ``lang`` (the page's language when not given)."""
+    lang = lang or _page_language()
     spec = line_chart_spec(row)
     text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
-    key = "followup-chart-" + hashlib.sha256(f"{prefix}{row.spec_id}{text}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{prefix}{row.spec_id}{lang}{text}".encode()).hexdigest()
+    key = "followup-chart-" + digest
     found = cache.get(key)
     if isinstance(found, str):
         return found
-    svg = render_svg(spec, id_prefix=f"{prefix}-{row.spec_id}")
+    svg = render_svg(spec, id_prefix=f"{prefix}-{row.spec_id}", lang=lang)
     cache.set(key, svg, 24 * 3600)
     return svg

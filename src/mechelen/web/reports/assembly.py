@@ -39,6 +39,7 @@ from mechelen.web.assessments.actions import report_of
 from mechelen.web.assessments.models import AssessmentRound, RoundStatus
 from mechelen.web.commitments.models import Commitment
 from mechelen.web.followup import report_data
+from mechelen.web.followup.coverage import WANTED
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.models import Network, Organisation
 
@@ -127,11 +128,17 @@ def indicator_entries(
                 reason=row.reason,
                 override_by=row.override_by if row.overridden else "",
                 override_reason=row.override_reason,
+                override_on=row.override_on if row.overridden else None,
                 definition=row.definition,
                 disaggregations=(
                     spec.disaggregations
                     if spec is not None
                     else ((row.breakdown,) if row.breakdown else ())
+                ),
+                source_dimensions=(
+                    tuple(dict.fromkeys(d for source in spec.sources for d in source.dimensions))
+                    if spec is not None
+                    else ()
                 ),
             )
         )
@@ -147,6 +154,7 @@ def coverage_rows(organisation: Organisation, lang: str) -> tuple[CoverageRow, .
             available=row.available,
             dimensions=row.dimensions,
             sources=row.releases,
+            given_by=WANTED[row.disaggregation][1] if row.disaggregation in WANTED else (),
         )
         for row in report_data.data_coverage(organisation, lang)
     )

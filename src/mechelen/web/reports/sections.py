@@ -32,7 +32,7 @@ def network_picture(request: HttpRequest, network: Network) -> tuple[str, dict[s
     key = "network-map:" + ":".join([lang] + [f"{c.country}={c.members}" for c in report.countries])
     svg = cache.get(key)
     if svg is None and report.countries:
-        svg = render_svg(map_spec(report, words), id_prefix="map")
+        svg = render_svg(map_spec(report, words), id_prefix="map", lang=lang)
         cache.set(key, svg, timeout=None)
     titles = {c.paragraph: c.title.get(lang) for c in report.framework.commitments}
     return "reports/section_network.html", {

@@ -47,11 +47,12 @@ def bar_chart_spec(view: TableView, value_title: str) -> dict[str, Any]:
 
 
 def table_chart(release: Release, view: TableView, value_title: str, lang: str) -> str:
-    """The chart's SVG, rendered once per release, table and language."""
+    """The chart's SVG, rendered once per release, table and language (its numbers in that
+    language's format)."""
     cache = media_path(release.folder) / "charts" / f"{view.name}.{lang}.svg"
     if cache.is_file():
         return cache.read_text(encoding="utf-8")
-    svg = render_svg(bar_chart_spec(view, value_title), id_prefix=f"chart-{view.name}")
+    svg = render_svg(bar_chart_spec(view, value_title), id_prefix=f"chart-{view.name}", lang=lang)
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_text(svg, encoding="utf-8")
     return svg

@@ -12,7 +12,7 @@ from mechelen.core.indicators.status import ProgressStatus
 from mechelen.core.messages import N_
 from mechelen.core.reporting.follow_up.change import largest_changes
 from mechelen.core.reporting.follow_up.coverage import missing
-from mechelen.core.reporting.follow_up.model import Finding, FollowUpReport
+from mechelen.core.reporting.follow_up.model import Finding, FollowUpReport, Tone
 
 FINDING_MESSAGES: dict[str, str] = {
     "report.F001": N_("Commitments achieved: {achieved} of {total}; in progress: {in_progress}."),
@@ -29,6 +29,10 @@ FINDING_MESSAGES: dict[str, str] = {
     ),
     "report.F008": N_("Breakdowns not published yet ({missing} of {total}): {labels}."),
     "report.F009": N_("The published data holds every breakdown followed here."),
+    "report.F010": N_(
+        "Indicators with a target that are on track or have reached it: {good} of {total}, "
+        "of which {by_hand} set by hand."
+    ),
 }
 
 Rule = Callable[[FollowUpReport], Finding | None]
@@ -70,12 +74,15 @@ def indicators_on_track(report: FollowUpReport) -> Finding | None:
     followed = report.followed
     if not followed:
         return None
-    good = sum(
-        1 for i in followed if i.status in (ProgressStatus.ON_TRACK, ProgressStatus.TARGET_REACHED)
-    )
-    return Finding(
-        "report.F004", {"good": good, "total": len(followed)}, tone="good" if good else "neutral"
-    )
+    good = [
+        i for i in followed if i.status in (ProgressStatus.ON_TRACK, ProgressStatus.TARGET_REACHED)
+    ]
+    by_hand = sum(1 for i in good if i.overridden)
+    params: dict[str, object] = {"good": len(good), "total": len(followed)}
+    tone: Tone = "good" if good else "neutral"
+    if by_hand:
+        return Finding("report.F010", {**params, "by_hand": by_hand}, tone=tone)
+    return Finding("report.F004", params, tone=tone)
 
 
 @finding_rule

@@ -20,6 +20,7 @@ from mechelen.core.messages import N_
 from mechelen.core.reporting.assessment_report import AssessmentReport
 
 Audience = Literal["internal", "public"]
+Tone = Literal["good", "neutral", "concern"]
 
 #: the states of a commitment, in the order a report lists them
 COMMITMENT_STATES = ("achieved", "in_progress", "planned", "delayed", "dropped")
@@ -94,9 +95,13 @@ class IndicatorEntry:
     reason: str = ""
     override_by: str = ""
     override_reason: str = ""
+    #: the day the status was set by hand
+    override_on: date | None = None
     definition: str = ""
     #: the breakdowns the indicator asks for (``sex``, ``geography``...)
     disaggregations: tuple[str, ...] = ()
+    #: the dimensions of the published tables its figures come from (``birth_status``...)
+    source_dimensions: tuple[str, ...] = ()
 
     @property
     def is_context(self) -> bool:
@@ -170,8 +175,10 @@ class AssessmentSection:
 class CoverageRow:
     """Whether the city's published data holds a disaggregation (country of birth, sex...).
 
-    ``dimensions`` are the published tables' dimensions that give it, ``sources`` the
-    releases holding them, ``needed_by`` the labels of the city's indicators that ask for it.
+    ``given_by`` are the table dimensions that would give it (``birth_status`` gives country
+    of birth), ``dimensions`` those of them the published tables hold, ``sources`` the
+    releases holding them, ``needed_by`` the labels of the city's indicators that ask for it
+    or whose figures come from tables with one of those dimensions.
     """
 
     disaggregation: str
@@ -180,6 +187,7 @@ class CoverageRow:
     dimensions: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     needed_by: tuple[str, ...] = ()
+    given_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,7 +218,7 @@ class Finding:
 
     code: str
     params: Mapping[str, object] = field(default_factory=dict)
-    tone: Literal["good", "neutral", "concern"] = "neutral"
+    tone: Tone = "neutral"
 
 
 @dataclass(frozen=True)
