@@ -3,6 +3,7 @@ job runs, the limit on threads, and two runners competing for the same jobs."""
 
 from __future__ import annotations
 
+import datetime
 import threading
 import time
 from collections import Counter
@@ -33,6 +34,14 @@ def wait_at_the_gate(job: Job, progress: Progress) -> Mapping[str, Any]:
     if not GATES[job.params["gate"]].wait(PATIENCE):
         raise RuntimeError("the gate never opened")
     return {"gate": job.params["gate"]}
+
+
+@job_kind("test.silent")
+def wait_silently(job: Job, progress: Progress) -> Mapping[str, Any]:
+    """A long step that reports no progress (a big ingest in the engine)."""
+    if not GATES[job.params["gate"]].wait(PATIENCE):
+        raise RuntimeError("the gate never opened")
+    return {}
 
 
 @job_kind("test.tally")
@@ -107,6 +116,30 @@ def test_jobs_past_the_thread_limit_wait_their_turn(
     GATES["second"].set()
     eventually(lambda: fresh(second).finished, "the second job ended")
     assert fresh(second).status == JobStatus.DONE
+
+
+def test_a_long_silent_step_keeps_its_job_alive(
+    threads: None, city: Organisation, settings: SettingsWrapper
+) -> None:
+    """The worker's heartbeat goes on without progress: run_jobs from cron leaves it alone."""
+    settings.JOBS_STALE_SECONDS = 2
+    job = enqueue("test.silent", city, None, {"gate": gate("silent")})
+    eventually(lambda: fresh(job).status == JobStatus.RUNNING, "the job started")
+    started = fresh(job).started_at
+    assert started is not None
+    stale_period = datetime.timedelta(seconds=settings.JOBS_STALE_SECONDS)
+
+    def beat_well_after_a_stale_period() -> bool:
+        beat = fresh(job).heartbeat_at
+        return beat is not None and beat > started + stale_period * 1.25
+
+    eventually(beat_well_after_a_stale_period, "the heartbeat went on")
+    assert run_pending() == 0
+    alive = fresh(job)
+    assert alive.status == JobStatus.RUNNING and alive.attempts == 1
+    GATES["silent"].set()
+    eventually(lambda: fresh(job).finished, "the job ended")
+    assert fresh(job).status == JobStatus.DONE
 
 
 def test_two_runners_never_run_the_same_job(city: Organisation) -> None:

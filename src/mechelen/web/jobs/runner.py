@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from contextlib import nullcontext
 from typing import Any
 
 from django.conf import settings
@@ -94,9 +93,8 @@ def run_claimed(job_id: int) -> None:
         )
 
     ending: dict[str, Any] = {"result": {}, "problems": []}
-    beating = nullcontext() if settings.JOBS_MODE == "inline" else heartbeat(job.pk)
     try:
-        with beating:
+        with heartbeat(job.pk):
             result = _KINDS[job.kind](job, progress)
     except JobFailed as failed:
         ending |= {"status": JobStatus.FAILED, "problems": failed.problems}
