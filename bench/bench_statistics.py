@@ -11,16 +11,20 @@ Phases, each in its own process so that its peak memory (max RSS) is its own:
              migratory status, each with all margins, and protect them with the cell key method
   pandas     the same 41 tables, every margin, with a straightforward pandas groupby per
              combination of margins (the baseline), from the same standardised records
-  suppression  protect the same tables with primary and secondary suppression (linked)
+  suppression  protect the same tables with primary and secondary suppression (linked);
+             suppression-district and suppression-province: the same with the geography
+             from district (or province) up, smaller linked systems
   tauargus   2-D and 3-D tables (residents aged 75 and over, and larger ones of all residents,
              up to 16,000 cells) protected by pytauargus (MOD, OPT) and by ours, each method
-             with a time limit
+             with a time limit (MECHELEN_BENCH_TIME_LIMIT seconds, default 300);
+             tauargus-large: the larger ones only
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -80,11 +84,12 @@ def phase_ingest() -> dict[str, Any]:
     return {"records": result.record.rows_kept, "seconds": result.seconds}
 
 
-def _spec():  # type: ignore[no-untyped-def]
+def _spec(level: str = "municipality"):  # type: ignore[no-untyped-def]
     from mechelen.core.tabulation.spec import read_spec
     from mechelen.engine.yaml_source import parse_yaml
 
-    spec, _ = read_spec(parse_yaml(SPEC, "spec.yaml", "spec"))
+    text = SPEC.replace("level: municipality", f"level: {level}")
+    spec, _ = read_spec(parse_yaml(text, "spec.yaml", "spec"))
     assert spec is not None
     return spec
 
@@ -158,7 +163,7 @@ def phase_pandas() -> dict[str, Any]:
     return {"groupby_seconds": time.perf_counter() - started, "nonzero_cells": cells}
 
 
-def phase_suppression() -> dict[str, Any]:
+def phase_suppression(level: str = "municipality") -> dict[str, Any]:
     import numpy as np
 
     from mechelen.core.disclosure.primary import make_rule
@@ -166,7 +171,7 @@ def phase_suppression() -> dict[str, Any]:
     from mechelen.engine.ingest.workspace import Workspace
     from mechelen.engine.tables.build import build_tables
 
-    spec = _spec()
+    spec = _spec(level)
     with Workspace(WORKSPACE) as workspace:
         built, _ = build_tables(workspace, spec)
     started = time.perf_counter()
@@ -235,10 +240,10 @@ TAUARGUS_LARGE_CASES = {
     ),
 }
 #: seconds each method may spend on one table (tau-Argus's child process is then killed)
-TAUARGUS_TIME_LIMIT = 300
+TAUARGUS_TIME_LIMIT = int(os.environ.get("MECHELEN_BENCH_TIME_LIMIT", "300"))
 
 
-def phase_tauargus() -> dict[str, Any]:
+def phase_tauargus(large_only: bool = False) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
     from tests.core.disclosure.tauargus_reference import METHODS, tauargus_run
 
@@ -250,6 +255,7 @@ def phase_tauargus() -> dict[str, Any]:
 
     figures: dict[str, Any] = {}
     cases = [(label, case, {"age": {"min": 75}}) for label, case in TAUARGUS_CASES.items()]
+    cases = [] if large_only else cases
     cases += [(label, case, None) for label, case in TAUARGUS_LARGE_CASES.items()]
     with Workspace(WORKSPACE) as workspace:
         for label, (geography, dims), filters in cases:
@@ -303,17 +309,26 @@ PHASES = {
     "tables": phase_tables,
     "pandas": phase_pandas,
     "suppression": phase_suppression,
+    "suppression-district": lambda: phase_suppression("district"),
+    "suppression-province": lambda: phase_suppression("province"),
     "tauargus": phase_tauargus,
+    "tauargus-large": lambda: phase_tauargus(large_only=True),
 }
+#: seconds a phase may run in a full ``make bench`` before it is stopped and reported so
+PHASE_TIME_LIMIT = 1200
 
 
 def run_phase(name: str) -> dict[str, Any]:
-    completed = subprocess.run(
-        [sys.executable, __file__, "--phase", name, "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    try:
+        completed = subprocess.run(
+            [sys.executable, __file__, "--phase", name, "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=PHASE_TIME_LIMIT,
+        )
+    except subprocess.TimeoutExpired:
+        return {"finished": False, "stopped_after_seconds": PHASE_TIME_LIMIT}
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
@@ -328,7 +343,9 @@ def main() -> None:
         print(json.dumps(figures) if args.json else figures)
         return
     results = {}
-    for name in ("data", "ingest", "tables", "pandas", "suppression", "tauargus"):
+    phases = ("data", "ingest", "tables", "pandas", "suppression-province")
+    phases += ("suppression-district", "suppression", "tauargus")
+    for name in phases:
         results[name] = run_phase(name)
         print(
             f"{name:<10} "
