@@ -12,13 +12,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from mechelen.web.demo.cities import statbel_population
 from mechelen.web.tenancy.models import Membership, Organisation
 from mechelen.web.tenancy.roles import Level, Role
 from tests.e2e.visit import Visit
 
 PASSWORD = "a-long-browser-test-password-7"
+#: the city that goes through the site: Leuven, a real demo city that has neither endorsed
+#: the Declaration nor published statistics in the demo (slug, name, Statbel NIS code)
+CITY = ("leuven", "Leuven", "24062")
 #: the city's other people, beside its administrator
-TEAM = {Role.COORDINATOR: "lindenhove-coordinator", Role.DATA_STEWARD: "lindenhove-steward"}
+TEAM = {Role.COORDINATOR: "leuven-coordinator", Role.DATA_STEWARD: "leuven-steward"}
 
 
 def chromium_path() -> str:
@@ -57,18 +61,22 @@ def page(browser: Browser) -> Iterator[Page]:
 
 @pytest.fixture
 def newcomer(page: Page, live_server: Any) -> Visit:
-    """The administrator of a newly registered city that has not endorsed anything yet, with
-    a coordinator (who runs the assessment) and a data steward (who prepares statistics)."""
+    """The administrator of a real city that has not endorsed anything yet, with a
+    coordinator (who runs the assessment) and a data steward (who prepares statistics).
+    As in the demo, its population is the Statbel count of 1 January 2015 (the rows its
+    data steward uploads) and what its people write is fictional (marked on every page)."""
+    slug, name, code = CITY
     city = Organisation.objects.create(
-        slug="lindenhove",
-        name="Lindenhove",
+        slug=slug,
+        name=name,
         country="BEL",
         level=Level.LOCAL,
-        population=48_200,
-        population_year=2024,
+        population=statbel_population()[code],
+        population_year=2015,
+        statistical_code=code,
         fictional=True,
     )
-    user = get_user_model().objects.create_user("lindenhove-admin", password=PASSWORD)
+    user = get_user_model().objects.create_user(f"{slug}-admin", password=PASSWORD)
     Membership.objects.create(user=user, organisation=city, role=Role.ADMINISTRATOR)
     team = {}
     for role, username in TEAM.items():

@@ -13,6 +13,14 @@ from tests.e2e.visit import Visit
 
 ROUND_TITLE = "Joint assessment 2026"
 QUESTIONS = 36  # nine sectors, each on three dimensions and its urgency
+#: question titles on the form -> the dimension ids in the form's field names
+DIMENSIONS = {
+    "Institutional capacity": "institutional-capacity",
+    "Policy coherence": "policy-coherence",
+    "Policy comprehensiveness": "policy-comprehensiveness",
+    "Urgency": "urgency",
+}
+DONT_KNOW = "?"
 
 
 @dataclass(frozen=True)
@@ -21,44 +29,83 @@ class Respondent:
     group: str
     username: str
     password: str
-    #: (sector id, question title, choice) saved first, then the ones answered on coming back
-    first: tuple[tuple[str, str, str], ...]
-    later: tuple[tuple[str, str, str], ...]
+    #: sector id -> its answers to the questions in the order of DIMENSIONS: a score or
+    #: DONT_KNOW; every question is answered
+    answers: dict[str, str]
+    #: (sector id, question title) answered by clicking and saved first; the rest is
+    #: answered on coming back
+    first: tuple[tuple[str, str], ...]
+    #: (sector id, question title, text) of the evidence given
+    evidence: tuple[tuple[str, str, str], ...] = ()
+
+    def choice(self, sector: str, question: str) -> str:
+        answer = self.answers[sector][list(DIMENSIONS).index(question)]
+        return "Don't know" if answer == DONT_KNOW else answer
 
 
 RESPONDENTS = (
     Respondent(
-        "Lindenhove welcome office",
+        "Welcome office",
         "Local government",
-        "lindenhove-welcome-office",
+        "leuven-welcome-office",
         "welcome-office-password-2026",
+        answers={
+            "food": "3321",
+            "water-sanitation": "4330",
+            "security": "3222",
+            "infrastructure-communications": "3321",
+            "shelter": "1?14",
+            "education": "3221",
+            "identity-documents": "2232",
+            "rights-information": "3322",
+            "access-to-justice": "2222",
+        },
         first=(
-            ("education", "Institutional capacity", "3"),
-            ("education", "Policy coherence", "2"),
-            ("education", "Urgency", "1"),
+            ("education", "Institutional capacity"),
+            ("education", "Policy coherence"),
+            ("education", "Urgency"),
         ),
-        later=(
-            ("shelter", "Institutional capacity", "1"),
-            ("shelter", "Policy comprehensiveness", "Don't know"),
-            ("shelter", "Urgency", "4"),
+        evidence=(
+            (
+                "shelter",
+                "Institutional capacity",
+                "The reception centre has 40 places for about 120 requests a year.",
+            ),
         ),
     ),
     Respondent(
         "Newcomers' association",
         "Migrant and diaspora associations",
-        "lindenhove-newcomers",
+        "leuven-newcomers",
         "newcomers-association-password-9",
+        answers={
+            "food": "3221",
+            "water-sanitation": "3331",
+            "security": "2212",
+            "infrastructure-communications": "2222",
+            "shelter": "0104",
+            "education": "1013",
+            "identity-documents": "1114",
+            "rights-information": "2113",
+            "access-to-justice": "1103",
+        },
         first=(
-            ("education", "Institutional capacity", "1"),
-            ("education", "Policy coherence", "0"),
+            ("education", "Institutional capacity"),
+            ("education", "Policy coherence"),
         ),
-        later=(
-            ("education", "Urgency", "3"),
-            ("shelter", "Institutional capacity", "0"),
-            ("shelter", "Urgency", "4"),
+        evidence=(
+            (
+                "identity-documents",
+                "Urgency",
+                "Members wait four months on average for a first residence card.",
+            ),
         ),
     ),
 )
+#: what the two respondents' answers give (each group counts equally): the sectors that
+#: block others and need work come first; seven questions split the groups by 2 levels
+FIRST_PRIORITIES = ("Timely identity and regularisation documents", "Accurate information")
+DISAGREEMENTS = 7
 
 
 def choose(page: Page, sector: str, question: str, choice: str) -> None:
@@ -76,6 +123,25 @@ def chosen(page: Page, sector: str, question: str, choice: str) -> None:
     )
     name = choice if not choice.isdigit() else f"{choice} · "
     expect(fieldset.get_by_role("radio", name=name)).to_be_checked()
+
+
+def choose_the_rest(page: Page, respondent: Respondent) -> None:
+    """Every other question at once, in the page (36 clicks would make the test slow):
+    the radio of each answer is ticked as a click would."""
+    values = {
+        f"{sector}__{dimension}": "dont-know" if answer == DONT_KNOW else answer
+        for sector, answers in respondent.answers.items()
+        for dimension, answer in zip(DIMENSIONS.values(), answers, strict=True)
+    }
+    missing = page.evaluate(
+        """(values) => Object.entries(values).filter(([name, value]) => {
+            const radio = document.querySelector(`input[name="${name}"][value="${value}"]`);
+            if (radio) { radio.checked = true; radio.dispatchEvent(new Event("change")); }
+            return !radio;
+        }).map(([name]) => name)""",
+        values,
+    )
+    assert not missing, f"no such question or answer on the form: {missing}"
 
 
 def open_a_round_and_invite_two_respondents(visit: Visit) -> None:
@@ -115,8 +181,8 @@ def answer(visit: Visit, respondent: Respondent, screenshot: bool) -> None:
     expect(row).to_contain_text(f"0 of {QUESTIONS} questions answered")
     row.get_by_role("link", name="Answer the questionnaire").click()
     expect(page.get_by_text(f"You answer as {respondent.name}")).to_be_visible()
-    for sector, question, choice in respondent.first:
-        choose(page, sector, question, choice)
+    for sector, question in respondent.first:
+        choose(page, sector, question, respondent.choice(sector, question))
     page.get_by_role("button", name="Save and continue later").click()
     expect(page.get_by_text("Your answers are saved.")).to_be_visible()
     saved = len(respondent.first)
@@ -128,17 +194,19 @@ def answer(visit: Visit, respondent: Respondent, screenshot: bool) -> None:
     expect(row).to_contain_text(f"{saved} of {QUESTIONS} questions answered")
     row.get_by_role("link", name="Answer the questionnaire").click()
     expect(page.get_by_role("progressbar")).to_have_attribute("aria-valuenow", str(saved))
-    for sector, question, choice in respondent.first:
-        chosen(page, sector, question, choice)
-    for sector, question, choice in respondent.later:
-        choose(page, sector, question, choice)
+    for sector, question in respondent.first:
+        chosen(page, sector, question, respondent.choice(sector, question))
+    choose_the_rest(page, respondent)
+    for sector, question, text in respondent.evidence:
+        name = f"{sector}__{DIMENSIONS[question]}__evidence"
+        page.locator(f"textarea[name='{name}']").fill(text)
+    chosen(page, "shelter", "Urgency", "4")  # ticked in the page, as a click would
     if screenshot:  # the first screen: who answers, the progress, the first questions
         page.evaluate("window.scrollTo(0, 0)")
         visit.screenshot("assessment-answer", full_page=False)
     page.get_by_role("button", name="Save and submit my answers").click()
     expect(page.get_by_text("Your answers are submitted. Thank you!")).to_be_visible()
-    total = saved + len(respondent.later)
-    expect(page.get_by_text(f"{total} of {QUESTIONS} questions answered")).to_be_visible()
+    expect(page.get_by_text(f"{QUESTIONS} of {QUESTIONS} questions answered")).to_be_visible()
     expect(page.get_by_role("button", name="Save and submit my answers")).to_have_count(0)
     log_out(visit)
 
@@ -149,7 +217,8 @@ def two_respondents_answer(visit: Visit) -> None:
 
 
 def see_the_results(visit: Visit) -> None:
-    """The coordinator finds both groups' answers in the results: heatmap and priorities."""
+    """The coordinator finds both groups' answers in the results: a full heatmap, their
+    disagreements, the ranked priorities and the evidence."""
     page = visit.page
     log_in_as(visit, visit.team["coordinator"])
     open_workspace_page(visit, "Assessment")
@@ -159,11 +228,13 @@ def see_the_results(visit: Visit) -> None:
     expect(cards.locator("li").first).to_contain_text("2")
     expect(cards).to_contain_text("respondents")
     expect(page.locator("#heatmap figure.chart svg")).to_be_visible()
-    # both groups rate shelter low and urgent (4): it comes first, before education
+    expect(page.locator("#heatmap table tbody")).not_to_contain_text("–")  # every cell scored
+    expect(page.locator("#disagreements table tbody tr")).to_have_count(DISAGREEMENTS)
     priorities = page.locator("#priorities table tbody tr")
     expect(priorities).to_have_count(9)
-    expect(priorities.nth(0)).to_contain_text("Shelter")
-    expect(priorities.nth(1)).to_contain_text("Education")
+    for rank, sector in enumerate(FIRST_PRIORITIES):
+        expect(priorities.nth(rank)).to_contain_text(sector)
+    expect(page.locator("#evidence")).to_contain_text("40 places")
     coverage = page.locator("#coverage")
     for respondent in RESPONDENTS:
         row = coverage.get_by_role("row").filter(has_text=respondent.group)

@@ -1,47 +1,83 @@
-"""Statistics from upload to the public page: the data steward uploads real Statbel rows,
-maps them, follows the ingest, reads the validation report, defines a protected release,
-previews and submits it; the administrator approves; a visitor reads and downloads a table."""
+"""Statistics from upload to the public page: the data steward uploads the city's own Statbel
+rows, maps them, follows the ingest, reads the validation report, defines a protected
+release, previews and submits it; the administrator approves; a visitor reads and downloads
+a table."""
 
 from __future__ import annotations
 
 import csv
 import gzip
 import io
+import tempfile
 from pathlib import Path
 
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, expect
 
+from mechelen.web.demo.cities import STATBEL_EXTRACT
+from mechelen.web.tenancy.models import Organisation
 from tests.e2e.steps.accounts import log_in_again, log_in_as, log_out, open_workspace_page
 from tests.e2e.visit import Visit
 
-ROOT = Path(__file__).resolve().parents[3]
-#: real Statbel rows (residents on 1 January 2015) of four municipalities: a fast stand-in
-#: for the full file of 457,000 rows
-STATBEL = ROOT / "src/mechelen/web/demo/data/statbel_2015_four_municipalities.csv.gz"
-MAPPING = ROOT / "examples/mappings/statbel-2015.yaml"
+#: the columns a Statbel file maps to, as the mapping below says (municipality only: the
+#: city's own rows give no figure for its district, province or region)
+MAPPING = """\
+# Statbel, residents on 1 January 2015 (TF_SOC_POP_STRUCT_2015), this city's rows only
+dataset: statbel-2015
+country: BEL
+count: MS_POPULATION
+geography:
+  - {level: municipality, column: CD_MUNTY_REFNIS, label: TX_MUNTY_DESCR_NL}
+dimensions:
+  sex: {column: CD_SEX}
+  age: {column: CD_AGE, bands: [0, 15, 25, 35, 45, 55, 65, 75, 85]}
+  citizenship: {column: CD_NATLTY, values: {ETR: other}}
+keep:
+  civil_status: CD_CIV_STS
+"""
 RELEASE_TITLE = "Residents by sex and age, 2015"
 RELEASE_ID = "residents-2015"
 TABLE_TITLE = "Sex × Age"  # the table of both dimensions, by area
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def statbel_rows() -> int:
-    with gzip.open(STATBEL, "rt", encoding="utf-8") as rows:
-        return sum(1 for _ in rows) - 1  # without the header
+def city_statbel_file(visit: Visit) -> tuple[Path, int, int]:
+    """The real Statbel rows (residents on 1 January 2015) of the visiting city only, as the
+    city's statistics office would export them: the file, its rows and its persons."""
+    code = Organisation.objects.get(slug=visit.city_slug).statistical_code
+    folder = Path(tempfile.mkdtemp(prefix="mechelen-e2e-"))
+    path = folder / f"statbel_2015_{visit.city_slug}.csv.gz"
+    rows = persons = 0
+    with (
+        gzip.open(STATBEL_EXTRACT, "rt", encoding="utf-8", newline="") as source,
+        gzip.open(path, "wt", encoding="utf-8", newline="") as target,
+    ):
+        reader = csv.DictReader(source)
+        assert reader.fieldnames is not None
+        writer = csv.DictWriter(target, reader.fieldnames)
+        writer.writeheader()
+        for row in reader:
+            if row["CD_MUNTY_REFNIS"] == code:
+                writer.writerow(row)
+                rows += 1
+                persons += int(row["MS_POPULATION"])
+    assert rows, f"the Statbel extract has no rows of municipality {code}"
+    return path, rows, persons
 
 
 def upload_and_map_the_statbel_file(visit: Visit) -> None:
-    """The data steward uploads the file, maps it with the example YAML and follows the job."""
+    """The data steward uploads the city's file, maps it in YAML and follows the job; the
+    validation report counts the file's rows and persons and shows the mapping as a table."""
     page = visit.page
+    statbel, rows, persons = city_statbel_file(visit)
     log_in_as(visit, visit.team["data_steward"])
     open_workspace_page(visit, "Statistics")
     page.get_by_role("link", name="Upload a data file").click()
-    page.get_by_label("Data file").set_input_files(STATBEL)
+    page.get_by_label("Data file").set_input_files(statbel)
     page.get_by_role("button", name="Upload").click()
     expect(page.get_by_text("File received. Now map its columns.")).to_be_visible()
     expect(page.get_by_role("heading", name="Map the columns")).to_be_visible()
-    expect(page.get_by_text(f"{STATBEL.name} has 22 columns.")).to_be_visible()
-    page.get_by_label("Or write the mapping (YAML)").fill(MAPPING.read_text(encoding="utf-8"))
+    expect(page.get_by_text(f"{statbel.name} has 22 columns.")).to_be_visible()
+    page.get_by_label("Or write the mapping (YAML)").fill(MAPPING)
     page.get_by_role("button", name="Read the file into the workspace").click()
 
     # the progress page, at its end (jobs run inline in the tests)
@@ -52,10 +88,18 @@ def upload_and_map_the_statbel_file(visit: Visit) -> None:
 
     expect(page.get_by_role("heading", name="Validation report")).to_be_visible()
     facts = page.locator("dl.facts")
-    expect(facts).to_contain_text(STATBEL.name)
-    rows_read = facts.locator("dt", has_text="Rows read").locator("xpath=following-sibling::dd[1]")
-    expect(rows_read).to_have_text(f"{statbel_rows():,}")
-    expect(facts).to_contain_text("municipality, district, province, region")
+    expect(facts).to_contain_text(statbel.name)
+
+    def fact(name: str) -> Locator:
+        return facts.locator("dt", has_text=name).locator("xpath=following-sibling::dd[1]")
+
+    expect(fact("Rows read")).to_have_text(f"{rows:,}")
+    expect(fact("Persons kept")).to_have_text(f"{persons:,}")
+    expect(fact("Geography levels")).to_have_text("municipality")
+    mapping = page.locator("table.mapping")
+    expect(mapping.get_by_role("row").filter(has_text="CD_SEX")).to_contain_text("Sex")
+    expect(mapping.get_by_role("row").filter(has_text="CD_CIV_STS")).to_contain_text("Civil status")
+    expect(page.locator("details.mapping-yaml pre")).to_be_hidden()  # the YAML, folded
     visit.screenshot("statistics-validation")
 
 
@@ -112,15 +156,36 @@ def read_and_download_a_public_table(visit: Visit) -> None:
     expect(section.get_by_role("link", name=RELEASE_TITLE)).to_be_visible()
     section.get_by_role("link", name=TABLE_TITLE, exact=True).click()
 
-    expect(page.get_by_role("heading", name=TABLE_TITLE, level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name=TABLE_TITLE, level=1)).to_have_text(TABLE_TITLE)
+    expect(page.locator("p.fictional")).to_contain_text("but not these figures")
     expect(page.locator("figure.chart svg")).to_be_visible()
     figures = page.get_by_role("table").filter(has_text="Figures of the chart")
     expect(figures.get_by_role("row").filter(has_text="Women").first).to_be_visible()
-    expect(figures).to_contain_text("perturbed")
+    # every figure carries the same flag: it is explained once, not repeated on each row
+    expect(figures.get_by_role("columnheader", name="Flag")).to_have_count(0)
+    protection = page.locator("section.protection")
+    expect(protection).to_contain_text("every figure is slightly adjusted")
+    expect(protection).to_contain_text("differ from the sum of its parts")
+    expect(protection.locator("dl.flags")).to_contain_text("perturbed")
+    # the parameters and table ids are technical details, folded
+    expect(page.get_by_text("key_range")).to_be_hidden()
+    expect(page.get_by_text("by-sex-and-age-band")).to_be_hidden()
     visit.screenshot("public-table")
+    protection.get_by_text("Technical details").click()
+    expect(page.get_by_text("key_range")).to_be_visible()
+    expect(
+        protection.get_by_role("link", name="The whole disclosure report (JSON)")
+    ).to_be_visible()
 
     page.get_by_role("link", name=RELEASE_TITLE).click()
     expect(page.get_by_role("heading", name=RELEASE_TITLE, level=1)).to_be_visible()
+    # the published total is the city's count of residents, within the protection's noise
+    population = Organisation.objects.get(slug=visit.city_slug).population
+    residents = page.locator("dl.facts dt", has_text="Residents").locator(
+        "xpath=following-sibling::dd[1]"
+    )
+    published = int(residents.inner_text().replace(",", ""))
+    assert population is not None and abs(published - population) <= 5, (published, population)
     link = page.locator("ul.downloads a", has_text="sex-and-age").filter(has_text=".csv").first
     with page.expect_download() as info:
         link.click()

@@ -11,7 +11,13 @@ from django.shortcuts import get_object_or_404, render
 
 from mechelen.web.statistics.downloads import release_file_response
 from mechelen.web.statistics.models import Release
-from mechelen.web.statistics.published import disclosure_rows, downloadable_files, share
+from mechelen.web.statistics.published import (
+    disclosure_report_url,
+    disclosure_rows,
+    downloadable_files,
+    release_protection,
+    share,
+)
 from mechelen.web.statistics.release_views import render_table_page
 
 
@@ -33,6 +39,8 @@ def release_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "release": release,
             "files": downloadable_files(release),
             "disclosure": disclosure_rows(release.tables),
+            "protection": release_protection(release),
+            "report_url": disclosure_report_url(release, public=True),
             "share": share(release.headline),
         },
     )

@@ -12,6 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from django.urls import reverse
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+
 from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.core.tabulation.spec import GEOGRAPHY
 from mechelen.web.statistics.labels import (
@@ -23,10 +27,13 @@ from mechelen.web.statistics.labels import (
     table_title,
 )
 from mechelen.web.statistics.models import Release
+from mechelen.web.statistics.protection import ProtectionInWords, protection_in_words
 from mechelen.web.statistics.storage import media_path
 
 #: files of a release that are not listed in release.json but may be downloaded
 DESCRIPTOR = "release.json"
+#: the file of a release with every table's disclosure report (method, parameters, loss)
+DISCLOSURE_REPORT = "disclosure-report.json"
 
 
 @lru_cache(maxsize=64)
@@ -78,6 +85,17 @@ class TableView:
     chart_headers: list[str] = field(default_factory=list)
     chart_table: list[Row] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    #: the flags its cells carry (codes): a flag column is worth showing only when they differ
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def flags_differ(self) -> bool:
+        return len(self.flags) > 1
+
+    @property
+    def persons_by(self) -> str:
+        """Its dimensions as words for a sentence: "area, sex and age"."""
+        return get_text_list([header.lower() for header in self.headers], _("and"))
 
 
 def table_view(table: dict[str, Any]) -> TableView:
@@ -88,6 +106,7 @@ def table_view(table: dict[str, Any]) -> TableView:
         return code_label(dim, code, geography)
 
     view = TableView(table["name"], dims, [dimension_label(d) for d in dims], table_title(dims))
+    view.flags = list(dict.fromkeys(cell["flag"] for cell in table["cells"]))
     for cell in table["cells"]:
         key = cell["key"]
         view.rows.append(
@@ -146,6 +165,7 @@ def share(headline: dict[str, Any]) -> float | None:
 @dataclass
 class DisclosureRow:
     table: str
+    title: str
     method: str
     parameters: str
     cells: int
@@ -162,6 +182,7 @@ def disclosure_rows(tables: list[dict[str, Any]]) -> list[DisclosureRow]:
         rows.append(
             DisclosureRow(
                 table=table["name"],
+                title=table_title(list(table["dimensions"])) if "dimensions" in table else "",
                 method=method_label(report["method"]),
                 # sorted: the stored copy (JSON field; PostgreSQL's jsonb reorders keys) and
                 # tables.json would otherwise list them in different orders on two pages
@@ -177,3 +198,21 @@ def disclosure_rows(tables: list[dict[str, Any]]) -> list[DisclosureRow]:
             )
         )
     return rows
+
+
+def release_protection(release: Release) -> ProtectionInWords:
+    """How the release's tables were protected, in words, with the flags their cells carry."""
+    flags = [cell["flag"] for table in release_tables(release) for cell in table["cells"]]
+    return protection_in_words([table["report"] for table in release.tables], flags)
+
+
+def disclosure_report_url(release: Release, public: bool) -> str:
+    """Where the release's whole disclosure report is downloaded, on a public page or not."""
+    if public:
+        return reverse(
+            "public_statistics:file",
+            args=[release.organisation.slug, release.pk, DISCLOSURE_REPORT],
+        )
+    return reverse(
+        "statistics:release_file", args=[release.organisation.slug, release.pk, DISCLOSURE_REPORT]
+    )

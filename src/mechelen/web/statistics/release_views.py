@@ -15,9 +15,12 @@ from mechelen.web.statistics.downloads import release_file_response
 from mechelen.web.statistics.forms import RejectForm
 from mechelen.web.statistics.models import Dataset, Release
 from mechelen.web.statistics.problems import page_language, stored_texts
+from mechelen.web.statistics.protection import protection_in_words
 from mechelen.web.statistics.published import (
+    disclosure_report_url,
     disclosure_rows,
     downloadable_files,
+    release_protection,
     release_table,
     table_view,
 )
@@ -80,6 +83,7 @@ def release_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "release": release,
             "files": downloadable_files(release),
             "disclosure": disclosure_rows(release.tables),
+            "protection": release_protection(release),
             "job": job,
             "job_problems": stored_texts(job.problems) if job else [],
             "can_prepare": policy.can_prepare(access, organisation),
@@ -155,6 +159,7 @@ def render_table_page(
         raise Http404
     view = table_view(found)
     value_title = _("Persons") if found.get("measure") == "persons" else found.get("measure", "")
+    report = found["disclosure"]
     return render(
         request,
         "statistics/table.html",
@@ -162,7 +167,11 @@ def render_table_page(
             "organisation": organisation,
             "release": release,
             "table": view,
-            "disclosure": disclosure_rows([{"name": view.name, "report": found["disclosure"]}]),
+            "disclosure": disclosure_rows(
+                [{"name": view.name, "dimensions": view.dimensions, "report": report}]
+            ),
+            "protection": protection_in_words([report], view.flags),
+            "report_url": disclosure_report_url(release, public),
             "chart": table_chart(release, view, str(value_title), page_language()),
             "public": public,
         },

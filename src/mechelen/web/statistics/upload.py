@@ -37,8 +37,7 @@ MESSAGES = {
     "upload.E006": _("The zip archive is not an Excel workbook (XLSX)."),
     "upload.E007": _("The compressed file does not hold text (CSV)."),
     "upload.E008": _(
-        "Decompressed, the file holds more than {limit} MB, the most accepted: "
-        "give a smaller file."
+        "Decompressed, the file holds more than {limit} MB, the most accepted: give a smaller file."
     ),
     "upload.E009": _("The compressed file is damaged: it ends too early or fails its checksum."),
 }

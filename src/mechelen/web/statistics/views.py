@@ -16,6 +16,7 @@ from mechelen.web.jobs.models import Job, JobStatus
 from mechelen.web.statistics import actions, policy
 from mechelen.web.statistics.forms import UploadForm
 from mechelen.web.statistics.mapping_form import MappingForm
+from mechelen.web.statistics.mapping_view import column_label, mapping_rows, source_name
 from mechelen.web.statistics.models import Dataset, SourceFile
 from mechelen.web.statistics.problems import problem_text, stored_texts
 from mechelen.web.statistics.steps import step_text
@@ -135,6 +136,7 @@ def dataset_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     require(policy.can_view(access, organisation))
     dataset = get_object_or_404(Dataset, pk=pk, organisation=organisation)
     summary = dataset.summary
+    record = summary.get("record")
     reasons = [
         {**item, "message": problem_text(Problem(item["code"], {"value": "…"}))}
         for item in summary.get("rejected", [])
@@ -145,11 +147,14 @@ def dataset_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         {
             "organisation": organisation,
             "dataset": dataset,
-            "record": summary.get("record"),
+            "record": record,
+            "source_name": source_name(dataset),
+            "standard_columns": [column_label(c) for c in (record or {}).get("columns", [])],
+            "mapping_rows": mapping_rows(dataset.mapping_text),
             "reasons": reasons,
             "warnings": stored_texts(summary.get("warnings", [])),
             "unknowns": {
-                k: v for k, v in (summary.get("record") or {}).get("unknowns", {}).items() if v
+                column_label(k): v for k, v in (record or {}).get("unknowns", {}).items() if v
             },
             "releases": policy.releases_visible_to(access, organisation).filter(dataset=dataset),
             "can_read_rejected_rows": policy.can_read_rejected_rows(access, organisation),
