@@ -22,7 +22,7 @@ for task in "${@:-tests}"; do
       # WeasyPrint (PDF reports) loads Pango at run time, and needs fonts with accents
       need libpango-1.0-0 'compgen -G "/usr/lib/*/libpango-1.0.so.0"'
       need libpangoft2-1.0-0 'compgen -G "/usr/lib/*/libpangoft2-1.0.so.0"'
-      need fonts-dejavu-core 'test -d /usr/share/fonts/truetype/dejavu'
+      need fonts-dejavu-core 'test -d /usr/share/fonts/truetype/dejavu'  # the charts measure their labels in DejaVu Sans
       ;;
     tests)
       need chromium 'command -v chromium'                                # browser tests

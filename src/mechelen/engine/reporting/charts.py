@@ -17,6 +17,10 @@ from mechelen.core.reporting.assessment_report import AssessmentReport
 from mechelen.engine.reporting.wording import Wording
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+#: the font of every chart: DejaVu Sans, the widest of the usual sans-serif fonts, is the one
+#: the renderer measures labels with (it is installed beside WeasyPrint), so that where a
+#: browser lacks it and draws a narrower font, labels still fit
+CHART_FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 #: the longest line of a column label (150 pixels at 12) and of a row label of a grid chart
 COLUMN_LABEL_CHARACTERS = 20
 HEATMAP_COLUMN = 150  # pixels
@@ -120,7 +124,7 @@ def heatmap_spec(report: AssessmentReport, words: Wording) -> dict[str, Any]:
         "width": HEATMAP_COLUMN * len(dimensions),
         "height": 34 * len(sectors),
         "background": "white",
-        "config": {"font": "sans-serif", "view": {"stroke": None}, "axis": {"labelFontSize": 12}},
+        "config": {"font": CHART_FONT, "view": {"stroke": None}, "axis": {"labelFontSize": 12}},
         "data": {"values": values},
         "encoding": {
             "x": {

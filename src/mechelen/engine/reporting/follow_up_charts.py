@@ -12,6 +12,7 @@ from mechelen.core.reporting.follow_up.model import (
     IndicatorEntry,
 )
 from mechelen.engine.reporting.charts import (
+    CHART_FONT,
     ROW_LABEL_CHARACTERS,
     VEGA_LITE_SCHEMA,
     label_lines,
@@ -27,12 +28,11 @@ STATE_COLOURS = {
     "delayed": "#E69F00",
     "dropped": "#777777",
 }
-FONT = "DejaVu Sans, Liberation Sans, sans-serif"
 #: the longest line of a column label of the change chart (130 pixels at 11)
 CHANGE_COLUMN_CHARACTERS = 19
 CHANGE_COLUMN = 130
 BASE_CONFIG: dict[str, Any] = {
-    "font": FONT,
+    "font": CHART_FONT,
     "view": {"stroke": None},
     "axis": {"labelFontSize": 11, "titleFontSize": 11},
     "legend": {"labelFontSize": 11, "titleFontSize": 11},

@@ -18,9 +18,8 @@ from mechelen.core.reporting.follow_up.change import largest_changes
 from mechelen.core.reporting.follow_up.model import FollowUpReport, IndicatorEntry
 from mechelen.core.reporting.follow_up.network import NetworkReport
 from mechelen.engine.reporting.assessment_json import report_as_dict
-from mechelen.engine.reporting.charts import heatmap_spec, render_svg
+from mechelen.engine.reporting.charts import CHART_FONT, heatmap_spec, render_svg
 from mechelen.engine.reporting.follow_up_charts import (
-    FONT,
     change_spec,
     commitments_spec,
     indicator_spec,
@@ -47,7 +46,7 @@ def _slug(text: str) -> str:
 
 def _for_print(spec: dict[str, Any]) -> dict[str, Any]:
     """The site's chart, measured with the report's font so that no label is cut in the PDF."""
-    return {**spec, "config": {**spec.get("config", {}), "font": FONT}}
+    return {**spec, "config": {**spec.get("config", {}), "font": CHART_FONT}}
 
 
 def _indicator_view(entry: IndicatorEntry, words: ReportWording) -> dict[str, Any]:

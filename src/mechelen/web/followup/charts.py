@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from mechelen.engine.reporting.charts import VEGA_LITE_SCHEMA, render_svg
+from mechelen.engine.reporting.charts import CHART_FONT, VEGA_LITE_SCHEMA, render_svg
 from mechelen.i18n import LANGUAGES
 from mechelen.web.followup.rows import IndicatorProgressRow
 
@@ -67,7 +67,7 @@ def line_chart_spec(row: IndicatorProgressRow) -> dict[str, Any]:
         "width": 320,
         "height": 150,
         "background": "white",
-        "config": {"font": "sans-serif", "view": {"stroke": None}, "axis": {"labelFontSize": 11}},
+        "config": {"font": CHART_FONT, "view": {"stroke": None}, "axis": {"labelFontSize": 11}},
         "layer": [
             {
                 "data": {"values": values},

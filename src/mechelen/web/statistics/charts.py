@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mechelen.engine.reporting.charts import VEGA_LITE_SCHEMA, render_svg
+from mechelen.engine.reporting.charts import CHART_FONT, VEGA_LITE_SCHEMA, render_svg
 from mechelen.web.statistics.models import Release
 from mechelen.web.statistics.published import TableView
 from mechelen.web.statistics.storage import media_path
@@ -39,7 +39,7 @@ def bar_chart_spec(view: TableView, value_title: str) -> dict[str, Any]:
         "width": max(200, min(480, 48 * len(categories) * (2 if view.chart_colour else 1))),
         "height": 260,
         "background": "white",
-        "config": {"font": "sans-serif", "view": {"stroke": None}},
+        "config": {"font": CHART_FONT, "view": {"stroke": None}},
         "data": {"values": view.chart_rows},
         "mark": {"type": "bar"} if view.chart_colour else {"type": "bar", "color": "#1f5f99"},
         "encoding": encoding,
