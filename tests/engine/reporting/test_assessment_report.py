@@ -106,3 +106,27 @@ def test_the_engine_runs_a_different_framework(tmp_path: Path, tiny_framework: F
     assert data["framework"]["id"] == "tiny-test"
     assert [p["sector"] for p in data["priorities"]] == ["papers", "schools"]
     assert data["method"]["scale_top"] == 2
+
+
+def test_the_table_beside_the_heatmap_gives_the_same_figures(
+    tmp_path: Path, framework: Framework
+) -> None:
+    # three groups: 4, 4 and 3 give 3.67, which the heatmap writes "3.67"; the table must
+    # not write "3.7" beside it
+    def answers(score: int) -> dict[str, tuple[int | None, str]]:
+        return {
+            f"{s.id}/{d.id}": (score, "") for s in framework.sectors for d in framework.dimensions
+        }
+
+    people = [
+        FilledRespondent("A", "local-government", answers(4)),
+        FilledRespondent("B", "civil-society", answers(4)),
+        FilledRespondent("C", "academia", answers(3)),
+    ]
+    form = write_form(framework, tmp_path / "a.xlsx", "en", people)
+    run = run_assessment(framework, [form], tmp_path / "out", generated_at="2026-01-01")
+    html = run.html.read_text(encoding="utf-8")
+    svg, after = html.split("<svg", 1)[1].split("</svg>", 1)
+    assert ">3.67<" in svg.replace(" !", "")
+    table = after.split("<table", 1)[1].split("</table>", 1)[0]
+    assert "3.67" in table and "3.7<" not in table

@@ -103,14 +103,14 @@ def results_context(report: AssessmentReport, lang: str) -> dict[str, Any]:
             "label": words.sector(sector.id),
             "values": [
                 (
-                    words.number(cells[(sector.id, d.id)]["consensus"]),
+                    words.number(cells[(sector.id, d.id)]["consensus"], 2),
                     cells[(sector.id, d.id)]["disagreement"],
                 )
                 for d in dimensions
             ]
             + [
                 (
-                    words.number(urgency[sector.id]["consensus"]),
+                    words.number(urgency[sector.id]["consensus"], 2),
                     urgency[sector.id]["disagreement"],
                 )
             ],
