@@ -52,8 +52,9 @@ compile-messages: $(STAMP)  ## compile the web site's catalogues after translati
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
 
-bench: $(STAMP)  ## print timings (never part of make test): assessment, web latency, then statistics on 11.2M records
+bench: $(STAMP)  ## print timings (never part of make test): assessment, web latency, reports, then statistics on 11.2M records
 	@command -v ab >/dev/null || apt-get install -y -q --no-install-recommends apache2-utils
 	$(BIN)/python bench/bench_assessment.py
 	$(BIN)/python bench/bench_web.py
+	$(BIN)/python bench/bench_reports.py
 	$(BIN)/python bench/bench_statistics.py
