@@ -154,16 +154,7 @@ def duplicates(assessment_round: AssessmentRound, content: FormContent) -> list[
 
 def form_workbook(assessment_round: AssessmentRound, lang: str, sheets: int = 1) -> bytes:
     """The blank XLSX form of the round in ``lang``."""
-    with tempfile.TemporaryDirectory(prefix="mechelen-form-") as folder:
-        path = write_form(
-            framework(),
-            Path(folder) / "form.xlsx",
-            lang=lang,
-            respondents=sheets,
-            place=assessment_round.organisation.name,
-            note=assessment_round.title,
-        )
-        return path.read_bytes()
+    return _workbook(assessment_round, lang, sheets)
 
 
 def collected_respondents(assessment_round: AssessmentRound) -> list[FilledRespondent]:
@@ -195,12 +186,17 @@ def collected_respondents(assessment_round: AssessmentRound) -> list[FilledRespo
 def answers_workbook(assessment_round: AssessmentRound, lang: str) -> bytes | None:
     """The submitted answers as an XLSX form in ``lang``; None when nobody submitted yet."""
     respondents = collected_respondents(assessment_round)
-    if not respondents:
-        return None
-    with tempfile.TemporaryDirectory(prefix="mechelen-answers-") as folder:
+    return _workbook(assessment_round, lang, respondents) if respondents else None
+
+
+def _workbook(
+    assessment_round: AssessmentRound, lang: str, respondents: Sequence[FilledRespondent] | int
+) -> bytes:
+    """The round's form in ``lang``: blank sheets (a count) or the respondents' answers."""
+    with tempfile.TemporaryDirectory(prefix="mechelen-form-") as folder:
         path = write_form(
             framework(),
-            Path(folder) / "answers.xlsx",
+            Path(folder) / "form.xlsx",
             lang=lang,
             respondents=respondents,
             place=assessment_round.organisation.name,
