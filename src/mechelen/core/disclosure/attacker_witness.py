@@ -23,9 +23,9 @@ IndexArray = npt.NDArray[np.intp]
 TOLERANCE = 1e-6
 #: bulk witnessing stops when a round shows fewer than this share of the remaining sides
 WITNESS_GAIN = 0.1
-WITNESS_ROUNDS = 3
+WITNESS_ROUNDS = 6
 #: the LPs of the whole group are worth it for at least this many cells (else blocks only)
-WITNESS_MANY = 2000
+WITNESS_MANY = 100
 
 
 class BulkWitnessing:
