@@ -26,6 +26,7 @@ from tests.web.conftest import PASSWORD, World, client_for
 from tests.web.followup.factories import PDF
 from tests.web.statistics import factories as stats
 from tests.web.statistics.factories import tiny_csv
+from tests.web.statistics.test_workflow import MAPPING_FIELDS
 
 #: POSTs of the matrix that change no data, and why
 NO_DATA_WRITTEN = {
@@ -112,18 +113,7 @@ def data_file(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
 
 
 def mapping(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "dataset": "people",
-        "country": "BEL",
-        "count": "persons",
-        "geography_level": "district",
-        "geography_column": "district",
-        "geography_label": "district_name",
-        "sex": "sex",
-        "age": "age",
-        "citizenship": "nationality",
-        "age_bands": "0, 18, 65",
-    }
+    return dict(MAPPING_FIELDS)
 
 
 def table_spec(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
