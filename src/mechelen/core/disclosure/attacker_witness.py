@@ -12,15 +12,13 @@ import numpy.typing as npt
 
 from mechelen.core.disclosure.attacker_blocks import LinkedGroups
 from mechelen.core.disclosure.attacker_lp import CellLp, Infeasible, LpSolution, Unbounded
-from mechelen.core.disclosure.attacker_seen import SeenMoves
+from mechelen.core.disclosure.attacker_seen import TOLERANCE, SeenMoves
 from mechelen.core.disclosure.linked import CellSystem
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 IndexArray = npt.NDArray[np.intp]
 
-#: relative tolerance when comparing a seen value with a required one
-TOLERANCE = 1e-6
 #: bulk witnessing stops when a round shows fewer than this share of the remaining sides
 WITNESS_GAIN = 0.1
 WITNESS_ROUNDS = 6
