@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mechelen.core.disclosure.blocking import unblock_equations
+from mechelen.core.disclosure.completion import complete_by_cuts
 from mechelen.core.disclosure.linked import CellSystem
 from mechelen.core.disclosure.perturbations import PerturbationBasis
 from mechelen.core.disclosure.protection import ProtectionLevels
@@ -44,6 +45,7 @@ from mechelen.core.disclosure.secondary import (
     protected_cells,
     secondary_method,
 )
+from mechelen.core.disclosure.secondary_milp_cuts import equation_cuts
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
@@ -80,6 +82,9 @@ def exact_protection(
     return suppressed, basis
 
 
+#: systems up to this many cells are repaired by cuts (:mod:`.completion`) before the greedy
+#: repair; larger ones by the greedy repair alone
+COMPLETION_LIMIT = 20_000
 #: systems up to this many cells get extra runs with perturbed costs by default
 RESTART_LIMIT = 5000
 DEFAULT_RESTARTS = 3
@@ -120,7 +125,16 @@ def _one_run(
     exact |= primary
     eliminated = time.perf_counter()
     unblocked, _ = unblock_equations(system, levels, exact, cost)
-    repaired, rounds = repair_intervals(system, levels, unblocked, cost, secondary_zeros)
+    repaired, protecting, rounds = unblocked, False, 0
+    if len(system) <= COMPLETION_LIMIT:
+        known = equation_cuts(system, primary, levels)
+        repaired, protecting, rounds = complete_by_cuts(
+            system, levels, unblocked, cost, secondary_zeros, known
+        )
+    completed = repaired
+    if not protecting:
+        repaired, greedy_rounds = repair_intervals(system, levels, repaired, cost, secondary_zeros)
+        rounds += greedy_rounds
     repaired_at = time.perf_counter()
     suppressed = drop_redundant(system, levels, repaired, primary, cost, first=repaired & ~exact)
     return SecondaryResult(
@@ -129,6 +143,7 @@ def _one_run(
         {
             "secondary_after_elimination": int((exact & ~primary).sum()),
             "secondary_added_by_equation_repair": int((unblocked & ~exact).sum()),
+            "secondary_added_by_completion": int((completed & ~unblocked).sum()),
             "secondary_added_by_repair": int((repaired & ~exact).sum()),
             "repair_rounds": rounds,
             "secondary_dropped_as_redundant": int((repaired & ~suppressed).sum()),

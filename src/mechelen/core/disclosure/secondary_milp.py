@@ -20,13 +20,13 @@ bound, or unbounded upwards. Listing all of them is impossible, so they are gene
    too narrow, add the inequality of the LP's optimal duals, which cuts the pattern off;
    repeat until a pattern passes the audit;
 3. a pattern that fails with few sides too narrow is also completed into a protecting one
-   by interval repair (:mod:`.repair`, only the cells it adds are offered to the clean-up):
-   a better incumbent, perhaps. This takes at most a fifth of the time so far;
+   (:mod:`.completion`, the same cuts with the pattern's cells fixed; only the cells it adds
+   are offered to the clean-up): a better incumbent, perhaps. This takes at most a fifth
+   of the time so far;
 4. the loop stops as soon as the master's lower bound reaches the incumbent's objective.
 
-Objective: minimise ``sum_c (1 + cost_c / (C + 1)) * y_c`` with ``C`` the total cost of the
-candidate cells: the cost part of any pattern is below 1, so the number of secondary
-suppressions is minimised first and their total cost (by default, value) second.
+The master (:mod:`.cut_master`) minimises the number of secondary suppressions first and
+their total cost (by default, value) second.
 
 While cuts are still being found the master is solved to a 1% gap; once a pattern passes
 the audit, to a gap of 1e-6, and that pattern is returned as proven minimal
@@ -42,15 +42,15 @@ has fewer cells than any found without, but then no bound is claimed.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
-from collections.abc import Iterable
 
-import highspy
 import numpy as np
 import numpy.typing as npt
 
-from mechelen.core.disclosure.audit import TOLERANCE
+from mechelen.core.disclosure.completion import complete_by_cuts
+from mechelen.core.disclosure.cut_master import CutMaster
 from mechelen.core.disclosure.linked import CellSystem
 from mechelen.core.disclosure.protection import ProtectionLevels
 from mechelen.core.disclosure.repair import drop_redundant, repair_intervals
@@ -70,6 +70,7 @@ from mechelen.core.disclosure.secondary_milp_cuts import (
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
+LOG = logging.getLogger(__name__)
 
 
 @secondary_method("milp")
@@ -82,7 +83,7 @@ def milp_suppression(
     started = time.monotonic()
     cost = cell_costs(system, options.cost)
     allowed = ~primary if options.secondary_zeros else ~primary & (system.values != 0)
-    master = _Master(primary, allowed, cost)
+    master = CutMaster(primary, allowed, cost)
     master.add(equation_cuts(system, primary, levels))
     # the fast method's pattern protects: it is the first incumbent and the fallback, with its
     # restarts (on hierarchical 3-D tables they save a tenth of the cells, and the exact
@@ -104,6 +105,15 @@ def milp_suppression(
                 return milp_suppression(system, primary, levels, retry)
             break
         iterations += 1
+        LOG.debug(
+            "milp iteration %d at %.1f s: master %d cells, bound %.1f, best %d cells, %d cuts",
+            iterations,
+            time.monotonic() - started,
+            int((pattern & ~primary).sum()),
+            master.bound,
+            int((best & ~primary).sum()),
+            master.n_cuts,
+        )
         if master.bound >= master.objective(best) - BOUND_TOLERANCE:
             return _result(best, found_by, iterations, master, True)
         cuts = violated_cuts(system, pattern, levels)
@@ -119,7 +129,15 @@ def milp_suppression(
                 and elapsed < options.time_limit
             ):
                 before = time.monotonic()
-                repaired = _completed(system, levels, pattern, cost, options.secondary_zeros)
+                repaired = _completed(
+                    system,
+                    levels,
+                    pattern,
+                    cost,
+                    options.secondary_zeros,
+                    master,
+                    options.time_limit - elapsed,
+                )
                 if master.better(repaired, best) and protects(system, levels, repaired):
                     best, found_by = repaired, "repair"
                 completing += time.monotonic() - before
@@ -138,18 +156,25 @@ def _completed(
     pattern: BoolArray,
     cost: FloatArray,
     secondary_zeros: bool,
+    master: CutMaster,
+    time_limit: float,
 ) -> BoolArray:
-    """The pattern with the cells interval repair adds, less those of them not needed.
+    """The pattern with the cells its completion adds, less those of them not needed.
 
-    Only the added cells are offered to the clean-up (the master's cells are taken as
-    given): a few LPs instead of a pass over every secondary cell.
+    The completion (:mod:`.completion`) starts from every cut the master has; the greedy
+    repair finishes it if it gives up. Only the added cells are offered to the clean-up (the
+    master's cells are taken as given): a few LPs instead of a pass over every secondary cell.
     """
-    repaired, _ = repair_intervals(system, levels, pattern, cost, secondary_zeros)
-    return drop_redundant(system, levels, repaired, pattern, cost)
+    completed, protecting, _ = complete_by_cuts(
+        system, levels, pattern, cost, secondary_zeros, master.cuts, time_limit=time_limit
+    )
+    if not protecting:
+        completed, _ = repair_intervals(system, levels, completed, cost, secondary_zeros)
+    return drop_redundant(system, levels, completed, pattern, cost)
 
 
 def _result(
-    best: BoolArray, found_by: str, iterations: int, master: _Master, optimal: bool
+    best: BoolArray, found_by: str, iterations: int, master: CutMaster, optimal: bool
 ) -> SecondaryResult:
     objective = master.objective(best)  # infinite when it uses an empty cell
     # the master proves bounds for patterns of candidate cells only: none is claimed for a
@@ -189,115 +214,3 @@ BOUND_TOLERANCE = 1e-9
 #: relative MIP gap while cuts are still being found, and for the final, proven pattern
 LOOSE_GAP = 1e-2
 TIGHT_GAP = 1e-6
-
-
-class _Master:
-    """The master MILP (HiGHS) over the candidate cells, with the cuts found so far."""
-
-    def __init__(self, primary: BoolArray, allowed: BoolArray, cost: FloatArray) -> None:
-        self.primary = primary
-        self.candidates = np.flatnonzero(allowed)
-        self.column = {int(c): k for k, c in enumerate(self.candidates)}
-        n = len(self.candidates)
-        total = float(cost[self.candidates].sum())
-        self.weights = 1.0 + cost[self.candidates] / (total + 1.0)
-        self.allowed = allowed
-        self.cost = cost
-        self.highs = highspy.Highs()  # type: ignore[no-untyped-call]
-        self.highs.setOptionValue("output_flag", False)
-        self.highs.addVars(n, np.zeros(n), np.ones(n))
-        if n:
-            columns = np.arange(n, dtype=np.int32)
-            self.highs.changeColsCost(n, columns, self.weights)
-            self.highs.changeColsIntegrality(
-                n, columns, np.full(n, highspy.HighsVarType.kInteger.value, dtype=np.uint8)
-            )
-        self.n_cuts = 0
-        self.infeasible = False
-        self.optimal = False
-        #: the master's proven lower bound on the objective (valid for protecting patterns)
-        self.bound = -np.inf
-        #: the relative gap of the last solve
-        self.gap = np.inf
-
-    def add(self, cuts: Iterable[Cut]) -> None:
-        for coefficients, level in cuts:
-            rhs = level - sum(min(level, a) for c, a in coefficients.items() if self.primary[c])
-            row = {
-                self.column[c]: min(level, a)
-                for c, a in coefficients.items()
-                if c in self.column and a > 0
-            }
-            if rhs <= TOLERANCE * max(1.0, level):
-                continue
-            indices = np.array(list(row), dtype=np.int32)
-            values = np.array(list(row.values()), dtype=np.float64)
-            self.highs.addRow(rhs, highspy.kHighsInf, len(row), indices, values)
-            self.n_cuts += 1
-
-    def _renew(self) -> None:
-        """Move the model (variables, costs, cuts) into a fresh HiGHS solver."""
-        fresh = highspy.Highs()  # type: ignore[no-untyped-call]
-        fresh.setOptionValue("output_flag", False)
-        fresh.passModel(self.highs.getLp())
-        self.highs = fresh
-
-    def objective(self, pattern: BoolArray | None) -> float:
-        """The master's objective of a pattern (infinite if none, or if it uses a cell it
-        cannot)."""
-        if pattern is None or np.any(pattern & ~self.primary & ~self.allowed):
-            return float(np.inf)
-        return float(self.weights[pattern[self.candidates]].sum())
-
-    def better(self, pattern: BoolArray, than: BoolArray) -> bool:
-        """Fewer secondary cells; or as many, and no empty cell where the other has one (empty
-        cells are candidates only with ``secondary_zeros``); or else cheaper."""
-        return self._key(pattern) < self._key(than)
-
-    def _key(self, pattern: BoolArray) -> tuple[int, bool, float]:
-        extra = pattern & ~self.primary
-        return int(extra.sum()), bool(np.any(extra & ~self.allowed)), float(self.cost[extra].sum())
-
-    def solve(self, time_limit: float, gap: float, incumbent: BoolArray | None) -> BoolArray | None:
-        """The cheapest pattern that satisfies the cuts (None if there is none, or no time)."""
-        n = len(self.candidates)
-        self.infeasible = False
-        self.optimal = False
-        if n == 0:
-            self.infeasible = self.n_cuts > 0
-            self.optimal = not self.infeasible
-            return None if self.infeasible else self.primary.copy()
-        self.highs.setOptionValue("time_limit", float(time_limit))
-        self.highs.setOptionValue("mip_rel_gap", float(gap))
-        if incumbent is not None and np.isfinite(self.objective(incumbent)):
-            start = incumbent[self.candidates].astype(np.float64)
-            self.highs.setSolution(n, np.arange(n, dtype=np.int32), start)
-        started = time.monotonic()
-        self.highs.run()
-        status = self.highs.getModelStatus()
-        if status == highspy.HighsModelStatus.kInfeasible:
-            self.infeasible = True
-            return None
-        info = self.highs.getInfo()
-        found = info.primal_solution_status == 2  # a feasible solution
-        values = np.asarray(self.highs.getSolution().col_value)
-        reported = float(info.objective_function_value)
-        if (
-            found
-            and incumbent is not None
-            and not math.isclose(float(self.weights @ values), reported, rel_tol=1e-9, abs_tol=1e-9)
-        ):
-            # highspy 1.16.0 can answer a MIP start with the start's values, an objective
-            # that is not theirs and a wrong bound, and keeps doing so: solve again in a
-            # fresh solver, without the start
-            self._renew()
-            remaining = time_limit - (time.monotonic() - started)
-            return self.solve(remaining, gap, None) if remaining > 0 else None
-        self.optimal = status == highspy.HighsModelStatus.kOptimal
-        self.bound = max(self.bound, float(info.mip_dual_bound))
-        self.gap = float(info.mip_gap)
-        if not found:
-            return None
-        pattern = self.primary.copy()
-        pattern[self.candidates[values > 0.5]] = True
-        return pattern
