@@ -5,8 +5,11 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 
+from mechelen.core.disclosure import secondary_gauss
+from mechelen.core.disclosure.audit import audit
 from mechelen.core.disclosure.linked import link_tables
 from mechelen.core.disclosure.primary import primary_suppression
 from mechelen.core.disclosure.secondary import SECONDARY_METHODS, SecondaryOptions
@@ -18,7 +21,7 @@ from mechelen.core.disclosure.secondary_gauss import (
 from mechelen.core.tabulation.hierarchy import Hierarchy
 from mechelen.core.tabulation.table import CellTable, full_table_from_leaves
 
-from .tables import frequency_tables, regions_by_sex, two_by_two
+from .tables import frequency_tables, population_table, regions_by_sex, two_by_two
 from .test_perturbations import recomputable_cells
 
 
@@ -102,3 +105,20 @@ def test_elimination_scales_to_a_municipality_table() -> None:
     assert len(system) == 37_863 and primary.sum() > 1000
     assert not any(basis.is_fixed(int(p)) for p in np.flatnonzero(primary))
     assert suppressed.sum() < 0.5 * len(system)
+
+
+def test_repair_by_cuts_below_the_size_limit_and_greedy_above(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = population_table("t", [6, 5, 4], seed=3, mean=8)
+    system = link_tables([table])
+    found = primary_suppression(table)
+    options = SecondaryOptions(restarts=0)
+    by_cuts = gauss_suppression(system, found.sensitive, found.levels, options)
+    monkeypatch.setattr(secondary_gauss, "COMPLETION_LIMIT", len(system) - 1)
+    greedy = gauss_suppression(system, found.sensitive, found.levels, options)
+    assert by_cuts.details["secondary_added_by_completion"] > 0
+    assert greedy.details["secondary_added_by_completion"] == 0
+    assert by_cuts.suppressed.sum() < greedy.suppressed.sum()  # 90 cells against 93
+    for result in (by_cuts, greedy):
+        assert audit(system, ~result.suppressed, found.levels).passed

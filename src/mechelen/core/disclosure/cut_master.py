@@ -109,9 +109,7 @@ class CutMaster:
         extra = pattern & ~self.primary
         return int(extra.sum()), bool(np.any(extra & ~self.allowed)), float(self.cost[extra].sum())
 
-    def solve(
-        self, time_limit: float, gap: float, incumbent: BoolArray | None
-    ) -> BoolArray | None:
+    def solve(self, time_limit: float, gap: float, incumbent: BoolArray | None) -> BoolArray | None:
         """The cheapest pattern that satisfies the cuts (None if there is none, or no time)."""
         n = len(self.candidates)
         self.infeasible = False

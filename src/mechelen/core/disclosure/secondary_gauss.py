@@ -11,7 +11,9 @@
 3. Interval repair: first, without LPs, wherever one equation alone keeps a primary cell
    from moving far enough (two small primary cells in a row, say), suppress a partner there
    (:mod:`.blocking`); then, while an attacker interval (:mod:`.audit`) is narrower than the
-   protection levels, suppress more (:mod:`.repair`).
+   protection levels, suppress more: on systems of up to ``COMPLETION_LIMIT`` cells by the
+   exact method's cuts with the pattern fixed (:mod:`.completion`, few cells, each serving
+   many sides), on larger ones or if that gives up, greedily (:mod:`.repair`).
 4. Clean-up: publish again the secondary cells that turned out unnecessary (those added by
    the repair first, then by decreasing cost), as long as the audit still passes.
 

@@ -62,7 +62,6 @@ from mechelen.core.disclosure.secondary import (
 )
 from mechelen.core.disclosure.secondary_gauss import gauss_suppression
 from mechelen.core.disclosure.secondary_milp_cuts import (
-    Cut,
     equation_cuts,
     protects,
     violated_cuts,
