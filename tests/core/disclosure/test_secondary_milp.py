@@ -199,8 +199,8 @@ def test_a_pattern_using_an_empty_cell_is_not_kept_when_one_without_is_as_small(
 
 def test_out_of_time_the_exact_method_is_never_worse_than_the_fast_one() -> None:
     # found by hypothesis: the exact method started from one run of the fast method, while
-    # the fast method's restarts find fewer cells (here 13 against 14)
-    table = population_table("p", [4, 5], seed=2, mean=12)
+    # the fast method's restart finds fewer cells (here 17 against 18)
+    table = population_table("p", [4, 5], seed=3, mean=12)
     system = link_tables([table])
     found = primary_suppression(table)
     fast = gauss_suppression(system, found.sensitive, found.levels, SecondaryOptions())

@@ -39,7 +39,7 @@ class SecondaryOptions:
     secondary_zeros: bool = False
     #: seconds the exact method may spend; then it returns the best protecting pattern found
     time_limit: float = 60.0
-    #: extra runs of the fast method with perturbed costs, keeping the best; None: 3 for
+    #: extra runs of the fast method with perturbed costs, keeping the best; None: 1 for
     #: systems of at most 5,000 cells, none above
     restarts: int | None = None
 

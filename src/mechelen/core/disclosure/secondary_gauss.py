@@ -17,10 +17,11 @@
 4. Clean-up: publish again the secondary cells that turned out unnecessary (those added by
    the repair first, then by decreasing cost), as long as the audit still passes.
 
-On systems of up to 5,000 cells the whole is run three more times with costs perturbed by
-a random factor between 0.5 and 1.5 (fixed seeds, so results are reproducible) and the
-run with the fewest suppressions (then the lowest cost) is kept: the greedy order matters,
-and small tables can afford the extra runs (``SecondaryOptions.restarts``).
+On systems of up to 5,000 cells the whole is run once more with costs perturbed by a
+random factor between 0.5 and 1.5 (a fixed seed, so results are reproducible) and the run
+with the fewest suppressions (then the lowest cost) is kept: the greedy order matters, and
+small tables can afford the extra run (``SecondaryOptions.restarts``; on 20 random 3-D
+tables one restart saved 2.8% of the secondary cells, three 3.7%).
 
 Step 2 is near linear for sparse tables (each publication touches the few basis vectors
 holding the cell); steps 3 and 4 solve LPs, at most two per primary cell and round, fewer
@@ -89,7 +90,7 @@ def exact_protection(
 COMPLETION_LIMIT = 20_000
 #: systems up to this many cells get extra runs with perturbed costs by default
 RESTART_LIMIT = 5000
-DEFAULT_RESTARTS = 3
+DEFAULT_RESTARTS = 1
 
 
 @secondary_method("gauss")

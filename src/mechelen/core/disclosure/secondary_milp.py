@@ -13,7 +13,7 @@ bound, or unbounded upwards. Listing all of them is impossible, so they are gene
 (:mod:`.secondary_milp_cuts`):
 
 1. the master MILP starts with the inequalities of each single equation through a primary
-   cell, and the fast method's pattern (:mod:`.secondary_gauss`, with its restarts) as
+   cell, and the fast method's pattern (:mod:`.secondary_gauss`, with its restart) as
    incumbent: it protects, so it satisfies every inequality;
 2. solve the master; audit its pattern with the attacker's LPs (sides that an earlier LP
    solution already reached are not solved); for every primary cell and direction still
@@ -85,8 +85,8 @@ def milp_suppression(
     master = CutMaster(primary, allowed, cost)
     master.add(equation_cuts(system, primary, levels))
     # the fast method's pattern protects: it is the first incumbent and the fallback, with its
-    # restarts (on hierarchical 3-D tables they save a tenth of the cells, and the exact
-    # method must never return more than the fast one when its time runs out)
+    # restart (a few percent fewer cells on small 3-D tables, and the exact method must
+    # never return more than the fast one when its time runs out)
     best = gauss_suppression(system, primary, levels, options).suppressed
     found_by = "gauss"
     completing = 0.0  # seconds spent completing master patterns
