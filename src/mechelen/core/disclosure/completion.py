@@ -27,7 +27,7 @@ import numpy.typing as npt
 from mechelen.core.disclosure.cut_master import CutMaster
 from mechelen.core.disclosure.linked import CellSystem
 from mechelen.core.disclosure.protection import ProtectionLevels
-from mechelen.core.disclosure.secondary_milp_cuts import Cut, violated_cuts
+from mechelen.core.disclosure.secondary_milp_cuts import Cut, violated_sides
 
 LOG = logging.getLogger(__name__)
 BoolArray = npt.NDArray[np.bool_]
@@ -36,7 +36,9 @@ FloatArray = npt.NDArray[np.float64]
 #: rounds before giving up (each adds at least one cut the last pattern violates)
 MAX_ROUNDS = 50
 #: branch-and-bound nodes per MILP (its best pattern so far is used when reached)
-MAX_NODES = 200
+MAX_NODES = 20
+#: rounds without fewer sides too narrow before the pattern may only grow
+STALL_ROUNDS = 6
 #: relative MIP gap of each round
 GAP = 1e-2
 
@@ -57,14 +59,16 @@ def complete_by_cuts(
     exact method passes a ``time_limit`` (seconds) for the whole; it gives up when it runs out.
     """
     deadline = time.monotonic() + time_limit
-    allowed = np.ones(len(system), dtype=np.bool_)
-    if not secondary_zeros:
-        allowed &= system.values != 0
-    master = CutMaster(pattern, allowed, cost, max_nodes=MAX_NODES)
-    master.add(known)
+    master = _master(system, pattern, cost, secondary_zeros, known)
     current = pattern
+    growing = superset = False
+    failing = np.zeros(0, dtype=np.intp)
+    fewest, since = len(system) * 2 + 1, 0  # fewest sides too narrow so far, and when
     for rounds in range(max_rounds + 1):
-        cuts = violated_cuts(system, current, levels)
+        # a pattern that only grew keeps every side that passed: only the others are audited
+        sides = violated_sides(system, current, levels, failing if superset else None)
+        failing = np.unique(np.array([cell for cell, _ in sides], dtype=np.intp))
+        cuts = [cut for _, cut in sides]
         LOG.debug(
             "completion round %d: %d cells, %d sides too narrow",
             rounds,
@@ -82,5 +86,30 @@ def complete_by_cuts(
         found = master.solve(remaining, GAP, None)
         if found is None:
             break  # only empty cells can protect some side (or out of time)
+        superset = growing  # found by a MILP that fixed the pattern just audited
         current = found
+        if len(cuts) < fewest:
+            fewest, since = len(cuts), rounds
+        # once a MILP runs out of nodes (later ones, with more cuts, would be harder still),
+        # or the sides too narrow stop getting fewer (the MILPs trading cells that only seem
+        # to widen them), every round fixes the cells chosen so far: the cuts they satisfy
+        # drop out of the next MILPs, and the pattern only grows
+        growing = growing or not master.optimal or rounds - since >= STALL_ROUNDS
+        if growing:
+            master = _master(system, current, cost, secondary_zeros, master.cuts)
     return current, False, rounds
+
+
+def _master(
+    system: CellSystem,
+    fixed: BoolArray,
+    cost: FloatArray,
+    secondary_zeros: bool,
+    cuts: Iterable[Cut],
+) -> CutMaster:
+    allowed = np.ones(len(system), dtype=np.bool_)
+    if not secondary_zeros:
+        allowed &= system.values != 0
+    master = CutMaster(fixed, allowed, cost, max_nodes=MAX_NODES)
+    master.add(cuts)
+    return master

@@ -127,6 +127,8 @@ def repair_intervals(
     wide: set[tuple[int, bool]] = set()
     # what each side (cell, maximise) missed when last given a partner, solved in full
     before: dict[tuple[int, bool], float] = {}
+    # how many times in a row a side was not widened by the cells it was given
+    stalls: dict[tuple[int, bool], int] = {}
     while len(pending):
         model = AttackerModel(system, ~suppressed)
         growth = 0 if rounds < BLOCK_ROUNDS else None
@@ -145,10 +147,12 @@ def repair_intervals(
         for shortfall in sorted(failing, key=lambda s: (system.values[s.cell], s.cell)):
             side = (shortfall.cell, shortfall.maximise)
             if shortfall.exact and shortfall.missing >= before.get(side, np.inf) - TOLERANCE:
-                # the last partner did not widen it (degenerate duals): take every cell
-                # that can widen it
+                # the last partner did not widen it (degenerate duals): take the best 2 cells
+                # that can widen it, 4 if that does not either, and so on
+                stalls[side] = stalls.get(side, 0) + 1
                 coefficients = _coefficients(system, room_down, shortfall)
-                widen = [c for c in coefficients if not suppressed[c]]
+                ranked = _ranked(system, suppressed, shortfall, coefficients, cost, secondary_zeros)
+                widen = ranked[: 2 ** stalls[side]]
                 suppressed[widen] = True
                 added.update(widen)
                 continue
@@ -177,6 +181,7 @@ def repair_intervals(
                 if partner is not None and partner >= 0:
                     suppressed[partner] = True
                     added.add(partner)
+        LOG.debug("repair round %d added %d cells", rounds + 1, len(added))
         if not added:
             break
         rounds += 1
@@ -228,9 +233,21 @@ def _partner(
     cost: FloatArray,
     secondary_zeros: bool,
 ) -> int | None:
-    options = [c for c in coefficients if not suppressed[c]]
-    if not options:
-        return None
+    ranked = _ranked(system, suppressed, shortfall, coefficients, cost, secondary_zeros)
+    return ranked[0] if ranked else None
+
+
+def _ranked(
+    system: CellSystem,
+    suppressed: BoolArray,
+    shortfall: Shortfall,
+    coefficients: dict[int, float],
+    cost: FloatArray,
+    secondary_zeros: bool,
+) -> list[int]:
+    """The published cells that can widen the side, best first: those that can cover the
+    whole shortfall by cost, then the others by what they cover per unit of cost (empty
+    cells after non-empty ones unless ``secondary_zeros``)."""
     need = shortfall.missing * (1 - TOLERANCE)
 
     def preference(c: int) -> tuple[bool, bool, float, int]:
@@ -239,7 +256,7 @@ def _partner(
         score = cost[c] if covers else -coefficients[c] / (cost[c] + 1.0)
         return (not covers, bool(empty), float(score), c)
 
-    return min(options, key=preference)
+    return sorted((c for c in coefficients if not suppressed[c]), key=preference)
 
 
 def drop_redundant(

@@ -87,7 +87,7 @@ def exact_protection(
 
 #: systems up to this many cells are repaired by cuts (:mod:`.completion`) before the greedy
 #: repair; larger ones by the greedy repair alone
-COMPLETION_LIMIT = 20_000
+COMPLETION_LIMIT = 50_000
 #: systems up to this many cells get extra runs with perturbed costs by default
 RESTART_LIMIT = 5000
 DEFAULT_RESTARTS = 1

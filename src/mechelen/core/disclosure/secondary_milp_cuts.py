@@ -55,13 +55,28 @@ def equation_cuts(system: CellSystem, primary: BoolArray, levels: ProtectionLeve
 def violated_cuts(system: CellSystem, pattern: BoolArray, levels: ProtectionLevels) -> list[Cut]:
     """The cut of every suppressed protected cell and direction still too narrow (none when
     the pattern passes the audit)."""
+    return [cut for _, cut in violated_sides(system, pattern, levels)]
+
+
+def violated_sides(
+    system: CellSystem,
+    pattern: BoolArray,
+    levels: ProtectionLevels,
+    cells: npt.NDArray[np.intp] | None = None,
+) -> list[tuple[int, Cut]]:
+    """Each suppressed protected cell (of ``cells`` if given) still too narrow on one side,
+    with that side's cut (a cell too narrow on both sides comes twice)."""
     model = AttackerModel(system, ~pattern)
     room_down = system.values - system.lower_bounds
-    cells = np.flatnonzero(pattern & protected_cells(levels))
+    if cells is None:
+        cells = np.flatnonzero(pattern & protected_cells(levels))
     return [
         (
-            capacities(system, room_down, found.cell, found.maximise, found.duals, found.level),
-            found.level,
+            found.cell,
+            (
+                capacities(system, room_down, found.cell, found.maximise, found.duals, found.level),
+                found.level,
+            ),
         )
         for found in shortfalls(model, system, levels, cells)
     ]
