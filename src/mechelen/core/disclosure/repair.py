@@ -202,7 +202,8 @@ def _choose(
     coefficients = _coefficients(system, room_down, shortfall)
     if not added.isdisjoint(coefficients):
         return -1  # a cell suppressed this round may be enough: check it next round
-    return _partner(system, suppressed, shortfall, coefficients, cost, secondary_zeros)
+    ranked = _ranked(system, suppressed, shortfall, coefficients, cost, secondary_zeros)
+    return ranked[0] if ranked else None
 
 
 def _coefficients(
@@ -223,18 +224,6 @@ def _resolved(model: AttackerModel, system: CellSystem, shortfall: Shortfall) ->
     return Shortfall(
         shortfall.cell, shortfall.maximise, shortfall.level, missing, bound.duals, bound.exact
     )
-
-
-def _partner(
-    system: CellSystem,
-    suppressed: BoolArray,
-    shortfall: Shortfall,
-    coefficients: dict[int, float],
-    cost: FloatArray,
-    secondary_zeros: bool,
-) -> int | None:
-    ranked = _ranked(system, suppressed, shortfall, coefficients, cost, secondary_zeros)
-    return ranked[0] if ranked else None
 
 
 def _ranked(
