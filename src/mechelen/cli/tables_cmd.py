@@ -84,13 +84,31 @@ def build_command(
 @app.command("audit")
 def audit_command(
     folder: Annotated[Path, typer.Argument(help="Folder of a release written by 'tables build'.")],
+    earlier: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--with",
+            help="Folder of an earlier release of the same data, attacked together with it "
+            "(repeat for each).",
+        ),
+    ] = None,
     lang: LangOption = Language.en,
 ) -> None:
     """Play the attacker on a published release: the tightest interval of every suppressed cell
-    from the published tables alone, by linear programming. Exits with 1 if one is too narrow."""
+    from the published tables alone (and those of earlier releases given with --with), with
+    every relation release.json writes down (hierarchies, derived dimensions, filters), by
+    linear programming. Exits with 1 if one is too narrow."""
     _ = translator(lang.value)
     with exit_on_problems(lang.value):
-        result = audit_release(folder)
+        result = audit_release(folder, earlier or [])
+    missing = sorted(set(result.published_before) - set(result.audited_with))
+    if missing:
+        error_console.print(
+            _(
+                "This release was protected together with {names}: give their folders with "
+                "--with to attack them together."
+            ).format(names=", ".join(missing))
+        )
     if not result.applicable:
         console.print(
             _("Release {name} is protected by {method}: no suppressed cell to attack.").format(

@@ -75,7 +75,14 @@ def unblock_equations(
         added = False
         for row in np.flatnonzero(missing > 0):
             partner = _partner(
-                matrix, int(row), missing[row], bool(total_helps[row]), suppressed, values, cost
+                matrix,
+                int(row),
+                missing[row],
+                bool(total_helps[row]),
+                suppressed,
+                values,
+                cost,
+                system.suppressible,
             )
             if partner is not None:
                 suppressed[partner] = True
@@ -93,13 +100,14 @@ def _partner(
     suppressed: BoolArray,
     values: FloatArray,
     cost: FloatArray,
+    suppressible: BoolArray,
 ) -> int | None:
     """The cheapest published member covering ``missing``, else the one giving most room."""
     start, end = matrix.indptr[row], matrix.indptr[row + 1]
     members = matrix.indices[start:end]
     is_total = matrix.data[start:end] > 0
     room = np.where(is_total, np.inf if total_helps else 0.0, values[members])
-    usable = ~suppressed[members] & (room > 0)
+    usable = ~suppressed[members] & (room > 0) & suppressible[members]
     if not usable.any():
         return None
     members, room = members[usable], room[usable]

@@ -107,7 +107,7 @@ def _master(
     secondary_zeros: bool,
     cuts: Iterable[Cut],
 ) -> CutMaster:
-    allowed = np.ones(len(system), dtype=np.bool_)
+    allowed = system.suppressible.copy()
     if not secondary_zeros:
         allowed &= system.values != 0
     master = CutMaster(fixed, allowed, cost, max_nodes=MAX_NODES)

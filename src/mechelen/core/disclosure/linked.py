@@ -9,6 +9,11 @@ table's equations (``CellTable.equations``): the relations among cells of one ta
 of them are in it. A cell missing from a table (an empty cell left out) is neither published
 nor protected, and relations through it are not used; complete tables list their empty cells.
 
+Relations between dimensions (:mod:`mechelen.core.tabulation.relations`: a country-of-birth
+group is the sum of its countries, a citizenship status the sum of the migratory statuses
+with that citizenship) add equations among cells of different tables: the attacker reads them
+from the code lists, so the system has them too.
+
 A single table is the trivial case. Results on the system map back to each table with
 :meth:`CellSystem.for_table`.
 """
@@ -25,10 +30,17 @@ import scipy.sparse as sp
 
 from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.core.tabulation.hierarchy import TOTAL
+from mechelen.core.tabulation.relations import (
+    CodeSum,
+    DerivedDimension,
+    relation_equations,
+    sum_equations,
+)
 from mechelen.core.tabulation.table import CellTable, Key
 
 Equation = tuple[int, tuple[int, ...]]
 IndexArray = npt.NDArray[np.intp]
+BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,9 +55,20 @@ class CellSystem:
     table_names: tuple[str, ...]
     #: ``table_cells[t][i]`` is the system index of cell i of table t
     table_cells: tuple[IndexArray, ...]
+    #: the relations between dimensions whose equations the system holds
+    relations: tuple[DerivedDimension, ...] = ()
+    #: cells an earlier release published already: public, so never suppressed (None: none)
+    locked: BoolArray | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    @cached_property
+    def suppressible(self) -> BoolArray:
+        """Cells a secondary method may suppress: all but the ``locked`` ones."""
+        if self.locked is None:
+            return np.ones(len(self), dtype=np.bool_)
+        return ~self.locked
 
     @property
     def lower_bounds(self) -> npt.NDArray[np.float64]:
@@ -87,8 +110,14 @@ class CellSystem:
         return tuple(tuple(m) for m in member)
 
 
-def link_tables(tables: Sequence[CellTable]) -> CellSystem:
-    """The system of the tables' cells (shared cells once) and of all their equations."""
+def link_tables(
+    tables: Sequence[CellTable],
+    relations: Sequence[DerivedDimension] = (),
+    sums: Sequence[CodeSum] = (),
+) -> CellSystem:
+    """The system of the tables' cells (shared cells once) and of all their equations,
+    those of each table's hierarchies and those the ``relations`` and code ``sums`` (a
+    population and its parts) give between tables."""
     if not tables:
         raise ProblemsFound([Problem("disclosure.E006")])
     dimensions: list[str] = []
@@ -144,6 +173,11 @@ def link_tables(tables: Sequence[CellTable]) -> CellSystem:
             if equation not in seen:
                 seen.add(equation)
                 equations.append(equation)
+    across = relation_equations(dimensions, index, relations)
+    for equation in across + sum_equations(dimensions, index, sums):
+        if equation not in seen:
+            seen.add(equation)
+            equations.append(equation)
     return CellSystem(
         dimensions=tuple(dimensions),
         keys=tuple(keys),
@@ -152,6 +186,7 @@ def link_tables(tables: Sequence[CellTable]) -> CellSystem:
         equations=tuple(equations),
         table_names=tuple(t.name for t in tables),
         table_cells=tuple(table_cells),
+        relations=tuple(relations),
     )
 
 

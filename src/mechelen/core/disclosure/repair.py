@@ -245,7 +245,10 @@ def _ranked(
         score = cost[c] if covers else -coefficients[c] / (cost[c] + 1.0)
         return (not covers, bool(empty), float(score), c)
 
-    return sorted((c for c in coefficients if not suppressed[c]), key=preference)
+    suppressible = system.suppressible
+    return sorted(
+        (c for c in coefficients if not suppressed[c] and suppressible[c]), key=preference
+    )
 
 
 def drop_redundant(

@@ -1,6 +1,7 @@
 """The fast method (``gauss``), in the spirit of Statistics Norway's GaussSuppression.
 
-1. Order the cells that may be published: empty cells first (unless ``secondary_zeros``),
+1. Order the cells that may be published: the cells an earlier release published (locked:
+   they are public whatever happens), then empty cells (unless ``secondary_zeros``),
    then by cost, largest first (the default cost is the value, so small cells are the first
    to be suppressed), then the totals of more equations first. Primary cells are suppressed
    from the start.
@@ -64,8 +65,9 @@ def publication_order(
     )
     first = system.values == 0 if not secondary_zeros else np.zeros(len(system), dtype=np.bool_)
     cells = np.flatnonzero(~primary)
-    # np.lexsort sorts by its last key first
-    order = np.lexsort((cells, -totals[cells], -cost[cells], ~first[cells]))
+    locked = ~system.suppressible
+    # np.lexsort sorts by its last key first; cells published by an earlier release come first
+    order = np.lexsort((cells, -totals[cells], -cost[cells], ~first[cells], ~locked[cells]))
     return [int(c) for c in cells[order]]
 
 
@@ -77,8 +79,9 @@ def exact_protection(
     lateness[np.array(order, dtype=np.intp)] = np.arange(len(order), dtype=np.int64)
     basis = PerturbationBasis.of_equations(len(system), system.equations, lateness)
     suppressed = primary.copy()
+    suppressible = system.suppressible
     for cell in order:
-        if basis.publication_fixes(cell, primary):
+        if suppressible[cell] and basis.publication_fixes(cell, primary):
             suppressed[cell] = True
         else:
             basis.publish(cell)

@@ -81,7 +81,9 @@ def milp_suppression(
 ) -> SecondaryResult:
     started = time.monotonic()
     cost = cell_costs(system, options.cost)
-    allowed = ~primary if options.secondary_zeros else ~primary & (system.values != 0)
+    allowed = ~primary & system.suppressible
+    if not options.secondary_zeros:
+        allowed &= system.values != 0
     master = CutMaster(primary, allowed, cost)
     master.add(equation_cuts(system, primary, levels))
     # the fast method's pattern protects: it is the first incumbent and the fallback, with its

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +33,7 @@ from mechelen.core.disclosure.secondary import (
     SecondaryOptions,
     known_method,
 )
+from mechelen.core.tabulation.relations import CodeSum, DerivedDimension
 from mechelen.core.tabulation.table import CellTable
 
 FloatArray = npt.NDArray[np.float64]
@@ -99,22 +100,41 @@ def protect_by_suppression(
     secondary_zeros: bool = False,
     time_limit: float = 60.0,
     restarts: int | None = None,
+    relations: Sequence[DerivedDimension] = (),
+    published_before: Sequence[tuple[CellTable, BoolArray]] = (),
+    sums: Sequence[CodeSum] = (),
 ) -> SuppressionResult:
     """Suppress the sensitive cells of the tables, and enough others to protect them.
 
     ``rules`` are the primary rules (default: frequency rule, threshold 10); ``primaries``
     replaces them by a precomputed primary suppression per table. ``method`` is a registered
     secondary method (``gauss``, ``milp``); ``cost``, ``secondary_zeros``, ``time_limit`` and
-    ``restarts`` are described in :class:`~.secondary.SecondaryOptions`.
+    ``restarts`` are described in :class:`~.secondary.SecondaryOptions`. ``relations``
+    between dimensions (derived variables, public code lists) link cells of different tables:
+    the secondary suppression and the audit use their equations, as an attacker would.
+
+    ``published_before`` are the tables of earlier releases of the same data, each with which
+    of its cells were published: they join the system, their published cells are public
+    (never suppressed, and known to the attacker), their suppressed cells stay suppressed,
+    and their sensitive cells are protected again together with the new ones. Only the new
+    tables have an outcome. ``sums`` are code sums across tables (a population is its part
+    inside a filter plus the rest, :class:`~mechelen.core.tabulation.relations.CodeSum`).
     """
     started = time.monotonic()
     run = known_method(method)
-    system = link_tables(tables)
+    every_table = [*tables, *(table for table, _ in published_before)]
+    system = link_tables(every_table, relations, sums)
+    locked = np.zeros(len(system), dtype=np.bool_)
+    for cells, (_, shown) in zip(system.table_cells[len(tables) :], published_before, strict=True):
+        locked[cells[shown]] = True
+    if published_before:
+        system = replace(system, locked=locked)
     found = (
         list(primaries)
         if primaries is not None
         else [primary_suppression(t, rules) for t in tables]
     )
+    found += [primary_suppression(table, rules) for table, _ in published_before]
     primary = np.zeros(len(system), dtype=np.bool_)
     levels = ProtectionLevels.none(len(system))
     for cells, table_primary in zip(system.table_cells, found, strict=True):
@@ -124,11 +144,26 @@ def protect_by_suppression(
         np.maximum.at(lower, cells, table_primary.levels.lower)
         np.maximum.at(upper, cells, table_primary.levels.upper)
         levels = ProtectionLevels(lower, upper)
+    if np.array_equal(system.counts.astype(np.float64), system.values):
+        # counts are whole numbers, and the attacker knows it: a bound of 1.2 is a bound of 2,
+        # so a level of 3.5 below a count is a level of 4
+        levels = ProtectionLevels(np.ceil(levels.lower - 1e-9), np.ceil(levels.upper - 1e-9))
+    new_cells = np.zeros(len(system), dtype=np.bool_)
+    for cells in system.table_cells[: len(tables)]:
+        new_cells[cells] = True
+    # a sensitive cell published before is public: nothing protects it any more
+    already_public = int((primary & locked).sum())
+    primary &= ~locked
+    levels = ProtectionLevels(
+        np.where(locked, 0.0, levels.lower), np.where(locked, 0.0, levels.upper)
+    )
+    # cells of earlier releases only, suppressed there, stay suppressed
+    primary |= ~new_cells & ~locked
     options = SecondaryOptions(
         cost=cost, secondary_zeros=secondary_zeros, time_limit=time_limit, restarts=restarts
     )
     outcome = run(system, primary, levels, options)
-    suppressed = outcome.suppressed | primary
+    suppressed = (outcome.suppressed | primary) & ~locked
     audit_started = time.monotonic()
     result = audit(system, ~suppressed, levels)
     audit_seconds = time.monotonic() - audit_started
@@ -144,7 +179,12 @@ def protect_by_suppression(
         levels=levels,
         audit=result,
         seconds=time.monotonic() - started,
-        details={**outcome.details, "seconds_audit": round(audit_seconds, 3)},
+        details={
+            **outcome.details,
+            "seconds_audit": round(audit_seconds, 3),
+            "cells_published_before": int(locked.sum()),
+            "sensitive_cells_published_before": already_public,
+        },
     )
 
 

@@ -1,8 +1,10 @@
 """Audit a published release as an attacker would, from its published files alone.
 
 The attacker knows every published cell of every table of the release, the additive relations
-between them (the hierarchies in ``release.json``) and that counts are never negative. By
-linear programming (HiGHS) it computes the tightest interval each suppressed cell can take.
+between them (the hierarchies in ``release.json``, and its ``relations`` between dimensions:
+a country-of-birth group is the sum of its countries...) and that counts are never negative
+whole numbers. By linear programming (HiGHS) it computes the tightest interval each
+suppressed cell can take, rounded inwards to whole numbers.
 
 From published data alone nobody can tell which suppressed cells were sensitive: every
 suppressed cell whose interval reaches below the threshold (so it could be a small count) must
@@ -12,8 +14,8 @@ be at least ``protection`` wide (default threshold / 2). A release protected by 
 
 from __future__ import annotations
 
-import csv
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,8 +28,14 @@ from mechelen.core.disclosure.linked import CellSystem, link_tables
 from mechelen.core.disclosure.protection import default_frequency_protection
 from mechelen.core.problems import Location, Problem, ProblemsFound
 from mechelen.core.tabulation.hierarchy import Hierarchy
+from mechelen.core.tabulation.relations import DerivedDimension
 from mechelen.core.tabulation.table import CellTable, table_from_cells
-from mechelen.engine.publish.protected import SUPPRESSED
+from mechelen.engine.publish.populations import POPULATION, link_populations
+from mechelen.engine.publish.release_files import (
+    filter_signature,
+    filters_from_json,
+    published_cells,
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,10 @@ class ReleaseAudit:
     threshold: int = 0
     narrow: list[NarrowInterval] = field(default_factory=list)
     intervals: list[tuple[str, dict[str, str], float, float]] = field(default_factory=list)
+    #: the earlier releases attacked together with this one
+    audited_with: list[str] = field(default_factory=list)
+    #: the earlier releases it was protected together with (its ``release.json``)
+    published_before: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -61,23 +73,22 @@ def _fail(code: str, folder: Path, **params: object) -> ProblemsFound:
 def _read_tables(folder: Path, meta: dict[str, Any]) -> tuple[list[CellTable], list[np.ndarray]]:
     hierarchies = {name: Hierarchy(name, parents) for name, parents in meta["hierarchies"].items()}
     tables, published = [], []
-    for entry in meta["tables"]:
-        path = folder / entry["file"]
-        if not path.is_file():
-            raise _fail("audit.E002", folder, file=entry["file"])
-        cells: dict[tuple[str, ...], tuple[int, float]] = {}
-        shown: list[bool] = []
-        with path.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                key = tuple(row[d].removeprefix("'") for d in entry["dimensions"])
-                hidden = row["flag"] == SUPPRESSED
-                value = 0.0 if hidden else float(row["value"])
-                cells[key] = (int(value), value)
-                shown.append(not hidden)
+    for (name, keys, values, shown), entry in zip(
+        published_cells(folder, meta), meta["tables"], strict=True
+    ):
+        cells = {key: (int(value), value) for key, value in zip(keys, values, strict=True)}
         dims = [hierarchies[d] for d in entry["dimensions"]]
-        tables.append(table_from_cells(entry["name"], dims, cells))
+        tables.append(table_from_cells(name, dims, cells))
         published.append(np.array(shown, dtype=np.bool_))
     return tables, published
+
+
+def _read_release(folder: Path) -> dict[str, Any]:
+    meta_path = folder / "release.json"
+    if not meta_path.is_file():
+        raise _fail("audit.E001", folder, path=str(folder))
+    meta: dict[str, Any] = json.loads(meta_path.read_text(encoding="utf-8"))
+    return meta
 
 
 def _feasible_completion(system: CellSystem, published: np.ndarray, folder: Path) -> CellSystem:
@@ -98,37 +109,76 @@ def _feasible_completion(system: CellSystem, published: np.ndarray, folder: Path
     return replace(system, values=values)
 
 
-def audit_release(folder: Path) -> ReleaseAudit:
-    meta_path = folder / "release.json"
-    if not meta_path.is_file():
-        raise _fail("audit.E001", folder, path=str(folder))
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
+    """Attack the release in ``folder`` together with the ``earlier`` releases of the same
+    data (folders): every table ever published from it, the relations between dimensions
+    each ``release.json`` writes down, and the populations their filters describe."""
+    meta = _read_release(folder)
     protection = meta["protection"]
     method = protection["method"]
     if method != "suppression":
         return ReleaseAudit(meta["release"], method, applicable=False)
     threshold = int(protection.get("threshold", 10))
     width = float(protection.get("protection", default_frequency_protection(threshold)))
-    tables, published_by_table = _read_tables(folder, meta)
-    system = link_tables(tables)
+    metas = [(folder, meta)] + [(f, _read_release(f)) for f in earlier]
+    metas = [(f, m) for f, m in metas if m["protection"]["method"] == "suppression"]
+    filters = {f: filters_from_json(m.get("filters", [])) for f, m in metas}
+    populations = {f: filter_signature(filters[f]) for f, _ in metas}
+    read: list[tuple[str, str, CellTable, np.ndarray]] = []  # release, population, table, shown
+    relations: dict[str, DerivedDimension] = {}
+    for source, source_meta in metas:
+        tables, shown = _read_tables(source, source_meta)
+        for table, mask in zip(tables, shown, strict=True):
+            read.append((str(source_meta["release"]), populations[source], table, mask))
+        for entry in source_meta.get("relations", []):
+            relations.setdefault(
+                json.dumps(entry, sort_keys=True), DerivedDimension.from_json(entry)
+            )
+    own = [t for _, _, t, _ in read[: len(meta["tables"])]]
+    others = read[len(own) :]
+    linked = link_populations(
+        own,
+        populations[folder],
+        {populations[f]: filters[f] for f, _ in metas},
+        [(p, t, mask) for _, p, t, mask in others],
+    )
+    all_tables = linked.new + [t for t, _ in linked.earlier]
+    shown_masks = [m for _, _, _, m in read[: len(own)]] + [m for _, m in linked.earlier]
+    names = [str(meta["release"])] * len(own) + [r for r, _, _, _ in others]
+    names += ["(rest)"] * (len(all_tables) - len(names))
+    system = link_tables(all_tables, list(relations.values()), linked.sums)
     published = np.zeros(len(system), dtype=np.bool_)
-    for cells, shown in zip(system.table_cells, published_by_table, strict=True):
-        published[cells] |= shown
+    for cells, mask in zip(system.table_cells, shown_masks, strict=True):
+        published[cells] |= mask
     system = _feasible_completion(system, published, folder)
     lower, upper = attacker_intervals(system, published)
+    if meta.get("measure", "persons") == "persons":
+        # whole numbers: the attacker rounds each bound inwards
+        lower, upper = np.ceil(lower - 1e-6), np.floor(upper + 1e-6)
     result = ReleaseAudit(meta["release"], method, True, int((~published).sum()), width, threshold)
+    result.audited_with = [str(m["release"]) for _, m in metas[1:]]
+    result.published_before = [str(n) for n in meta.get("published_before", [])]
+    seen: set[int] = set()
     for number, cells in enumerate(system.table_cells):
-        name = system.table_names[number]
-        dims = meta["tables"][number]["dimensions"]
-        for cell in cells:
-            if published[cell]:
+        table = all_tables[number]
+        dims = list(table.dimensions)
+        label = system.table_names[number]
+        if number >= len(own):
+            label = f"{names[number]}/{label}"
+        rest = number >= len(read)
+        for position, cell in enumerate(cells.tolist()):
+            if published[cell] or cell in seen:
                 continue
-            key = dict(
-                zip(dims, tables[number].keys[int(np.flatnonzero(cells == cell)[0])], strict=True)
-            )
-            result.intervals.append((name, key, float(lower[cell]), float(upper[cell])))
+            seen.add(cell)
+            key = dict(zip(dims, table.keys[position], strict=True))
+            if rest:  # the rest of a population outside another: known to be 0 is no one
+                if upper[cell] <= 0:
+                    continue
+            else:
+                key.pop(POPULATION, None)
+            result.intervals.append((label, key, float(lower[cell]), float(upper[cell])))
             if lower[cell] < threshold and upper[cell] - lower[cell] < width - 1e-6:
                 result.narrow.append(
-                    NarrowInterval(name, key, float(lower[cell]), float(upper[cell]))
+                    NarrowInterval(label, key, float(lower[cell]), float(upper[cell]))
                 )
     return result

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from mechelen.core.disclosure.cell_key import default_ptable, perturb
-from mechelen.core.tabulation.spec import Protection
+from mechelen.core.tabulation.relations import DerivedDimension
+from mechelen.core.tabulation.spec import Filter, Protection
+from mechelen.engine.publish.earlier import EarlierRelease
 from mechelen.engine.publish.protected import (
     CONF_FREE,
     CONF_PRIMARY,
@@ -23,9 +25,16 @@ from mechelen.engine.tables.build import BuiltTable
 
 @dataclass(frozen=True)
 class ProtectionContext:
-    """What a method may need besides the tables: the privacy budget left, a random seed."""
+    """What a method may need besides the tables: the privacy budget left, and the public
+    relations between the release's dimensions (:mod:`mechelen.engine.tables.relations`)."""
 
     budget_left: float = float("inf")
+    relations: tuple[DerivedDimension, ...] = ()
+    #: the population the tables describe (``release_files.filter_signature``)
+    population: str = "all"
+    filters: tuple[Filter, ...] = ()
+    #: earlier suppression releases of the same dataset, protected together with these
+    earlier: tuple[EarlierRelease, ...] = ()
 
 
 Method = Callable[[Sequence[BuiltTable], Protection, ProtectionContext], list[ProtectedTable]]

@@ -10,7 +10,8 @@ differential privacy, which is random by design):
 - ``tables.json``        every table with its cells, labels and disclosure report
 - ``datapackage.json``   Frictionless Data Package of the CSV files, with licence
 - ``disclosure-report.json``  method, parameters, suppressions, perturbations, information loss
-- ``release.json``       what the audit needs: tables, dimensions, hierarchies, protection
+- ``release.json``       what the audit needs: tables, dimensions, hierarchies, the relations
+                         between dimensions (derived variables, groups) and the protection
 
 The workspace keeps the release log (who, when, parameters, content hash) and, for
 differential privacy, the privacy budget spent per dataset.
@@ -27,14 +28,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from mechelen.core.tabulation.hierarchy import Hierarchy
+from mechelen.core.tabulation.relations import DerivedDimension
 from mechelen.core.tabulation.spec import TableSpec
+from mechelen.core.tabulation.table import CellTable
 from mechelen.engine.ingest.workspace import Workspace
 from mechelen.engine.publish import dp_method, suppression_method  # noqa: F401 - registers methods
 from mechelen.engine.publish.csv_formats import write_flag_csv, write_hxl_csv, write_sdmx_csv
+from mechelen.engine.publish.earlier import EarlierRelease, earlier_releases, logged_folders
 from mechelen.engine.publish.other_formats import datapackage, table_json, write_json, write_xlsx
 from mechelen.engine.publish.protect import ProtectionContext, protect
 from mechelen.engine.publish.protected import ProtectedTable
+from mechelen.engine.publish.release_files import filter_signature, filters_json
 from mechelen.engine.tables.build import BuildTimings, Progress, build_tables
+from mechelen.engine.tables.relations import dimension_relations
 
 BUDGET_ENV = "MECHELEN_PRIVACY_BUDGET"
 DEFAULT_BUDGET = 5.0
@@ -58,9 +65,14 @@ class Release:
     timings: BuildTimings
 
 
-def privacy_budget_left(workspace: Workspace, dataset: str) -> float:
+def release_log_table(workspace: Workspace) -> None:
+    """Create the release log and the privacy budget tables if the workspace has none yet."""
     for statement in _LOG:
         workspace.con.execute(statement)
+
+
+def privacy_budget_left(workspace: Workspace, dataset: str) -> float:
+    release_log_table(workspace)
     total = float(os.environ.get(BUDGET_ENV, DEFAULT_BUDGET))
     row = workspace.con.execute(
         "SELECT COALESCE(sum(epsilon), 0) FROM privacy_budget WHERE dataset = ?", [dataset]
@@ -89,6 +101,8 @@ def write_release(
     folder: Path,
     source: str,
     licence: str = "CC-BY-4.0",
+    relations: Sequence[DerivedDimension] = (),
+    published_before: Sequence[str] = (),
 ) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
@@ -130,6 +144,7 @@ def write_release(
             "epsilon": protection.epsilon,
             **dict(protection.parameters),
         },
+        "measure": tables[0].measure if tables else "persons",
         "tables": [
             {
                 "name": t.table.name,
@@ -139,6 +154,9 @@ def write_release(
             for t in tables
         ],
         "hierarchies": _hierarchies(tables),
+        "relations": [relation.as_json() for relation in relations],
+        "filters": filters_json(spec.filters),
+        "published_before": list(published_before),
         "files": {
             p.name: hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(files, key=lambda p: p.name)
@@ -156,14 +174,39 @@ def make_release(
     made_by: str,
     strategy: str = "grouping-sets",
     progress: Progress | None = None,
+    published: Sequence[Path] | None = None,
 ) -> Release:
-    """Build, protect, write and log one release; raises ProblemsFound on a bad spec."""
+    """Build, protect, write and log one release; raises ProblemsFound on a bad spec.
+
+    A suppression release is protected together with the earlier releases of its dataset in
+    ``published`` (folders; default: every release of the dataset in the workspace's log,
+    as the command line has no approval step).
+    """
     built, timings = build_tables(workspace, spec, strategy, progress)
-    context = ProtectionContext(budget_left=privacy_budget_left(workspace, spec.dataset))
-    tables = protect(built, spec.protection, context)
     record = workspace.dataset(spec.dataset)
+    earlier: tuple[EarlierRelease, ...] = ()
+    if spec.protection.method == "suppression":
+        folders = logged_folders(workspace, spec.dataset) if published is None else published
+        earlier = earlier_releases(workspace, spec.dataset, folders, exclude=folder).found
+    every_table = [b.table for b in built] + [t for e in earlier for t, _ in e.tables]
+    relations = release_relations(every_table, record.country if record else "")
+    context = ProtectionContext(
+        budget_left=privacy_budget_left(workspace, spec.dataset),
+        relations=relations,
+        population=filter_signature(spec.filters),
+        filters=tuple(spec.filters),
+        earlier=earlier,
+    )
+    tables = protect(built, spec.protection, context)
     source = f"{record.source} (sha256 {record.sha256})" if record else spec.dataset
-    files = write_release(tables, spec, folder, source)
+    files = write_release(
+        tables,
+        spec,
+        folder,
+        source,
+        relations=relations,
+        published_before=[e.name for e in earlier],
+    )
     content = _content_hash(files)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with workspace.transaction() as con:
@@ -189,9 +232,21 @@ def make_release(
     return Release(spec.release, folder, tables, files, content, timings)
 
 
+def release_relations(tables: Sequence[CellTable], country: str) -> tuple[DerivedDimension, ...]:
+    """The public relations between the dimensions of the tables (derived variables, country
+    groups): the attacker's, so the protection's and the audit's."""
+    hierarchies: dict[str, Hierarchy] = {}
+    for table in tables:
+        for name, hierarchy in table.hierarchies.items():
+            known = dict(hierarchies[name].parents) if name in hierarchies else {}
+            hierarchies[name] = Hierarchy(name, {**known, **hierarchy.parents})
+    if not country:
+        return ()
+    return tuple(dimension_relations([t.dimensions for t in tables], hierarchies, country))
+
+
 def release_log(workspace: Workspace) -> list[tuple[Any, ...]]:
-    for statement in _LOG:
-        workspace.con.execute(statement)
+    release_log_table(workspace)
     return workspace.con.execute(
         "SELECT release, dataset, made_by, made_at, method, content_sha256 FROM releases ORDER BY made_at"
     ).fetchall()

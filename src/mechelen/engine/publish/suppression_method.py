@@ -19,6 +19,7 @@ from mechelen.core.disclosure.primary import PrimaryRule, make_rule
 from mechelen.core.disclosure.protection import default_frequency_protection
 from mechelen.core.disclosure.suppression import protect_by_suppression
 from mechelen.core.tabulation.spec import Protection
+from mechelen.engine.publish.populations import link_populations
 from mechelen.engine.publish.protect import ProtectionContext, protection_method
 from mechelen.engine.publish.protected import (
     CONF_FREE,
@@ -52,11 +53,20 @@ def suppression(
 ) -> list[ProtectedTable]:
     magnitude = any(b.table.top_contributions is not None for b in tables)
     rules, described = rules_for(protection, magnitude)
-    result = protect_by_suppression(
+    linked = link_populations(
         [b.table for b in tables],
+        context.population,
+        {context.population: context.filters} | {e.population: e.filters for e in context.earlier},
+        [(e.population, t, shown) for e in context.earlier for t, shown in e.tables],
+    )
+    result = protect_by_suppression(
+        linked.new,
         rules,
         method=protection.secondary,
         time_limit=float(protection.parameters.get("time_limit", 60.0)),
+        relations=context.relations,
+        published_before=linked.earlier,
+        sums=linked.sums,
     )
     protected = []
     for built, outcome in zip(tables, result.tables, strict=True):
@@ -69,6 +79,8 @@ def suppression(
                 "rules": described,
                 "secondary": protection.secondary,
                 "linked_tables": len(tables),
+                "relations_between_dimensions": len(context.relations),
+                "protected_with": [e.name for e in context.earlier],
             },
             cells=len(built.table),
             suppressed_primary=outcome.primary,

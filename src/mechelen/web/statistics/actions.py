@@ -18,7 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mechelen.core.microdata.mapping import SourceOptions
+from mechelen.core.problems import ProblemsFound
 from mechelen.engine.ingest.sources import inspect_source
+from mechelen.engine.publish.audit_release import audit_release
 from mechelen.web.audit.log import record
 from mechelen.web.followup.actions import refresh_from_releases
 from mechelen.web.jobs.models import Job
@@ -31,7 +33,11 @@ from mechelen.web.statistics.models import (
     SourceFile,
 )
 from mechelen.web.statistics.published import headline_figures, release_tables
-from mechelen.web.statistics.storage import upload_folder
+from mechelen.web.statistics.storage import (
+    media_path,
+    published_release_folders,
+    upload_folder,
+)
 from mechelen.web.statistics.upload import STORED_SUFFIX
 from mechelen.web.tenancy.models import Organisation
 
@@ -179,10 +185,37 @@ def _decide(release: Release, actor: Any) -> None:
     release.decided_by, release.decided_at = actor, timezone.now()
 
 
+def audit_before_approval(release: Release) -> None:
+    """Attack the release together with every release the organisation published already,
+    with every relation an attacker knows; refuse it if a suppressed cell can be narrowed."""
+    if not release.folder:
+        raise ReleaseStateError(_("Preview the release before submitting it."))
+    folder = media_path(release.folder)
+    earlier = published_release_folders(release.organisation, exclude=release.pk)
+    try:
+        result = audit_release(folder, earlier)
+    except ProblemsFound as found:
+        raise ReleaseStateError(
+            _("The release's files cannot be audited (%(codes)s): build it again.")
+            % {"codes": ", ".join(p.code for p in found.problems)}
+        ) from found
+    if result.applicable and not result.passed:
+        raise ReleaseStateError(
+            _(
+                "Not approved (audit.E004): with what is already published, an attacker can "
+                "narrow %(count)d suppressed cells below the protection width. Build the release "
+                "again: it is then protected together with the published releases."
+            )
+            % {"count": len(result.narrow)}
+        )
+
+
 @transaction.atomic
 def approve_release(actor: Any, release: Release) -> Release:
-    """Publish the release exactly as it was previewed and submitted."""
+    """Publish the release exactly as it was previewed and submitted, once the audit against
+    everything published before passes."""
     _decide(release, actor)
+    audit_before_approval(release)
     release.status, release.published_at = ReleaseStatus.PUBLISHED, timezone.now()
     release.headline = headline_figures(release_tables(release))
     release.save()

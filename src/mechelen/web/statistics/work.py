@@ -29,6 +29,7 @@ from mechelen.web.statistics.models import Dataset, Release, ReleaseStatus
 from mechelen.web.statistics.storage import (
     media_relative,
     open_workspace,
+    published_release_folders,
     releases_folder,
     upload_folder,
 )
@@ -87,7 +88,13 @@ def build_release(
     try:
         with open_workspace(release.organisation) as workspace:
             built = make_release(
-                workspace, spec, release.spec_text, folder, made_by, progress=progress
+                workspace,
+                spec,
+                release.spec_text,
+                folder,
+                made_by,
+                progress=progress,
+                published=published_release_folders(release.organisation, exclude=release.pk),
             )
     except ProblemsFound:
         shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,150 @@
+"""The public relations between a dataset's dimensions, as the attacker knows them.
+
+Country of birth and citizenship are the base variables; everything else about them is
+derived by a published definition (ingest, country groups):
+
+==========================  =============================================================
+dimension                   function of
+==========================  =============================================================
+``country_of_birth_group``  ``country_of_birth``
+``birth_status``            ``country_of_birth`` or ``country_of_birth_group``
+``citizenship_group``       ``citizenship``
+``citizenship_status``      ``citizenship`` or ``citizenship_group``
+``birth_status``,           ``migratory_status`` (``native-born/citizen`` is the pair)
+``citizenship_status``
+``migratory_status``        a pair: one of the country-of-birth family and one of the
+                            citizenship family (``birth_status`` and ``citizenship_status``...)
+==========================  =============================================================
+
+:func:`dimension_relations` gives each relation whose dimensions the release's tables use,
+as a mapping over the codes present (a code absent from every table has no one in it).
+Each mapping is computed from the definitions themselves, over every code the standardiser
+can return, so a relation that did not hold would raise instead of reaching an attacker's
+model or ours in a wrong form.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+
+from mechelen.core.microdata import codes
+from mechelen.core.tabulation.hierarchy import Hierarchy
+from mechelen.core.tabulation.relations import DerivedDimension
+from mechelen.engine.standardise.country_groups import country_group
+from mechelen.engine.standardise.m49 import m49_placements
+
+BIRTH_FAMILY = ("country_of_birth", "country_of_birth_group", "birth_status")
+CITIZENSHIP_FAMILY = ("citizenship", "citizenship_group", "citizenship_status")
+MIGRATORY = "migratory_status"
+
+#: (derived, source): the single-source relations of the table in the module docstring
+SINGLE = (
+    ("country_of_birth_group", "country_of_birth"),
+    ("birth_status", "country_of_birth"),
+    ("birth_status", "country_of_birth_group"),
+    ("citizenship_group", "citizenship"),
+    ("citizenship_status", "citizenship"),
+    ("citizenship_status", "citizenship_group"),
+    ("birth_status", MIGRATORY),
+    ("citizenship_status", MIGRATORY),
+)
+
+
+def birth_status(code: str, country: str) -> str:
+    """As ingest derives it (``mechelen.engine.ingest.pipeline``)."""
+    if code == codes.UNKNOWN:
+        return codes.UNKNOWN_STATUS
+    return codes.NATIVE_BORN if code == country else codes.FOREIGN_BORN
+
+
+def citizenship_status(code: str, country: str) -> str:
+    """As ingest derives it (``mechelen.engine.ingest.pipeline``)."""
+    if code == codes.UNKNOWN:
+        return codes.UNKNOWN_STATUS
+    if code == codes.STATELESS:
+        return codes.STATELESS_STATUS
+    return codes.CITIZEN if code == country else codes.NON_CITIZEN
+
+
+def country_universe() -> tuple[str, ...]:
+    """Every code the standardiser can give a country of birth or a citizenship."""
+    special = (codes.STATELESS, codes.UNKNOWN, codes.OTHER_COUNTRY)
+    return (*sorted(c for c in m49_placements() if len(c) == 3), *special)
+
+
+Base = tuple[str, str]  # (country of birth, citizenship)
+
+
+def _definitions(country: str) -> dict[str, Callable[[Base], str]]:
+    return {
+        "country_of_birth": lambda b: b[0],
+        "country_of_birth_group": lambda b: country_group(b[0], country),
+        "birth_status": lambda b: birth_status(b[0], country),
+        "citizenship": lambda b: b[1],
+        "citizenship_group": lambda b: country_group(b[1], country),
+        "citizenship_status": lambda b: citizenship_status(b[1], country),
+        MIGRATORY: lambda b: f"{birth_status(b[0], country)}/{citizenship_status(b[1], country)}",
+    }
+
+
+def _mapping(
+    derived: str, sources: Sequence[str], country: str, present: Mapping[str, set[str]]
+) -> dict[tuple[str, ...], str]:
+    """The derived code of every combination of present source codes; raises ValueError if
+    the definitions do not make ``derived`` a function of ``sources``."""
+    define = _definitions(country)
+    universe = country_universe()
+    # one base value per distinct source combination is enough, but every one is checked
+    birth_side = any(s in BIRTH_FAMILY or s == MIGRATORY for s in (derived, *sources))
+    citizenship_side = any(s in CITIZENSHIP_FAMILY or s == MIGRATORY for s in (derived, *sources))
+    births = universe if birth_side else (country,)
+    citizenships = universe if citizenship_side else (country,)
+    if birth_side and citizenship_side and len(sources) == 1 and sources[0] == MIGRATORY:
+        # the migratory status is the pair of statuses: its classes are the pairs' classes
+        births = _representatives(universe, lambda c: birth_status(c, country))
+        citizenships = _representatives(universe, lambda c: citizenship_status(c, country))
+    mapping: dict[tuple[str, ...], str] = {}
+    for base in itertools.product(births, citizenships):
+        key = tuple(define[s](base) for s in sources)
+        value = define[derived](base)
+        if mapping.setdefault(key, value) != value:
+            raise ValueError(f"{derived} is not a function of {sources}: {key}")
+    return {
+        key: value
+        for key, value in mapping.items()
+        if all(code in present[s] for code, s in zip(key, sources, strict=True))
+        and value in present[derived]
+    }
+
+
+def _representatives(universe: Sequence[str], key: Callable[[str], str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for code in universe:
+        seen.setdefault(key(code), code)
+    return tuple(seen.values())
+
+
+def _pairs() -> list[tuple[str, tuple[str, str]]]:
+    return [(MIGRATORY, (b, c)) for b in BIRTH_FAMILY for c in CITIZENSHIP_FAMILY]
+
+
+def dimension_relations(
+    tables: Sequence[Sequence[str]], hierarchies: Mapping[str, Hierarchy], country: str
+) -> list[DerivedDimension]:
+    """Every relation among the dimensions of ``tables`` (their dimension names) that links
+    cells of the release: its derived dimension in one table, its sources together in one."""
+    used = {d for table in tables for d in table}
+    together = [set(table) for table in tables]
+    present = {name: set(hierarchies[name].leaves) for name in used if name in hierarchies}
+    relations = []
+    candidates = [(d, (s,)) for d, s in SINGLE] + _pairs()
+    for derived, sources in candidates:
+        if derived not in used or not all(s in present for s in sources):
+            continue
+        if not any(set(sources) <= dims for dims in together):
+            continue
+        mapping = _mapping(derived, sources, country, present)
+        if mapping:
+            relations.append(DerivedDimension(derived, tuple(sources), mapping))
+    return relations
