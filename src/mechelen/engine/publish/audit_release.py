@@ -27,7 +27,7 @@ from mechelen.core.disclosure.audit import attacker_intervals
 from mechelen.core.disclosure.linked import CellSystem, link_tables
 from mechelen.core.disclosure.protection import default_frequency_protection
 from mechelen.core.problems import Location, Problem, ProblemsFound
-from mechelen.core.tabulation.hierarchy import Hierarchy
+from mechelen.core.tabulation.hierarchy import TOTAL, Hierarchy
 from mechelen.core.tabulation.relations import DerivedDimension
 from mechelen.core.tabulation.table import CellTable, table_from_cells
 from mechelen.engine.publish.populations import POPULATION, link_populations
@@ -81,6 +81,27 @@ def _read_tables(folder: Path, meta: dict[str, Any]) -> tuple[list[CellTable], l
         tables.append(table_from_cells(name, dims, cells))
         published.append(np.array(shown, dtype=np.bool_))
     return tables, published
+
+
+def _share_published_values(tables: list[CellTable], shown: list[np.ndarray]) -> list[CellTable]:
+    """A cell suppressed in one table but published in another (of an earlier release) takes
+    the published value everywhere: it is one cell, and public."""
+    published: dict[frozenset[tuple[str, str]], float] = {}
+
+    def identity(table: CellTable, key: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+        return frozenset((d, c) for d, c in zip(table.dimensions, key, strict=True) if c != TOTAL)
+
+    for table, mask in zip(tables, shown, strict=True):
+        for key, value, is_shown in zip(table.keys, table.values, mask, strict=True):
+            if is_shown:
+                published[identity(table, key)] = float(value)
+    shared = []
+    for table, mask in zip(tables, shown, strict=True):
+        values = table.values.copy()
+        for i in np.flatnonzero(~mask):
+            values[i] = published.get(identity(table, table.keys[i]), values[i])
+        shared.append(replace(table, values=values, counts=np.round(values).astype(np.int64)))
+    return shared
 
 
 def _read_release(folder: Path) -> dict[str, Any]:
@@ -146,6 +167,7 @@ def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
     shown_masks = [m for _, _, _, m in read[: len(own)]] + [m for _, m in linked.earlier]
     names = [str(meta["release"])] * len(own) + [r for r, _, _, _ in others]
     names += ["(rest)"] * (len(all_tables) - len(names))
+    all_tables = _share_published_values(all_tables, shown_masks)
     system = link_tables(all_tables, list(relations.values()), linked.sums)
     published = np.zeros(len(system), dtype=np.bool_)
     for cells, mask in zip(system.table_cells, shown_masks, strict=True):

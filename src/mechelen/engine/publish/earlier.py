@@ -19,14 +19,19 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from mechelen.core.tabulation.spec import Filter, TableSpec, read_spec
+from mechelen.core.tabulation.spec import Filter, TableRequest, TableSpec, read_spec
 from mechelen.core.tabulation.table import CellTable
 from mechelen.engine.ingest.workspace import Workspace
-from mechelen.engine.publish.release_files import filter_signature, published_cells
+from mechelen.engine.publish.release_files import (
+    filter_signature,
+    filters_from_json,
+    published_cells,
+)
 from mechelen.engine.tables.build import build_tables
 from mechelen.engine.yaml_source import parse_yaml
 
@@ -64,7 +69,22 @@ def logged_folders(workspace: Workspace, dataset: str) -> list[Path]:
     return [Path(r[0]) for r in rows if (Path(r[0]) / "release.json").is_file()]
 
 
-def _logged_spec(workspace: Workspace, folder: Path) -> TableSpec | None:
+def _spec(workspace: Workspace, folder: Path, meta: dict[str, Any]) -> TableSpec | None:
+    """The spec of the release: from its ``release.json``, or for a release written before
+    it held the spec's filters and geography, from the workspace's release log."""
+    if "geography" in meta:
+        geography = meta["geography"] or {}
+        return TableSpec(
+            dataset=str(meta["dataset"]),
+            tables=tuple(
+                TableRequest(str(t["name"]), tuple(t["dimensions"])) for t in meta["tables"]
+            ),
+            measure=meta.get("sum_of"),
+            geography_level=geography.get("level"),
+            geography_up_to=geography.get("up_to"),
+            filters=filters_from_json(meta.get("filters", [])),
+            release=str(meta["release"]),
+        )
     row = workspace.con.execute(
         "SELECT spec FROM releases WHERE folder = ? ORDER BY made_at DESC LIMIT 1", [str(folder)]
     ).fetchone()
@@ -91,7 +111,7 @@ def earlier_releases(
         if meta["protection"]["method"] != "suppression":
             left_out.append((str(folder), "not-suppression"))
             continue
-        spec = _logged_spec(workspace, folder)
+        spec = _spec(workspace, folder, meta)
         if spec is None:
             left_out.append((str(folder), "not-in-log"))
             continue

@@ -156,6 +156,8 @@ def write_release(
         "hierarchies": _hierarchies(tables),
         "relations": [relation.as_json() for relation in relations],
         "filters": filters_json(spec.filters),
+        "geography": {"level": spec.geography_level, "up_to": spec.geography_up_to},
+        "sum_of": spec.measure,
         "published_before": list(published_before),
         "files": {
             p.name: hashlib.sha256(p.read_bytes()).hexdigest()
