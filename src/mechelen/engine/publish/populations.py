@@ -141,8 +141,8 @@ def _rest_table(
     zero: list[bool] = []
     for index, key in enumerate(outer.keys):
         inner_key = [""] * len(key)
-        for position, code in zip(inner_position, key, strict=True):
-            inner_key[position] = code
+        for position, own_code in zip(inner_position, key, strict=True):
+            inner_key[position] = own_code
         inner_key[0] = inner.keys[0][0]  # the inner population's code
         inside_at = inner.index(tuple(inner_key))
         if inside_at is None:
