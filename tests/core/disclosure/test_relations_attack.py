@@ -119,9 +119,7 @@ def country_cases(draw: st.DrawFn) -> tuple[dict[str, str], dict[tuple[str, str]
     n = draw(st.integers(2, 6))
     countries = [f"c{i}" for i in range(n)]
     groups = {c: draw(st.sampled_from(["A", "B", "C"])) for c in countries}
-    counts = {
-        (c, s): draw(st.sampled_from(SMALL_AND_LARGE)) for c in countries for s in ("F", "M")
-    }
+    counts = {(c, s): draw(st.sampled_from(SMALL_AND_LARGE)) for c in countries for s in ("F", "M")}
     return groups, counts
 
 

@@ -95,7 +95,7 @@ def test_a_release_of_a_changed_dataset_is_left_out(tmp_path: Path) -> None:
     match the data (a new version was ingested) cannot be, and is named as left out."""
     from mechelen.engine.publish.earlier import earlier_releases
 
-    workspace, rng = population_workspace(tmp_path, seed=4)
+    workspace, _ = population_workspace(tmp_path, seed=4)
     spec = suppression_spec("one", [{"name": "t", "dimensions": ["sex", "age_band"]}])
     first = make_release(workspace, spec, "", tmp_path / "one", "tester")
     path = first.folder / "t.csv"

@@ -18,11 +18,7 @@ COUNTRIES = ["BEL", "FRA", "MAR", "SYR", "XXA", "XXU", "XXO"]
 
 
 def hierarchies() -> dict[str, Hierarchy]:
-    statuses = {
-        f"{b}/{c}"
-        for b in codes.BIRTH_STATUSES
-        for c in codes.CITIZENSHIP_STATUSES
-    }
+    statuses = {f"{b}/{c}" for b in codes.BIRTH_STATUSES for c in codes.CITIZENSHIP_STATUSES}
     return {
         "country_of_birth": Hierarchy.flat("country_of_birth", COUNTRIES),
         "country_of_birth_group": Hierarchy.flat(
