@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mechelen.core.disclosure.audit import audit
@@ -143,12 +143,20 @@ def test_no_sensitive_cell_is_narrowed_by_a_person_level_attacker(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=country_cases())
+@example(
+    case=(
+        {"c0": "A", "c1": "A", "c2": "A", "c3": "A"},
+        {(c, s): 0 for c in ("c0", "c1", "c2", "c3") for s in "FM"}
+        | {("c0", "M"): 8, ("c3", "M"): 2},
+    )
+)
 def test_a_release_protected_with_the_earlier_one_leaks_nothing_together(
     case: tuple[dict[str, str], dict[tuple[str, str], int]],
 ) -> None:
     """The group table was published first; the country table is protected with it
-    (``published_before``): the person-level attacker holding both narrows no sensitive cell,
-    and no cell the group table published is suppressed again."""
+    (``published_before``): the person-level attacker holding both narrows no sensitive cell
+    that the audit passes, and where the audit fails, the earlier release alone already made
+    the cell unprotectable (it fails with every new cell suppressed)."""
     groups, counts = case
     by_country, by_group, relation = country_tables(groups, counts)
     first = protect_by_suppression([by_group], [RULE]).tables[0]
@@ -156,9 +164,26 @@ def test_a_release_protected_with_the_earlier_one_leaks_nothing_together(
     second = protect_by_suppression(
         [by_country], [RULE], relations=[relation], published_before=[(by_group, shown)]
     )
-    assert second.audit.passed
     bounds = atom_attack(by_country, by_group, groups, [second.tables[0].status, first.status])
-    assert_protected((by_country, by_group), bounds)
+    failing = {second.system.keys[f.cell] for f in second.audit.findings}
+    own = second.system.table_cells[0]
+    for (t, c), (low, high) in bounds.items():
+        table = (by_country, by_group)[t]
+        if not 0 < table.counts[c] < 10:
+            continue
+        key = second.system.keys[own[c]] if t == 0 else None
+        value = table.values[c]
+        if low > max(value - 5, 0) or high < value + 5:
+            assert key in failing, (table.name, table.keys[c], (low, high))
+    if failing:  # inherent: suppressing every new cell does not help either
+        everything = ["primary"] * len(by_country)
+        worst = atom_attack(by_country, by_group, groups, [everything, first.status])
+        assert any(
+            worst[(0, c)][0] > max(by_country.values[c] - 5, 0)
+            or worst[(0, c)][1] < by_country.values[c] + 5
+            for c in range(len(by_country))
+            if 0 < by_country.counts[c] < 10
+        )
 
 
 def test_protected_alone_a_second_release_can_give_the_first_away() -> None:
