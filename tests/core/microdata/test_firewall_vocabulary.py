@@ -377,3 +377,30 @@ def test_every_language_is_in_the_data_file() -> None:
 def test_the_data_file_is_package_data() -> None:
     pyproject = Path(__file__).resolve().parents[3] / "pyproject.toml"
     assert '"core/microdata/data/*.csv"' in pyproject.read_text(encoding="utf-8")
+
+
+def _place_names() -> list[str]:
+    import gettext
+
+    import pycountry
+
+    names = [c.name for c in pycountry.countries] + [s.name for s in pycountry.subdivisions]
+    for lang in LANGUAGES[1:]:
+        for domain, entries in (
+            ("iso3166-1", pycountry.countries),
+            ("iso3166-2", pycountry.subdivisions),
+        ):
+            translation = gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang])
+            names += [translation.gettext(entry.name) for entry in entries]
+    return names
+
+
+def test_no_country_or_region_name_is_a_status() -> None:
+    """Every ISO 3166 country and subdivision name, in the seven languages (9,351 distinct
+    names, Visaginas, Visayas, Asyūţ and Permskiy kray among them), passes as a value and as
+    a name."""
+    names = sorted(set(_place_names()))
+    assert len(names) > 9_000
+    vocabulary = packaged_vocabulary()
+    assert [n for n in names if vocabulary.values.search(n)] == []
+    assert [n for n in names if vocabulary.names.search(n)] == []

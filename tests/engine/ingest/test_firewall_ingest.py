@@ -178,7 +178,11 @@ def test_international_protection_is_a_reason_refugee_is_not(
     stored = workspace.con.execute(
         f"SELECT reason_for_migration FROM {data_table('r')} ORDER BY _row"
     ).fetchall()
-    assert [r[0] for r in stored] == ["international-protection", "international-protection", "work"]
+    assert [r[0] for r in stored] == [
+        "international-protection",
+        "international-protection",
+        "work",
+    ]
     assert result.warnings == []
     rows[2][-1] = "refugee"
     with pytest.raises(ProblemsFound) as raised:
