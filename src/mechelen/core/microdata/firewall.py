@@ -37,6 +37,7 @@ __all__ = [
     "check_columns",
     "check_values",
     "normalise",
+    "refused_values",
     "status_like",
     "status_phrase_in_name",
     "status_phrase_in_value",
@@ -140,14 +141,19 @@ def check_values(
     """One ``firewall.E002`` for a category column holding status values: how many rows and
     the first one, never a value."""
     counts = list(values)
-    distinct = [c.value for c in counts]
-    refused = {v for rule in FIREWALL_VALUE_RULES.values() for v in rule(column, distinct)}
+    refused = refused_values(column, [c.value for c in counts])
     if not refused:
         return []
     found = [c for c in counts if c.value in refused]
     first = min(c.first_row for c in found)
     params = {"column": column.column, "role": column.role, "rows": sum(c.rows for c in found)}
     return [Problem("firewall.E002", params, Location(file=file, row=first, column=column.column))]
+
+
+def refused_values(column: MappedColumn, values: Iterable[str]) -> set[str]:
+    """The values of a category column that a value rule refuses."""
+    distinct = list(values)
+    return {v for rule in FIREWALL_VALUE_RULES.values() for v in rule(column, distinct)}
 
 
 def status_like(values: Iterable[str]) -> set[str]:
