@@ -232,6 +232,7 @@ VALUES: list[tuple[str, str, str]] = [
     ("femme", "fr", ACCEPTED),
     ("apatride", "fr", ACCEPTED),
     ("permis de conduire B", "fr", ACCEPTED),
+    ("expulsion locative", "fr", ACCEPTED),
     # Dutch
     ("vluchteling", "nl", REFUSED),
     ("asielzoeker", "nl", REFUSED),
@@ -259,6 +260,8 @@ VALUES: list[tuple[str, str, str]] = [
     ("España", "es", ACCEPTED),
     ("mujer", "es", ACCEPTED),
     ("residente", "es", ACCEPTED),
+    ("asilo de ancianos", "es", ACCEPTED),
+    ("refugio", "es", ACCEPTED),
     # German
     ("Duldung", "de", REFUSED),
     ("geduldet", "de", REFUSED),
@@ -293,6 +296,7 @@ VALUES: list[tuple[str, str, str]] = [
     ("Portugal", "pt", ACCEPTED),
     ("mulher", "pt", ACCEPTED),
     ("Lisboa", "pt", ACCEPTED),
+    ("asilo de idosos", "pt", ACCEPTED),
     # place names and numbers with a short stem inside
     ("Visaginas", "en", ACCEPTED),
     ("Permet", "en", ACCEPTED),
