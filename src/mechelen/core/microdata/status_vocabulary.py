@@ -15,7 +15,7 @@ separators do not matter. In a term, a separator between parts matches any separ
 ("titre de sejour" matches "titreDeSejour", "titre_de_sejour" and "titredesejour"), and
 letters in brackets are optional ("permit(s)", "permiso(s) (de) residencia").
 
-:func:`parse_terms` is pure; :func:`packaged_terms` reads the packaged file once.
+:func:`parse_terms` is pure; :func:`packaged_vocabulary` reads the packaged file once.
 """
 
 from __future__ import annotations
