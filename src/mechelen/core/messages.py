@@ -130,7 +130,13 @@ MESSAGES: dict[str, str] = {
         "Mechelen never stores it. Remove it from the mapping."
     ),
     "firewall.E002": N_(
-        "Column {column} holds a legal or immigration status ({value}); Mechelen never stores it."
+        "Column {column} (mapped as {role}) holds values that state an immigration or legal "
+        "status, in {rows} rows; Mechelen never stores nor shows them. Leave the column out of "
+        "the mapping, or remove those values from the file."
+    ),
+    "firewall.E003": N_(
+        "The value states an immigration or legal status; it is withheld, recorded by row and "
+        "code only."
     ),
     "firewall.W001": N_(
         "Column {column} looks like immigration or legal status ({phrase}); it was not read."

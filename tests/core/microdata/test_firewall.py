@@ -1,4 +1,6 @@
-"""Immigration or legal status columns are refused in all four languages; other columns pass."""
+"""Immigration or legal status columns are refused; other columns pass; the vocabulary file
+is read by a pure function that refuses a malformed row (the wide table of names and values
+is in test_firewall_vocabulary.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +12,16 @@ from mechelen.core.microdata.firewall import (
     FIREWALL_COLUMN_RULES,
     FIREWALL_VALUE_RULES,
     MappedColumn,
+    ValueCount,
     check_columns,
     check_values,
+    status_like,
     status_phrase_in_name,
+)
+from mechelen.core.microdata.status_vocabulary import (
+    StatusMatcher,
+    VocabularyError,
+    parse_terms,
 )
 
 STATUS_COLUMNS = [
@@ -87,9 +96,57 @@ def test_a_role_named_like_a_status_is_refused_too() -> None:
 
 def test_status_values_are_refused_reasons_are_not() -> None:
     reason = MappedColumn("motif", "reason_for_migration")
-    assert check_values(reason, ["famille", "asile", "protection internationale", "travail"]) == []
-    problems = check_values(reason, ["travail", "Sans papiers"])
+    values = ["famille", "asile", "protection internationale", "travail"]
+    assert check_values(reason, [ValueCount(v, i + 2, 1) for i, v in enumerate(values)]) == []
+    counts = [ValueCount("travail", 2, 5), ValueCount("Sans papiers", 4, 2)]
+    problems = check_values(reason, counts)
     assert [p.code for p in problems] == ["firewall.E002"]
+    assert "Sans papiers" not in repr(problems) and "sans" not in repr(problems).lower()
+
+
+def test_status_like_values_of_any_column() -> None:
+    assert status_like(["34", "Duldung", "12025", "réfugié", "Malines"]) == {"Duldung", "réfugié"}
+
+
+HEADER = "term,languages,applies_to,match,note\n"
+
+
+def test_terms_are_parsed_from_csv_text() -> None:
+    terms = parse_terms(
+        HEADER + "# a comment line\n"
+        "permiso(s) (de) residencia,es,both,start,\n"
+        "visa(s),en fr,both,word,not Visaginas\n"
+        "permis de conduire,fr,allow,word,\n"
+        "permis,fr,both,word,\n"
+        "duldung,de,value,part,\n"
+    )
+    assert [(t.term, t.languages) for t in terms][:2] == [
+        ("permiso(s) (de) residencia", ("es",)),
+        ("visa(s)", ("en", "fr")),
+    ]
+    names, values = StatusMatcher(terms, "name"), StatusMatcher(terms, "value")
+    for spelling in ("permisoResidencia", "PERMISOS-DE-RESIDENCIA", "permisos.residencia_tipo"):
+        assert names.search(spelling), spelling
+    assert names.search("visas") and not names.search("Visaginas")
+    assert names.search("permis B") and not names.search("permis de conduire")
+    assert names.search("Duldung") is None  # a value-only term
+    assert values.search("Ausbildungsduldung") == "duldung"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "term,languages,applies_to\nvisa,en,both\n",  # no match column
+        HEADER + "visa,english,both,word,\n",
+        HEADER + "visa,,both,word,\n",
+        HEADER + "visa,en,somewhere,word,\n",
+        HEADER + "visa,en,both,anywhere,\n",
+        HEADER + "(s),en,both,word,\n",
+    ],
+)
+def test_a_malformed_vocabulary_is_refused(text: str) -> None:
+    with pytest.raises(VocabularyError):
+        parse_terms(text)
 
 
 def test_rules_have_stable_ids() -> None:

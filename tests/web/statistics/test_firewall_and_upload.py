@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -78,6 +79,43 @@ def test_a_status_value_stops_the_ingest(world: World) -> None:
     job = Job.objects.get()
     assert [p["code"] for p in job.problems] == ["firewall.E002"]
     assert not Dataset.objects.get().ready
+    # the value is never repeated: not in the job's stored problems nor on its page (fails on
+    # 70a54e0, whose message read "holds a legal or immigration status (sans papiers)")
+    assert "papiers" not in json.dumps(job.problems)
+    page = steward.get(reverse("statistics:job", args=[world.a.organisation.slug, job.pk]))
+    assert "firewall.E002" in page.content.decode() and "papiers" not in page.content.decode()
+
+
+def test_german_and_spanish_status_columns_are_refused_and_announced(world: World) -> None:
+    """Fails on 70a54e0: Aufenthaltstitel was accepted as keep.extra and neither it nor
+    permiso_residencia was announced."""
+    source = source_file_in(world.a.organisation)
+    source.columns = ["district", "sex", "age", "Aufenthaltstitel", "permiso_residencia", "persons"]
+    source.save()
+    steward = client_for(world.a.users[Role.DATA_STEWARD])
+    url = reverse("statistics:map", args=[world.a.organisation.slug, source.pk])
+    page = steward.get(url).content.decode()
+    assert "Aufenthaltstitel" in page and "permiso_residencia" in page
+    assert page.count("it was not read") == 2
+    mapping = (
+        "dataset: people\ncountry: BEL\ncount: persons\n"
+        "dimensions: {sex: {column: sex}}\nkeep: {extra: Aufenthaltstitel}\n"
+    )
+    response = steward.post(url, {**MAPPING_FIELDS, "mapping_yaml": mapping})
+    assert "Mechelen never stores it" in response.content.decode()
+    assert not Dataset.objects.exists() and not Job.objects.exists()
+
+
+def test_a_status_column_is_never_proposed_for_a_dimension(world: World) -> None:
+    """Fails on 70a54e0: "tolerated_stay" was pre-selected as the duration of stay."""
+    source = source_file_in(world.a.organisation)
+    source.columns = ["district", "sex", "age", "tolerated_stay", "persons"]
+    source.save()
+    steward = client_for(world.a.users[Role.DATA_STEWARD])
+    page = steward.get(reverse("statistics:map", args=[world.a.organisation.slug, source.pk]))
+    form = page.context["form"]
+    assert form.initial["duration_of_stay"] == ""
+    assert form.initial["sex"] == "sex"
 
 
 def _xlsx() -> bytes:

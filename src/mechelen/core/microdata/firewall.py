@@ -1,191 +1,60 @@
 """The firewall of paragraphs 11e and 41: immigration or legal status never enters Mechelen.
 
-Migratory status is derived from country of birth and citizenship only. A column whose name
-says it holds a residence permit, visa, asylum decision, irregular or undocumented status (in
-English, French, Dutch or Spanish) is refused when the mapping names it, and is never read;
-such a column that the mapping does not name is left unread and reported. Values that state
-a legal status (e.g. "undocumented", "sans papiers") are refused in any mapped category.
+Migratory status is derived from country of birth and citizenship only. The words that name
+or state an immigration or legal status, in English, French, Dutch, Spanish, German, Italian
+and Portuguese, are data (:mod:`mechelen.core.microdata.status_vocabulary`). With them:
 
-Each rule has a stable id and is registered in FIREWALL_RULES.
+- a column whose name states a status (a residence permit, a visa, an asylum decision,
+  irregular or undocumented status...) is refused when the mapping reads it, whatever the role
+  (``firewall.E001``); such a column that the mapping does not name is never read, and
+  reported (``firewall.W001``);
+- a category column (any mapped column but numbers and ids) holding a value that states a
+  status ("Duldung", "sans papiers", "refugee"...) is refused (``firewall.E002``), with the
+  number of rows and the first one, never the value; the one exception is a reason for
+  migration that is a UNECE category ("international protection", "asylum"), in the
+  reason-for-migration dimension only;
+- a rejected value of any other column that states a status is recorded by row and code only
+  (``firewall.E003``), never verbatim (:func:`status_like`).
+
+Each rule has a stable id and is registered in FIREWALL_COLUMN_RULES or FIREWALL_VALUE_RULES.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from mechelen.core.problems import Problem
+from mechelen.core.microdata.normalise import normalise
+from mechelen.core.microdata.status_vocabulary import packaged_vocabulary
+from mechelen.core.microdata.vocabulary import reason_code
+from mechelen.core.problems import Location, Problem
 
-#: phrases naming a legal or immigration status, written without accents, lower case
-STATUS_PHRASES: tuple[str, ...] = (
-    # English
-    "residence permit",
-    "residence status",
-    "residence card",
-    "residency status",
-    "work permit",
-    "permit",
-    "visa",
-    "irregular",
-    "undocumented",
-    "illegal",
-    "unauthorised",
-    "unauthorized",
-    "asylum",
-    "refugee status",
-    "protection status",
-    "legal status",
-    "immigration status",
-    "migration status",
-    "migratory status",
-    "residence title",
-    "deportation",
-    "removal order",
-    "overstay",
-    "overstayer",
-    "regularisation",
-    "regularization",
-    "without papers",
-    # French
-    "titre de sejour",
-    "permis de sejour",
-    "carte de sejour",
-    "statut de sejour",
-    "droit de sejour",
-    "irregulier",
-    "irreguliere",
-    "sans papiers",
-    "clandestin",
-    "asile",
-    "statut legal",
-    "statut juridique",
-    "statut migratoire",
-    "statut administratif",
-    "situation administrative",
-    "refugie",
-    "expulsion",
-    "oqtf",
-    "demandeur d asile",
-    # Dutch
-    "verblijfsvergunning",
-    "verblijfstitel",
-    "verblijfsstatus",
-    "verblijfsrecht",
-    "visum",
-    "illegaal",
-    "ongedocumenteerd",
-    "zonder papieren",
-    "asiel",
-    "asielaanvraag",
-    "vluchtelingenstatus",
-    "erkend vluchteling",
-    "wettelijk statuut",
-    "juridisch statuut",
-    "verblijfsstatuut",
-    "uitzetting",
-    "verwijdering",
-    "regularisatie",
-    # Spanish
-    "permiso de residencia",
-    "tarjeta de residencia",
-    "autorizacion de residencia",
-    "situacion administrativa",
-    "estatus migratorio",
-    "situacion migratoria",
-    "estatus legal",
-    "situacion legal",
-    "situacion juridica",
-    "visado",
-    "indocumentado",
-    "sin papeles",
-    "ilegal",
-    "asilo",
-    "solicitante de asilo",
-    "refugiado",
-    "deportacion",
-    "regularizacion",
-)
+__all__ = [
+    "FIREWALL_COLUMN_RULES",
+    "FIREWALL_VALUE_RULES",
+    "MappedColumn",
+    "ValueCount",
+    "check_columns",
+    "check_values",
+    "normalise",
+    "refused_values",
+    "status_like",
+    "status_phrase_in_name",
+    "status_phrase_in_value",
+]
 
-#: values that state a legal status; plain "asylum" or "international protection" is a reason
-#: for migration (UNECE category) and is allowed as a value
-STATUS_VALUE_PHRASES: tuple[str, ...] = (
-    "irregular",
-    "undocumented",
-    "illegal",
-    "unauthorised",
-    "unauthorized",
-    "without papers",
-    "overstay",
-    "overstayer",
-    "rejected",
-    "deport",
-    "deported",
-    "removal order",
-    "permit",
-    "visa",
-    "residence permit",
-    "sans papiers",
-    "irregulier",
-    "irreguliere",
-    "clandestin",
-    "debouté",
-    "deboute",
-    "expulse",
-    "oqtf",
-    "titre de sejour",
-    "illegaal",
-    "ongedocumenteerd",
-    "zonder papieren",
-    "uitgeprocedeerd",
-    "afgewezen",
-    "indocumentado",
-    "sin papeles",
-    "ilegal",
-    "irregular",
-    "denegado",
-    "expulsado",
-    "visum",
-    "visado",
-    "verblijfsvergunning",
-)
-
-
-def normalise(text: str) -> str:
-    """Lower case, without accents, camelCase split, punctuation as single spaces."""
-    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(text))
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return " ".join(re.split(r"[^a-z0-9]+", text)).strip()
-
-
-def _matcher(phrases: Iterable[str]) -> re.Pattern[str]:
-    alternatives = sorted({normalise(p) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?:^| )(" + "|".join(map(re.escape, alternatives)) + r")(?: |$)")
-
-
-_NAME = _matcher(STATUS_PHRASES)
-# compound words ("Verblijfsvergunningnummer", "residencepermit") are caught without spaces
-_COMPOUND = re.compile(
-    "|".join(re.escape(normalise(p).replace(" ", "")) for p in STATUS_PHRASES if len(p) >= 8)
-)
-_VALUE = _matcher(STATUS_VALUE_PHRASES)
+#: the dimension whose UNECE category "international protection" is not a status
+REASON_FOR_MIGRATION = "reason_for_migration"
 
 
 def status_phrase_in_name(name: str) -> str | None:
-    """The status phrase a column name contains, or None."""
-    normal = normalise(name)
-    found = _NAME.search(normal)
-    if found:
-        return found.group(1)
-    compact = _COMPOUND.search(normal.replace(" ", ""))
-    return compact.group(0) if compact else None
+    """The status term a column name contains, or None."""
+    return packaged_vocabulary().names.search(name)
 
 
 def status_phrase_in_value(value: str) -> str | None:
-    found = _VALUE.search(normalise(value))
-    return found.group(1) if found else None
+    """The status term a value contains, or None (for checks only: never show it)."""
+    return packaged_vocabulary().values.search(value)
 
 
 @dataclass(frozen=True)
@@ -197,7 +66,8 @@ class MappedColumn:
 
 
 ColumnRule = Callable[[Iterable[MappedColumn], Iterable[str]], Iterator[Problem]]
-ValueRule = Callable[[MappedColumn, Iterable[str]], Iterator[Problem]]
+#: a value rule yields the values of a column that it refuses
+ValueRule = Callable[[MappedColumn, Iterable[str]], Iterator[str]]
 
 FIREWALL_COLUMN_RULES: dict[str, ColumnRule] = {}
 FIREWALL_VALUE_RULES: dict[str, ValueRule] = {}
@@ -242,15 +112,22 @@ def _value_rule(rule_id: str) -> Callable[[ValueRule], ValueRule]:
 
 
 @_value_rule("status-values")
-def refuse_status_values(column: MappedColumn, values: Iterable[str]) -> Iterator[Problem]:
+def refuse_status_values(column: MappedColumn, values: Iterable[str]) -> Iterator[str]:
+    """Values stating a status; a UNECE reason for migration is allowed in that dimension."""
     for value in values:
-        phrase = status_phrase_in_value(value)
-        if phrase:
-            yield Problem(
-                "firewall.E002",
-                {"column": column.column, "value": value, "phrase": phrase},
-            )
-            return
+        if column.role == REASON_FOR_MIGRATION and reason_code(value) is not None:
+            continue
+        if status_phrase_in_value(value):
+            yield value
+
+
+@dataclass(frozen=True)
+class ValueCount:
+    """A distinct value of a column, the first row holding it and how many rows do."""
+
+    value: str
+    first_row: int
+    rows: int
 
 
 def check_columns(mapped: Iterable[MappedColumn], file_columns: Iterable[str]) -> list[Problem]:
@@ -258,6 +135,27 @@ def check_columns(mapped: Iterable[MappedColumn], file_columns: Iterable[str]) -
     return [p for rule in FIREWALL_COLUMN_RULES.values() for p in rule(mapped, file_columns)]
 
 
-def check_values(column: MappedColumn, values: Iterable[str]) -> list[Problem]:
-    values = list(values)
-    return [p for rule in FIREWALL_VALUE_RULES.values() for p in rule(column, values)]
+def check_values(
+    column: MappedColumn, values: Iterable[ValueCount], file: str | None = None
+) -> list[Problem]:
+    """One ``firewall.E002`` for a category column holding status values: how many rows and
+    the first one, never a value."""
+    counts = list(values)
+    refused = refused_values(column, [c.value for c in counts])
+    if not refused:
+        return []
+    found = [c for c in counts if c.value in refused]
+    first = min(c.first_row for c in found)
+    params = {"column": column.column, "role": column.role, "rows": sum(c.rows for c in found)}
+    return [Problem("firewall.E002", params, Location(file=file, row=first, column=column.column))]
+
+
+def refused_values(column: MappedColumn, values: Iterable[str]) -> set[str]:
+    """The values of a category column that a value rule refuses."""
+    distinct = list(values)
+    return {v for rule in FIREWALL_VALUE_RULES.values() for v in rule(column, distinct)}
+
+
+def status_like(values: Iterable[str]) -> set[str]:
+    """The values that state a status, to be withheld wherever they would be shown or kept."""
+    return {value for value in values if status_phrase_in_value(value)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mechelen.core.microdata.firewall import normalise
+from mechelen.core.microdata.normalise import normalise
 
 SEX_WORDS: dict[str, str] = {
     # ISO 5218 and SDMX codes

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from mechelen.core.microdata import codes
-from mechelen.core.microdata.firewall import MappedColumn, check_columns, check_values
+from mechelen.core.microdata.firewall import check_columns
 from mechelen.core.microdata.mapping import DataMapping
 from mechelen.core.problems import Location, Problem, ProblemsFound, errors_only
 from mechelen.engine.ingest import value_maps
@@ -25,6 +25,7 @@ from mechelen.engine.ingest.columns_sql import (
     raw,
     standard_columns,
 )
+from mechelen.engine.ingest.firewall_values import refuse_status_values, withhold_status_values
 from mechelen.engine.ingest.record_keys import hmac_pads, record_key_sql
 from mechelen.engine.ingest.sources import (
     SourceInfo,
@@ -141,15 +142,6 @@ def _value_maps(
         )
         if table:
             workspace.con.executemany(f"INSERT INTO map_{name} VALUES (?, ?)", list(table.items()))
-
-
-def _firewall_values(workspace: Workspace, mapping: DataMapping) -> list[Problem]:
-    columns = [MappedColumn(c, f"keep.{n}") for n, c in mapping.keep.items()]
-    if "reason_for_migration" in mapping.dimensions:
-        columns.append(
-            MappedColumn(mapping.dimensions["reason_for_migration"].column, "reason_for_migration")
-        )
-    return [p for item in columns for p in check_values(item, _distinct(workspace, item.column))]
 
 
 def _derived(mapping: DataMapping) -> list[str]:
@@ -275,13 +267,14 @@ def ingest(
     if rows_read == 0:
         raise ProblemsFound([Problem("ingest.E007", {}, Location(file=file.name))])
     step("standardise")
-    _value_maps(workspace, mapping, standardiser or CountryStandardiser())
-    firewall = _firewall_values(workspace, mapping)
+    firewall = refuse_status_values(workspace, mapping, file.name)
     if firewall:
         raise ProblemsFound(firewall)
+    _value_maps(workspace, mapping, standardiser or CountryStandardiser())
     columns = standard_columns(mapping)
     step("validate")
     con.execute(f"CREATE OR REPLACE TEMP TABLE errors AS {_errors_sql(columns, mapping)}")
+    withhold_status_values(workspace)
     staged = f"staged__{mapping.dataset.replace('-', '_')}"
     for suffix in ("", "__validation", "__labels"):
         con.execute(f"DROP TABLE IF EXISTS {staged}{suffix}")

@@ -17,7 +17,7 @@ import yaml
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mechelen.core.microdata.firewall import check_columns
+from mechelen.core.microdata.firewall import check_columns, status_phrase_in_name
 from mechelen.core.microdata.mapping import DataMapping, read_mapping
 from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.engine.yaml_source import parse_yaml
@@ -39,7 +39,11 @@ DEFAULT_AGE_BANDS = "0, 15, 25, 35, 45, 55, 65, 75, 85"
 
 
 def _guess(columns: Sequence[str], words: Sequence[str], avoid: Sequence[str] = ()) -> str:
+    """The first column whose name has one of ``words``; never a column the firewall refuses
+    ("tolerated_stay" is no duration of stay)."""
     for column in columns:
+        if status_phrase_in_name(column):
+            continue
         lowered = column.lower()
         if any(w in lowered for w in words) and not any(a in lowered for a in avoid):
             return column

@@ -4,7 +4,8 @@ Decisions (and why):
 
 - **Data stewards** prepare statistics: upload files, map columns, ingest, define tables,
   preview the protected result and submit a release. They alone read the validation report's
-  rejected rows, because those rows hold raw values of the source file.
+  rejected rows, because those rows hold raw values of the source file (never a value that
+  states an immigration or legal status: the ingest withholds it, by row and code only).
 - **Administrators** approve or reject submitted releases (four eyes: the person preparing a
   release is not the one publishing it, unless they hold both roles). They see everything a
   viewer sees and every service provider's figures, not the rejected rows.
