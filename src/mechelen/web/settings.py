@@ -122,10 +122,15 @@ LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
 
 # Login throttling (django-axes): after 5 failures for a user name from one address, that
-# pair is locked for 15 minutes.
+# pair is locked for 15 minutes; after 20 failures from one address, whatever the user names,
+# the address is locked for all of them (mechelen.web.accounts.throttling).
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURES_PER_ADDRESS = 20
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "mechelen.web.accounts.throttling.AccountAndAddressHandler"
+# Never the user name, address or user agent in the log lines of django-axes
+AXES_VERBOSE = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 # The address is the client's, not the reverse proxy's: read from X-Forwarded-For through
