@@ -31,7 +31,7 @@ def failures_from_address(request: HttpRequest) -> int:
     return int(found["total"] or 0)
 
 
-class AccountAndAddressHandler(AxesDatabaseHandler):
+class AccountAndAddressHandler(AxesDatabaseHandler):  # type: ignore[misc]
     """Locks a user name from an address, and an address for every user name."""
 
     def get_failures(self, request: Any, credentials: dict[str, Any] | None = None) -> int:
