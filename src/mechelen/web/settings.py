@@ -193,3 +193,29 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 SITE_TITLE = _("Mechelen")
+
+# Errors with their traceback go to stderr, in the demo as in production (the WSGI server or
+# the service manager keeps them). Django logs a server error as "Internal Server Error:
+# <path>" with the traceback, never the request's body, cookies or user; 4xx answers as
+# warnings with their path. django-axes is kept to its errors: its other lines name
+# the client.
+LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": [], "level": "WARNING", "propagate": True},
+        "mechelen": {"handlers": [], "level": "INFO", "propagate": True},
+        "axes": {"handlers": [], "level": "ERROR", "propagate": True},
+    },
+}
