@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "ninja",  # Swagger UI of /api/docs from its static files
     "mechelen.web.tenancy",
     "mechelen.web.accounts",
     "mechelen.web.audit",
