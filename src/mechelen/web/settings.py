@@ -19,6 +19,7 @@ Every setting read from the environment is listed in ``docs/web.md`` (a test che
   them, for login throttling.
 - ``MECHELEN_JOBS_THREADS``: how many jobs one web process runs at once in thread mode
   (default 2); the others wait their turn.
+- ``MECHELEN_EMAIL_FROM``: the sender of the site's e-mails (password reset links).
 - ``MECHELEN_JOBS_STALE_SECONDS``: a running job whose worker wrote no heartbeat for this
   long counts as interrupted, and ``run_jobs`` takes it over (default 300).
 """
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "ninja",  # Swagger UI of /api/docs from its static files
+    "csp",
     "mechelen.web.tenancy",
     "mechelen.web.accounts",
     "mechelen.web.audit",
@@ -71,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -186,6 +190,31 @@ JOBS_MAX_THREADS = int(os.environ.get("MECHELEN_JOBS_THREADS", "2"))
 # A running job without a heartbeat for this long was interrupted (mechelen.web.jobs.claims).
 JOBS_STALE_SECONDS = float(os.environ.get("MECHELEN_JOBS_STALE_SECONDS", "300"))
 WORKSPACES_DIR = DATA_DIR / "workspaces"
+
+# Content-Security-Policy (django-csp): scripts, styles, images, fonts and connections from
+# the site itself only; no inline script or style (a downloaded HTML report allows its own
+# stylesheet by its hash, mechelen.web.reports.views); no plug-ins, no framing, forms post
+# to the site only. data: images are Swagger UI's icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# E-mail (password reset links): printed on the console in the demo; production.py sends
+# them by SMTP (MECHELEN_EMAIL_*). A link works once, for three days.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("MECHELEN_EMAIL_FROM", "Mechelen <noreply@localhost>")
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
