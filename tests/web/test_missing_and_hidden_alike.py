@@ -17,10 +17,13 @@ import pytest
 from django.urls import reverse
 
 from mechelen.web.accounts.models import ApiToken
+from mechelen.web.tenancy.roles import ORGANISATION_ROLES
 from tests.web.access_matrix import PAGES, PUBLIC
 from tests.web.api.access_matrix_api import OPERATIONS
 from tests.web.api.test_api_access_matrix import call
 from tests.web.conftest import World, client_for
+from tests.web.followup import factories as followup
+from tests.web.statistics import factories as stats
 from tests.web.test_access_matrix import actors, expected_allowed
 
 #: URL parts that name a public thing (an organisation or a network), not a hidden object
@@ -143,3 +146,26 @@ def test_city_a_ids_under_city_b_answer_as_missing_ones_in_the_api(
     foreign = call(operation, {**params, **b_slug}, body, token).status_code
     unknown = call(operation, {**with_missing_ids(params), **b_slug}, body, token).status_code
     assert (foreign, unknown) == (404, 404)
+
+
+#: public pages given the id of something unpublished, which they must treat as missing
+UNPUBLISHED_ON_PUBLIC_PAGES = {
+    "public_statistics:release": "draft_kwargs",
+    "public_statistics:table": "draft_table_kwargs",
+    "public_statistics:file": "draft_file_kwargs",
+    "public_followup:evidence_file": "private_evidence_kwargs",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNPUBLISHED_ON_PUBLIC_PAGES))
+def test_public_pages_answer_an_unpublished_object_as_a_missing_one(
+    world: World, name: str
+) -> None:
+    builder = UNPUBLISHED_ON_PUBLIC_PAGES[name]
+    kwargs = getattr(stats, builder, None) or getattr(followup, builder)
+    hidden = kwargs(world, world.a)
+    for user in (None, world.b.users[ORGANISATION_ROLES[0]], world.a.users[ORGANISATION_ROLES[0]]):
+        client = client_for(user)
+        shown = client.get(reverse(name, kwargs=hidden)).status_code
+        unknown = client.get(reverse(name, kwargs=with_missing_ids(hidden))).status_code
+        assert (shown, unknown) == (404, 404), (name, user)
