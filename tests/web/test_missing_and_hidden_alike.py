@@ -11,6 +11,7 @@ commitment answered 403 through the API, a missing commitment 404.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ from django.urls import reverse
 
 from mechelen.web.accounts.models import ApiToken
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES
-from tests.web.access_matrix import PAGES, PUBLIC
+from tests.web.access_matrix import PAGES, PUBLIC, city_slug, network_slug, no_kwargs
 from tests.web.api.access_matrix_api import OPERATIONS
 from tests.web.api.test_api_access_matrix import call
 from tests.web.conftest import World, client_for
@@ -48,11 +49,17 @@ def answer(response: Any) -> tuple[int, str]:
     return response.status_code, location.split("?")[0]
 
 
+#: the matrix's URL builders that name only an organisation, a network, or nothing
+NO_ID = {city_slug, network_slug, no_kwargs}
 PAGES_WITH_IDS = sorted(
-    name for name, rule in PAGES.items() if rule.get != PUBLIC or rule.post not in (None, PUBLIC)
+    name
+    for name, rule in PAGES.items()
+    if rule.kwargs not in NO_ID and (rule.get != PUBLIC or rule.post not in (None, PUBLIC))
 )
 OPERATIONS_WITH_IDS = sorted(
-    name for name, rule in OPERATIONS.items() if rule.allowed != PUBLIC and "{" in name[5:]
+    name
+    for name, rule in OPERATIONS.items()
+    if rule.allowed != PUBLIC and set(re.findall(r"\{(\w+)\}", name)) - PUBLIC_NAMES
 )
 
 
