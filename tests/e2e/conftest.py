@@ -50,13 +50,43 @@ def browser(orm_beside_playwright: None) -> Iterator[Browser]:
         launched.close()
 
 
+#: runs in every page before its own scripts: each violation of the Content-Security-Policy
+#: is written to the console, where the test collects it (Chromium also writes its own line)
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error("CSP violation: " + event.violatedDirective + " blocked " +
+    (event.blockedURI || "inline code") + " in " + event.documentURI);
+});
+"""
+
+
+def blocked_by_policy(text: str) -> bool:
+    return "CSP violation" in text or "Content Security Policy" in text
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def browser_problems() -> list[str]:
+    """What went wrong in the browser: violations of the Content-Security-Policy and script
+    errors; every page of the test fails the test on any."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, browser_problems: list[str]) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="en-GB")
     context.set_default_timeout(15_000)
+    context.add_init_script(REPORT_VIOLATIONS)
     opened = context.new_page()
+    opened.on(
+        "console",
+        lambda message: (
+            browser_problems.append(message.text) if blocked_by_policy(message.text) else None
+        ),
+    )
+    opened.on("pageerror", lambda error: browser_problems.append(f"script error: {error}"))
     yield opened
     context.close()
+    assert not browser_problems, "\n".join(browser_problems)
 
 
 @pytest.fixture

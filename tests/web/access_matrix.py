@@ -14,6 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.tokens import default_token_generator
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
 from mechelen.web.accounts.models import ApiToken
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.commitments.models import Commitment
@@ -82,6 +86,15 @@ def no_kwargs(world: Any, city: Any) -> dict[str, Any]:
     return {}
 
 
+def reset_link(world: Any, city: Any) -> dict[str, Any]:
+    """The link of a password reset e-mail, for the outsider (valid until used)."""
+    user = world.outsider
+    return {
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+
+
 RESULTS = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.VIEWER})
 STEWARD = frozenset({Role.DATA_STEWARD})
 PROVIDER = frozenset({Role.SERVICE_PROVIDER})
@@ -120,6 +133,12 @@ PAGES: dict[str, PageRule] = {
     "accounts:dashboard": PageRule(no_kwargs, ANY_LOGGED_IN),
     "accounts:tokens": PageRule(no_kwargs, ANY_LOGGED_IN, ANY_LOGGED_IN),
     "accounts:token_revoke": PageRule(own_token, None, ANY_LOGGED_IN),
+    "accounts:password_change": PageRule(no_kwargs, ANY_LOGGED_IN, ANY_LOGGED_IN),
+    "accounts:password_change_done": PageRule(no_kwargs, ANY_LOGGED_IN),
+    "accounts:password_reset": PageRule(no_kwargs, PUBLIC, PUBLIC),
+    "accounts:password_reset_done": PageRule(no_kwargs, PUBLIC),
+    "accounts:password_reset_confirm": PageRule(reset_link, PUBLIC, PUBLIC),
+    "accounts:password_reset_complete": PageRule(no_kwargs, PUBLIC),
     "networks:members": PageRule(network_slug, NETWORK_ANALYSTS, NETWORK_ANALYSTS),
     "networks:member_remove": PageRule(network_member_b, None, NETWORK_ANALYSTS),
     "tenancy:workspace": PageRule(city_slug, EVERY_ROLE),

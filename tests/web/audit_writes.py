@@ -31,6 +31,11 @@ from tests.web.statistics.test_workflow import MAPPING_FIELDS
 #: POSTs of the matrix that change no data, and why
 NO_DATA_WRITTEN = {
     "accounts:logout": "ends the session only",
+    "accounts:password_reset": "sends the e-mail with the link only",
+    "accounts:password_reset_confirm": (
+        "the link itself only moves its token into the session; the new password is set on "
+        "the next page, and audited (tests/web/accounts/test_passwords.py)"
+    ),
 }
 
 Data = Callable[[World, dict[str, Any]], dict[str, Any]]
@@ -239,6 +244,13 @@ WRITES: dict[str, Write] = {
     "accounts:tokens": Write(lambda world, kwargs: {"label": "sync"}, Role.DATA_STEWARD),
     # the matrix's token is the outsider's, who holds no role anywhere
     "accounts:token_revoke": Write(nothing, "outsider", lambda world: None),
+    "accounts:password_change": Write(
+        lambda world, kwargs: {
+            "old_password": PASSWORD,
+            "new_password1": "a-brand-new-passphrase-91",
+            "new_password2": "a-brand-new-passphrase-91",
+        }
+    ),
     "networks:members": Write(
         lambda world, kwargs: {"organisation": city_c(world).slug}, "analyst", city_c
     ),

@@ -19,6 +19,7 @@ Every setting read from the environment is listed in ``docs/web.md`` (a test che
   them, for login throttling.
 - ``MECHELEN_JOBS_THREADS``: how many jobs one web process runs at once in thread mode
   (default 2); the others wait their turn.
+- ``MECHELEN_EMAIL_FROM``: the sender of the site's e-mails (password reset links).
 - ``MECHELEN_JOBS_STALE_SECONDS``: a running job whose worker wrote no heartbeat for this
   long counts as interrupted, and ``run_jobs`` takes it over (default 300).
 """
@@ -27,8 +28,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -53,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "ninja",  # Swagger UI of /api/docs from its static files
+    "csp",
     "mechelen.web.tenancy",
     "mechelen.web.accounts",
     "mechelen.web.audit",
@@ -69,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -100,11 +106,28 @@ TEMPLATES = [
     }
 ]
 
+
+def sqlite_options() -> dict[str, Any]:
+    """SQLite for many people at once: WAL (readers and the writer side by side), immediate
+    transactions (a transaction takes the write lock first, and waits for it, instead of
+    failing with "database is locked" when it reads before it writes), a 20 s busy timeout."""
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
+
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'mechelen.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        **sqlite_options(),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -122,10 +145,15 @@ LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
 
 # Login throttling (django-axes): after 5 failures for a user name from one address, that
-# pair is locked for 15 minutes.
+# pair is locked for 15 minutes; after 20 failures from one address, whatever the user names,
+# the address is locked for all of them (mechelen.web.accounts.throttling).
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURES_PER_ADDRESS = 20
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "mechelen.web.accounts.throttling.AccountAndAddressHandler"
+# Never the user name, address or user agent in the log lines of django-axes
+AXES_VERBOSE = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 # The address is the client's, not the reverse proxy's: read from X-Forwarded-For through
@@ -163,6 +191,31 @@ JOBS_MAX_THREADS = int(os.environ.get("MECHELEN_JOBS_THREADS", "2"))
 JOBS_STALE_SECONDS = float(os.environ.get("MECHELEN_JOBS_STALE_SECONDS", "300"))
 WORKSPACES_DIR = DATA_DIR / "workspaces"
 
+# Content-Security-Policy (django-csp): scripts, styles, images, fonts and connections from
+# the site itself only; no inline script or style (a downloaded HTML report allows its own
+# stylesheet by its hash, mechelen.web.reports.views); no plug-ins, no framing, forms post
+# to the site only. data: images are Swagger UI's icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# E-mail (password reset links): printed on the console in the demo; production.py sends
+# them by SMTP (MECHELEN_EMAIL_*). A link works once, for three days.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("MECHELEN_EMAIL_FROM", "Mechelen <noreply@localhost>")
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
@@ -170,3 +223,29 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 SITE_TITLE = _("Mechelen")
+
+# Errors with their traceback go to stderr, in the demo as in production (the WSGI server or
+# the service manager keeps them). Django logs a server error as "Internal Server Error:
+# <path>" with the traceback, never the request's body, cookies or user; 4xx answers as
+# warnings with their path. django-axes is kept to its errors: its other lines name
+# the client.
+LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": [], "level": "WARNING", "propagate": True},
+        "mechelen": {"handlers": [], "level": "INFO", "propagate": True},
+        "axes": {"handlers": [], "level": "ERROR", "propagate": True},
+    },
+}

@@ -1,5 +1,6 @@
-"""Login throttling (django-axes): five failures lock that user name from that address, the
-client's address even behind the trusted reverse proxies."""
+"""Login throttling (django-axes): five failures lock that user name from that address, twenty
+failures from one address lock it for every user name; the client's address even behind the
+trusted reverse proxies."""
 
 from __future__ import annotations
 
@@ -49,6 +50,55 @@ def fail(username: str, times: int, address: str = ATTACKER, forwarded: str | No
 
 def test_the_limit_is_five_failures() -> None:
     assert settings.AXES_FAILURE_LIMIT == 5
+    assert settings.LOGIN_FAILURES_PER_ADDRESS == 20
+
+
+@pytest.fixture
+def many_accounts(people: Any) -> list[str]:
+    users = get_user_model().objects
+    names = [f"person{n}" for n in range(6)]
+    for name in names:
+        users.create_user(name, password=PASSWORD)
+    return names
+
+
+def test_four_failures_on_each_of_many_accounts_lock_the_address(many_accounts: list[str]) -> None:
+    """Fails on 70a54e0: no user name reaches five failures, so nothing was ever locked and
+    one address could try four passwords on every account."""
+    for name in many_accounts[:5]:
+        fail(name, 4)  # 20 failures from the address, none locking an account
+    assert log_in("ines", PASSWORD) == (429, False)
+    assert log_in(many_accounts[5], PASSWORD) == (429, False)
+    assert log_in("jan", PASSWORD, ELSEWHERE) == (302, True)
+
+
+def test_fewer_failures_from_an_address_lock_no_one_else(many_accounts: list[str]) -> None:
+    for name in many_accounts[:4]:
+        fail(name, 4)
+    fail(many_accounts[4], 3)  # 19 failures
+    assert log_in("ines", PASSWORD) == (302, True)
+
+
+def test_logging_into_an_own_account_does_not_reset_the_address(
+    many_accounts: list[str],
+) -> None:
+    """The attacker's own successful login clears only their own failures."""
+    for name in many_accounts[:4]:
+        fail(name, 4)
+    fail("jan", 3)
+    assert log_in("jan", PASSWORD) == (302, True)  # 19 failures, then jan's 3 cleared
+    fail(many_accounts[4], 4)  # 20 again
+    assert log_in("ines", PASSWORD) == (429, False)
+
+
+def test_behind_a_trusted_proxy_the_address_lock_is_the_clients(
+    many_accounts: list[str], settings: Settings
+) -> None:
+    settings.TRUSTED_PROXIES = 1
+    for name in many_accounts[:5]:
+        fail(name, 4, forwarded=ATTACKER)
+    assert log_in("ines", PASSWORD, forwarded=ATTACKER) == (429, False)
+    assert log_in("ines", PASSWORD, forwarded=ELSEWHERE) == (302, True)
 
 
 def test_the_sixth_attempt_is_refused_even_with_the_right_password(people: Any) -> None:

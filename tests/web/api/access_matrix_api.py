@@ -4,7 +4,8 @@ Every operation of the OpenAPI schema (``"METHOD /api/path"``) must be listed he
 fails otherwise), so a new endpoint cannot ship without saying who may call it. ``PUBLIC``
 operations answer everyone, visitors included; for the others only the listed roles of the
 city the path names get an answer: the same roles of another city, a network analyst, a
-person with no role and a visitor are refused (HTTP 401 or 403).
+person with no role and a visitor are refused (HTTP 401 or 403; 404 where the object is
+hidden from them, ``visible``).
 
 Where an answer's content depends on the caller, ``secret`` gives a text that only the
 ``sees`` roles of the city may find in it (a private commitment, an unpublished figure).
@@ -99,6 +100,10 @@ class ApiRule:
     secret: Secret | None = None
     sees: frozenset[Any] = frozenset()
     files: Files | None = None
+    #: for an operation on an object some callers may not see: the city's roles that see it.
+    #: Refused callers outside them get 404, as for an object that does not exist; those
+    #: who see it but may not do this get 403.
+    visible: frozenset[Any] | None = None
 
 
 OPERATIONS: dict[str, ApiRule] = {
@@ -156,9 +161,10 @@ OPERATIONS: dict[str, ApiRule] = {
         INTERNAL,
         secret=build.evidence_secret,
         sees=INTERNAL,
+        visible=INTERNAL,
     ),
     "POST /api/organisations/{slug}/commitments/{pk}/evidence": ApiRule(
-        private_commitment, EDITORS, body=build.new_evidence_link
+        private_commitment, EDITORS, body=build.new_evidence_link, visible=INTERNAL
     ),
     "DELETE /api/organisations/{slug}/evidence/{pk}": ApiRule(
         followup.private_evidence_kwargs, EDITORS

@@ -75,6 +75,13 @@ def call(
     )
 
 
+def refusals(rule: ApiRule, city: str | None, role: Any) -> set[int]:
+    """How a refused caller is answered: 404 when the object is hidden from them."""
+    if rule.visible is not None and not (city == "a" and role in rule.visible):
+        return {404}
+    return REFUSED
+
+
 def mismatches(world: World, operation: str, rule: ApiRule) -> list[str]:
     """Where the API's answers differ from the rule, one line per caller."""
     wrong: list[str] = []
@@ -84,7 +91,7 @@ def mismatches(world: World, operation: str, rule: ApiRule) -> list[str]:
         files = rule.files(world, world.a) if rule.files else None
         response = call(operation, rule.params(world, world.a), body, token, files)
         allowed = expected_allowed(rule.allowed, city, role, user is not None)
-        refused = response.status_code in REFUSED
+        refused = response.status_code in refusals(rule, city, role)
         if allowed == refused or response.status_code >= 500:
             wrong.append(f"{operation} as {label}: {response.status_code}")
         elif allowed and response.status_code >= 400:

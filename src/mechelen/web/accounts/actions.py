@@ -42,3 +42,13 @@ def issue_token(user: Any, label: str) -> tuple[ApiToken, str]:
 def revoke_token(user: Any, token: ApiToken) -> None:
     _record_everywhere(user, "api_token.revoke", token)
     token.delete()
+
+
+@transaction.atomic
+def set_password(user: Any, form: Any, how: str) -> None:
+    """Save the new password of a password change or reset form (``how``: "change" or
+    "reset"), and record it in the audit log of each organisation of the person: that a
+    password was set, never the password."""
+    form.save()
+    for organisation in organisations_of(user):
+        record(user, f"account.password_{how}", user, organisation, {})

@@ -2,23 +2,46 @@
 
 OpenAPI schema at ``/api/openapi.json``, interactive documentation at ``/api/docs``.
 Authentication: the site's session (with its CSRF token for writes) or a personal API token
-sent as ``Authorization: Bearer <token>``. Anonymous callers read published data only.
+sent as ``Authorization: Bearer <token>``. Anonymous callers read published data only. The documentation page is Swagger UI from
+django-ninja's own static files (no CDN; it works offline).
 """
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
+from typing import Any
 
-from mechelen.web.api.auth import optional_auth
+from ninja import NinjaAPI, Swagger
+
+from mechelen.web.api.auth import BearerToken
 from mechelen.web.api.commitments import router as commitments_router
 from mechelen.web.api.organisations import networks as networks_router
 from mechelen.web.api.organisations import router as organisations_router
 
-api = NinjaAPI(
+
+class SiteSwagger(Swagger):
+    """Swagger UI from the site's static files, without inline script."""
+
+    template = "api/swagger.html"
+
+
+class MechelenAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        """The bearer scheme is optional: each operation also answers without it (a
+        visitor, or the site's session), written as the empty requirement ``{}``."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for item in schema["paths"].values():
+            for operation in item.values():
+                if isinstance(operation, dict) and operation.get("security"):
+                    operation["security"] = [*operation["security"], {}]
+        return schema
+
+
+api = MechelenAPI(
     title="Mechelen API",
     version="1",
     description="Cities, commitments, assessments and published statistics of the Mechelen Declaration follow-up.",
-    auth=optional_auth,
+    auth=BearerToken(),
+    docs=SiteSwagger(),
     urls_namespace="api",
 )
 api.add_router("/organisations", organisations_router)

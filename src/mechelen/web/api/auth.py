@@ -6,6 +6,8 @@ Every call gets ``request.auth``: the caller's :class:`~mechelen.web.tenancy.acc
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.errors import AuthenticationError, HttpError
@@ -18,6 +20,7 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 def optional_auth(request: HttpRequest) -> Access:
+    """The caller's access: by bearer token, by session, or a visitor's."""
     header = request.headers.get("Authorization", "")
     if header:
         scheme, _, token = header.partition(" ")
@@ -39,6 +42,28 @@ def optional_auth(request: HttpRequest) -> Access:
     if request.method not in SAFE_METHODS and check_csrf(request) is not None:
         raise AuthenticationError
     return access_for_user(user)
+
+
+class BearerToken:
+    """The API's authentication (:func:`optional_auth`), declared in the OpenAPI schema as
+    the HTTP bearer scheme: django-ninja names the scheme after this class and lists it in
+    each operation's ``security``."""
+
+    openapi_security_schema: ClassVar[dict[str, str]] = {
+        "type": "http",
+        "scheme": "bearer",
+        "description": (
+            "A personal API token (mch_...), made at /accounts/tokens/. Without one, the "
+            "site's session is used (writes then need the CSRF token), or the caller is "
+            "a visitor who reads published data only."
+        ),
+    }
+
+    #: the documentation page passes the CSRF token, for trying writes with the session
+    csrf = True
+
+    def __call__(self, request: HttpRequest) -> Access:
+        return optional_auth(request)
 
 
 def allow(allowed: bool) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Router, Schema, Status
@@ -60,17 +60,21 @@ def _evidence(item: CommitmentEvidence, public: bool) -> dict[str, Any]:
     }
 
 
-def _commitment(slug: str, pk: int) -> Commitment:
+def _commitment(request: HttpRequest, slug: str, pk: int) -> Commitment:
+    """The commitment, if the caller may see it: a private one answers 404 to the others,
+    as a missing one does (the answer never tells that it exists)."""
     organisation = organisation_named(slug)
-    return get_object_or_404(
+    commitment = get_object_or_404(
         Commitment.objects.select_related("organisation"), pk=pk, organisation=organisation
     )
+    if not policy.can_see_evidence_of(request.auth, commitment):  # type: ignore[attr-defined]
+        raise Http404
+    return commitment
 
 
 @router.get("/{slug}/commitments/{pk}/evidence", response=list[EvidenceOut])
 def list_evidence(request: HttpRequest, slug: str, pk: int) -> list[dict[str, Any]]:
-    commitment = _commitment(slug, pk)
-    allow(policy.can_see_evidence_of(request.auth, commitment))  # type: ignore[attr-defined]
+    commitment = _commitment(request, slug, pk)
     items = CommitmentEvidence.objects.filter(commitment=commitment).select_related(
         "commitment__organisation"
     )
@@ -82,7 +86,7 @@ def add_evidence(
     request: HttpRequest, slug: str, pk: int, payload: EvidenceIn
 ) -> Status[dict[str, Any]]:
     """Add a link as evidence (audited)."""
-    commitment = _commitment(slug, pk)
+    commitment = _commitment(request, slug, pk)
     allow(policy.can_edit(request.auth, commitment.organisation))  # type: ignore[attr-defined]
     data = checked(EvidenceForm(payload.dict()))
     item = actions.add_evidence(request.user, commitment, data)

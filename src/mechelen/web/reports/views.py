@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from mechelen.i18n import LANGUAGES
 from mechelen.web.assessments.results import page_language
+from mechelen.web.inline_styles import allow_own_styles
 from mechelen.web.reports import policy
 from mechelen.web.reports.actions import (
     FORMATS,
@@ -30,7 +31,7 @@ def _response(found: RenderedReport) -> HttpResponse:
     disposition = "attachment" if found.content_type == "application/pdf" else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{found.filename}"'
     response["X-Robots-Tag"] = "noindex"
-    return response
+    return allow_own_styles(response) if found.content_type.startswith("text/html") else response
 
 
 @login_required

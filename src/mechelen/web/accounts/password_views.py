@@ -1,0 +1,54 @@
+"""Changing one's password, and setting a new one from a link sent by e-mail (Django's own
+views, in the site's layout; each new password recorded in the audit log).
+
+Asking for the link answers the same page whether the address belongs to an account or not:
+the page never tells who has an account. The e-mail goes through ``EMAIL_BACKEND``: printed
+on the console in the demo, sent by SMTP in production (``MECHELEN_EMAIL_*``, docs/web.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
+from django.urls import reverse_lazy
+
+from mechelen.web.accounts.actions import set_password
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        set_password(self.request.user, form, "change")
+        return super().form_valid(form)  # keeps the person logged in
+
+
+class PasswordChangeDone(auth_views.PasswordChangeDoneView):
+    template_name = "accounts/password_change_done.html"
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDone(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        set_password(self.user, form, "reset")
+        return super().form_valid(form)
+
+
+class PasswordResetComplete(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
