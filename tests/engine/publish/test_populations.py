@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mechelen.core.disclosure.linked import link_tables
+from mechelen.core.disclosure.primary import make_rule
+from mechelen.core.disclosure.suppression import protect_by_suppression
 from mechelen.core.tabulation.hierarchy import Hierarchy
 from mechelen.core.tabulation.spec import Filter
-from mechelen.core.tabulation.table import full_table_from_leaves
+from mechelen.core.tabulation.table import CellTable, full_table_from_leaves
 from mechelen.engine.publish.populations import (
     POPULATION,
     contains,
     link_populations,
     placement,
 )
+from tests.core.disclosure.atoms import PublishedTable, attack
+from tests.core.disclosure.tables import SMALL_AND_LARGE
 
 ADULTS = (Filter("age", minimum=18),)
 WOMEN = (Filter("sex", values=("F",)),)
@@ -64,3 +70,82 @@ def test_the_rest_of_everyone_outside_the_adults() -> None:
     assert np.allclose(system.equation_matrix @ system.values, 0)
     everyone_15 = system.keys.index(("all", "15-19"))
     assert any(total == everyone_15 and len(parts) == 2 for total, parts in system.equations)
+
+
+AGES = ["0-14", "15-17", "18-19", "20-64", "65+"]  # the atoms' age groups
+BAND_OF = {"0-14": "0-14", "15-17": "15-19", "18-19": "15-19", "20-64": "20-64", "65+": "65+"}
+
+
+@st.composite
+def town(draw: st.DrawFn) -> dict[tuple[str, str], int]:
+    """Persons by country (2-4) and age group, some groups small."""
+    countries = [f"c{i}" for i in range(draw(st.integers(2, 4)))]
+    return {(c, a): draw(st.sampled_from(SMALL_AND_LARGE)) for c in countries for a in AGES}
+
+
+def by_band(name: str, persons: dict[tuple[str, str], int], adults: bool) -> CellTable:
+    counts: dict[tuple[str, str], int] = {}
+    for (country, age), n in persons.items():
+        if adults and age in ("0-14", "15-17"):
+            continue
+        key = (country, BAND_OF[age])
+        counts[key] = counts.get(key, 0) + n
+    countries = Hierarchy.flat("country", sorted({c for c, _ in persons}))
+    bands = Hierarchy.flat("age_band", sorted({b for _, b in counts}))
+    return full_table_from_leaves(name, [countries, bands], counts)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(persons=town())
+def test_adults_beside_everyone_leak_nothing_to_a_person_level_attacker(
+    persons: dict[tuple[str, str], int],
+) -> None:
+    """Everyone by country and age band is published first; the adults' table is protected
+    with it. The attacker reasons on persons by country and age group (15-17 and 18-19 apart),
+    so it sees the differencing of the 15-19 bands without being told. It narrows no sensitive
+    cell the audit passes, the 15-17 year-olds of a country included."""
+    everyone = by_band("everyone", persons, adults=False)
+    adults = by_band("adults", persons, adults=True)
+    rule = make_rule("min-frequency", threshold=10)
+    first = protect_by_suppression([everyone], [rule]).tables[0]
+    shown = np.array([s == "observed" for s in first.status])
+    linked = link_populations(
+        [adults], "age>=18", {"all": (), "age>=18": ADULTS}, [("all", everyone, shown)]
+    )
+    second = protect_by_suppression(
+        linked.new, [rule], published_before=linked.earlier, sums=linked.sums
+    )
+    atoms = sorted(persons)
+    meaning = {"country": lambda a: a[0], "age_band": lambda a: BAND_OF[a[1]]}
+    bounds = attack(
+        [
+            PublishedTable(
+                adults,
+                np.array([s == "observed" for s in second.tables[0].status]),
+                keeps=lambda a: a[1] not in ("0-14", "15-17"),
+            ),
+            PublishedTable(everyone, shown),
+        ],
+        atoms,
+        meaning,
+    )
+    failing = {second.system.keys[f.cell][1:] for f in second.audit.findings}
+    for (t, c), (low, high) in bounds.items():
+        table = (adults, everyone)[t]
+        value = table.values[c]
+        if 0 < table.counts[c] < 10 and (low > max(value - 5, 0) or high < value + 5):
+            assert table.keys[c] in failing, (table.name, table.keys[c], value, (low, high))
+    # the rest cells: 15-17 year-olds of each country, by differencing the 15-19 bands
+    minors = {c: persons[(c, "15-17")] for c in {c for c, _ in persons}}
+    rest = {
+        second.system.keys[i][1:]: i
+        for i, k in enumerate(second.system.keys)
+        if k[0] == "all - age>=18"
+    }
+    lower, upper = second.audit.lower, second.audit.upper
+    for country, n in minors.items():
+        cell = rest.get((country, "15-19"))
+        if cell is not None and 0 < n < 10 and not np.isnan(lower[cell]):
+            assert (lower[cell] <= max(n - 5, 0) and upper[cell] >= n + 5) or any(
+                f.cell == cell for f in second.audit.findings
+            )
