@@ -21,7 +21,7 @@ from mechelen.web.assessments.models import AssessmentRound, RoundStatus
 from mechelen.web.followup.models import AutomaticSource, CityIndicator
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.models import Organisation
-from mechelen.web.tenancy.roles import Level, Role
+from mechelen.web.tenancy.roles import Level, OrganisationStatus, Role
 from tests.web.conftest import PASSWORD, World, client_for
 from tests.web.followup.factories import PDF
 from tests.web.statistics import factories as stats
@@ -56,7 +56,13 @@ def nothing(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
 
 def city_c(world: World) -> Organisation:
     found, _ = Organisation.objects.get_or_create(
-        slug="city-c", defaults={"name": "City C", "country": "BEL", "level": Level.LOCAL}
+        slug="city-c",
+        defaults={
+            "name": "City C",
+            "country": "BEL",
+            "level": Level.LOCAL,
+            "status": OrganisationStatus.APPROVED,
+        },
     )
     return found
 

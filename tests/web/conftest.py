@@ -13,7 +13,7 @@ from django.test import Client
 
 from mechelen.web.commitments.models import Commitment, CommitmentStatus
 from mechelen.web.tenancy.models import Membership, Network, Organisation
-from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Level, Role
+from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Level, OrganisationStatus, Role
 
 PASSWORD = "a-long-test-password-42"
 
@@ -40,7 +40,12 @@ class World:
 
 def make_city(slug: str, name: str) -> City:
     organisation = Organisation.objects.create(
-        slug=slug, name=name, country="BEL", level=Level.LOCAL, population=86_000
+        slug=slug,
+        name=name,
+        country="BEL",
+        level=Level.LOCAL,
+        population=86_000,
+        status=OrganisationStatus.APPROVED,
     )
     city = City(organisation)
     for role in ORGANISATION_ROLES:

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "mechelen.web.tenancy.visibility.PendingOrganisationGate",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -170,3 +171,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 SITE_TITLE = _("Mechelen")
+
+# e-mails (invitations to a role): printed on the console unless a deployment sets a server
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

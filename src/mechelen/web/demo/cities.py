@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 
 from mechelen.web.demo.steps import DemoContext, demo_step
 from mechelen.web.tenancy.models import Membership, Network, Organisation
-from mechelen.web.tenancy.roles import Level, MigrationRole, Role
+from mechelen.web.tenancy.roles import Level, MigrationRole, OrganisationStatus, Role
 
 STATBEL_EXTRACT = Path(__file__).parent / "data" / "statbel_2015_four_municipalities.csv.gz"
 
@@ -65,6 +65,7 @@ def load_cities(context: DemoContext) -> None:
                 "migration_roles": [MigrationRole.DESTINATION, MigrationRole.TRANSIT],
                 "endorsed_on": endorsed,
                 "fictional": True,
+                "status": OrganisationStatus.APPROVED,
             },
         )
         context.organisations[slug] = organisation
