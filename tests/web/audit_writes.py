@@ -41,7 +41,7 @@ class Write:
     """How to send a page's POST so that it writes: the form data, and who sends it."""
 
     data: Data = field(default=lambda world, kwargs: {})
-    #: a role of city A, or "analyst", "outsider", "visitor"
+    #: a role of city A, or "analyst", "outsider", "platform admin", "visitor"
     by: Role | str = Role.ADMINISTRATOR
     #: the organisation the entries must name, found after the POST (default: city A);
     #: None only for a person with no role in any organisation
@@ -65,6 +65,11 @@ def city_c(world: World) -> Organisation:
         },
     )
     return found
+
+
+def newest_organisation(world: World) -> Organisation:
+    """The pending organisation the call's kwargs made (approved, rejected or let in)."""
+    return Organisation.objects.order_by("-pk").first()  # type: ignore[return-value]
 
 
 def profile(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -99,7 +104,6 @@ def invitation(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
         "name": "University",
         "language": "en",
         "username": "prof",
-        "password": PASSWORD,
     }
 
 
@@ -245,20 +249,31 @@ WRITES: dict[str, Write] = {
     "accounts:tokens": Write(lambda world, kwargs: {"label": "sync"}, Role.DATA_STEWARD),
     # the matrix's token is the outsider's, who holds no role anywhere
     "accounts:token_revoke": Write(nothing, "outsider", lambda world: None),
+    "accounts:invitation": Write(
+        lambda world, kwargs: {"answer": "accept"}, "outsider", lambda world: world.a.organisation
+    ),
+    "accounts:invitation_account": Write(
+        lambda world, kwargs: {"username": "newcomer", "password": "another-long-passphrase"},
+        "visitor",
+        lambda world: world.a.organisation,
+    ),
+    "accounts:invitation_answer": Write(
+        lambda world, kwargs: {"answer": "accept"}, "outsider", lambda world: world.a.organisation
+    ),
+    "platform:approve": Write(nothing, "platform admin", newest_organisation),
+    "platform:reject": Write(nothing, "platform admin", newest_organisation),
+    "networks:join_answer": Write(
+        lambda world, kwargs: {"answer": "approve"}, "analyst", newest_organisation
+    ),
+    "tenancy:invitation_revoke": Write(),
+    "tenancy:join_network": Write(lambda world, kwargs: {"network": world.network.slug}),
     "networks:members": Write(
         lambda world, kwargs: {"organisation": city_c(world).slug}, "analyst", city_c
     ),
     "networks:member_remove": Write(nothing, "analyst", lambda world: world.b.organisation),
     "tenancy:profile": Write(profile),
     "tenancy:endorse": Write(lambda world, kwargs: {"endorsed_on": "2017-11-17"}),
-    "tenancy:members": Write(
-        lambda world, kwargs: {
-            "username": "newcomer",
-            "role": "viewer",
-            "email": "n@example.org",
-            "password": "another-long-passphrase",
-        }
-    ),
+    "tenancy:members": Write(lambda world, kwargs: {"invited": "newcomer", "role": "viewer"}),
     "tenancy:member_remove": Write(),
     "commitments:new": Write(commitment, Role.COORDINATOR),
     "commitments:edit": Write(commitment, Role.COORDINATOR),

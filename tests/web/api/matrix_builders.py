@@ -42,12 +42,19 @@ def new_member(world: Any, city: Any) -> dict[str, Any]:
     return {"invited": fresh_name("member"), "role": "viewer"}
 
 
+INVITED_SECRET = "matrix-invited-person"
+
+
 def slug_with_invitation(world: Any, city: Any) -> dict[str, Any]:
     """A pending invitation of the city (withdrawn by the call)."""
     item = invitation_actions.invite(
-        None, city.organisation, fresh_name("invited"), Role.VIEWER, lambda token: token
+        None, city.organisation, INVITED_SECRET, Role.VIEWER, lambda token: token
     )
     return {"slug": city.organisation.slug, "pk": item.pk}
+
+
+def invited_name(world: Any, city: Any) -> str:
+    return INVITED_SECRET
 
 
 def spare_member(world: Any, city: Any) -> dict[str, Any]:

@@ -72,8 +72,7 @@ def invite(
     record(actor, "invitation.create", invitation, organisation, {"invited": invited, "role": role})
     address = invited if is_email(invited) else getattr(invitee, "email", "")
     if address:
-        link = link_for(token)
-        transaction.on_commit(lambda: _send(invitation, address, link))
+        _send(invitation, address, link_for(token))
     return invitation
 
 
