@@ -242,8 +242,9 @@ def out_of_sight_mismatches(world: World, name: str, rule: PageRule) -> list[str
 
 
 def test_a_pending_city_is_out_of_sight_until_approved(world: World) -> None:
-    """Fails on 70a54e0, where city A's public pages answered anyone while pending (there was
-    no approval): e.g. ``GET /cities/city-a/ as visitor: 200``."""
+    """On 70a54e0 there was no pending state: a self-registered city was public at once
+    (``GET /cities/fake-city/ as a visitor: 200``; ``tests/web/tenancy/test_pending_attacks.py``,
+    which uses the pages only, fails there)."""
     from mechelen.web.tenancy.models import Organisation
     from mechelen.web.tenancy.roles import OrganisationStatus
 
