@@ -163,3 +163,21 @@ def test_the_invitee_accepts_with_the_action_only_while_it_is_open(world: World)
     else:
         raise AssertionError("an invitation was used twice")
     assert Membership.objects.filter(user=world.outsider).count() == 1
+
+
+def test_an_invitation_from_an_unapproved_organisation_says_so(world: World) -> None:
+    """A self-registered city may invite colleagues while pending; the invitee is warned."""
+    from mechelen.web.tenancy.models import Organisation
+    from mechelen.web.tenancy.roles import OrganisationStatus
+
+    world.network.members.remove(world.a.organisation)
+    Organisation.objects.filter(pk=world.a.organisation.pk).update(
+        status=OrganisationStatus.PENDING
+    )
+    world.outsider.email = "outsider@example.org"
+    world.outsider.save()
+    invite_page(world, "outsider")
+    outsider = client_for(world.outsider)
+    dashboard = outsider.get(reverse("accounts:dashboard")).content.decode()
+    assert "not approved by the platform yet" in dashboard
+    assert "accept only if you know it" in outsider.get(sent_link()).content.decode()
