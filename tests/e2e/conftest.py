@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from mechelen.web.demo.cities import statbel_population
 from mechelen.web.tenancy.models import Membership, Organisation
-from mechelen.web.tenancy.roles import Level, Role
+from mechelen.web.tenancy.roles import Level, OrganisationStatus, Role
 from tests.e2e.visit import Visit
 
 PASSWORD = "a-long-browser-test-password-7"
@@ -105,6 +105,7 @@ def newcomer(page: Page, live_server: Any) -> Visit:
         population_year=2015,
         statistical_code=code,
         fictional=True,
+        status=OrganisationStatus.APPROVED,
     )
     user = get_user_model().objects.create_user(f"{slug}-admin", password=PASSWORD)
     Membership.objects.create(user=user, organisation=city, role=Role.ADMINISTRATOR)

@@ -3,9 +3,14 @@
 Every named URL of the site must be listed here (a test fails otherwise), so a new page
 cannot ship without saying who may reach it. ``PUBLIC`` pages are open to everyone,
 visitors included; for the others, only the listed roles of the city the URL names are let
-through: the same roles of another city, a network analyst, a person with no role and a
-visitor are refused. An allowed GET answers 200 or a redirect, never a 404 (the exceptions,
-with their reasons, are in ``NOT_FOUND_IS_RIGHT``).
+through: the same roles of another city, a network analyst, a platform administrator, a person
+with no role and a visitor are refused. An allowed GET answers 200 or a redirect, never a 404
+(the exceptions, with their reasons, are in ``NOT_FOUND_IS_RIGHT``). A refusal is a 403, or a
+404 where the page must not tell that the object exists (``REFUSED_AS_NOT_FOUND``).
+
+Invitations: the matrix's invitations are fresh for each call. One sent to an e-mail address
+is answered by whoever holds its link and is logged in; one sent to the outsider's user name
+is answered by the outsider only (``INVITEE``), and exists for nobody else.
 """
 
 from __future__ import annotations
@@ -21,8 +26,9 @@ from django.utils.http import urlsafe_base64_encode
 from mechelen.web.accounts.models import ApiToken
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.commitments.models import Commitment
-from mechelen.web.tenancy.models import Membership
-from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
+from mechelen.web.tenancy import invitation_actions
+from mechelen.web.tenancy.models import Membership, Organisation
+from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Level, OrganisationStatus, Role
 from tests.web.assessments import factories as assessments
 from tests.web.followup import factories as followup
 from tests.web.statistics import factories as stats
@@ -36,6 +42,10 @@ INTERNAL = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.DATA_STEWARD, R
 ANY_LOGGED_IN = frozenset({"logged-in"})
 #: the network's analysts only (the network of the world fixture)
 NETWORK_ANALYSTS = frozenset({"network-analyst"})
+#: the platform's administrators only (they approve self-registered organisations)
+PLATFORM_ADMINS = frozenset({"platform-admin"})
+#: the person an invitation names by user name (the outsider, in the matrix)
+INVITEE = frozenset({"invitee"})
 
 Kwargs = Callable[[Any, Any], dict[str, Any]]
 
@@ -95,6 +105,61 @@ def reset_link(world: Any, city: Any) -> dict[str, Any]:
     }
 
 
+#: the link of the last e-mail invitation made by ``emailed_invitation``
+TOKENS: list[str] = []
+
+
+def emailed_invitation(world: Any, city: Any) -> dict[str, Any]:
+    """A fresh invitation of the city to an e-mail address: its link's token."""
+    invitation_actions.invite(
+        city.users[Role.ADMINISTRATOR],
+        city.organisation,
+        "newcomer@example.org",
+        Role.VIEWER,
+        TOKENS.append,
+    )
+    return {"token": TOKENS[-1]}
+
+
+def outsider_invitation(world: Any, city: Any) -> dict[str, Any]:
+    """A fresh invitation of the city to the outsider's user name."""
+    item = invitation_actions.invite(
+        city.users[Role.ADMINISTRATOR], city.organisation, "outsider", Role.VIEWER, str
+    )
+    return {"pk": item.pk}
+
+
+def city_invitation(world: Any, city: Any) -> dict[str, Any]:
+    """A fresh pending invitation of the city (the administrators withdraw it)."""
+    item = invitation_actions.invite(
+        city.users[Role.ADMINISTRATOR], city.organisation, "someone", Role.VIEWER, str
+    )
+    return {"slug": city.organisation.slug, "pk": item.pk}
+
+
+def pending_organisation(world: Any, city: Any, network: Any = None) -> Organisation:
+    number = Organisation.objects.count() + 1
+    return Organisation.objects.create(
+        slug=f"pending-{number}",
+        name=f"Pending city {number}",
+        country="BEL",
+        level=Level.LOCAL,
+        status=OrganisationStatus.PENDING,
+        requested_network=network,
+    )
+
+
+def pending_slug(world: Any, city: Any) -> dict[str, Any]:
+    """A fresh self-registered organisation waiting for a platform administrator."""
+    return {"slug": pending_organisation(world, city).slug}
+
+
+def join_request(world: Any, city: Any) -> dict[str, Any]:
+    """A fresh pending organisation asking to join the world's network."""
+    asking = pending_organisation(world, city, world.network)
+    return {"slug": world.network.slug, "member": asking.slug}
+
+
 RESULTS = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.VIEWER})
 STEWARD = frozenset({Role.DATA_STEWARD})
 PROVIDER = frozenset({Role.SERVICE_PROVIDER})
@@ -139,6 +204,13 @@ PAGES: dict[str, PageRule] = {
     "accounts:password_reset_done": PageRule(no_kwargs, PUBLIC),
     "accounts:password_reset_confirm": PageRule(reset_link, PUBLIC, PUBLIC),
     "accounts:password_reset_complete": PageRule(no_kwargs, PUBLIC),
+    "accounts:invitation": PageRule(emailed_invitation, PUBLIC, ANY_LOGGED_IN),
+    "accounts:invitation_account": PageRule(emailed_invitation, PUBLIC, PUBLIC),
+    "accounts:invitation_answer": PageRule(outsider_invitation, None, INVITEE),
+    "platform:organisations": PageRule(no_kwargs, PLATFORM_ADMINS),
+    "platform:approve": PageRule(pending_slug, None, PLATFORM_ADMINS),
+    "platform:reject": PageRule(pending_slug, None, PLATFORM_ADMINS),
+    "networks:join_answer": PageRule(join_request, None, NETWORK_ANALYSTS),
     "networks:members": PageRule(network_slug, NETWORK_ANALYSTS, NETWORK_ANALYSTS),
     "networks:member_remove": PageRule(network_member_b, None, NETWORK_ANALYSTS),
     "tenancy:workspace": PageRule(city_slug, EVERY_ROLE),
@@ -146,6 +218,8 @@ PAGES: dict[str, PageRule] = {
     "tenancy:endorse": PageRule(city_slug, None, ADMIN),
     "tenancy:members": PageRule(city_slug, ADMIN, ADMIN),
     "tenancy:member_remove": PageRule(spare_membership, None, ADMIN),
+    "tenancy:invitation_revoke": PageRule(city_invitation, None, ADMIN),
+    "tenancy:join_network": PageRule(city_slug, None, ADMIN),
     "tenancy:audit_log": PageRule(city_slug, ADMIN),
     "commitments:list": PageRule(city_slug, INTERNAL),
     "commitments:new": PageRule(city_slug, EDITORS, EDITORS),
@@ -220,5 +294,12 @@ NOT_FOUND_IS_RIGHT: dict[tuple[str, str], str] = {
     ("accounts:token_revoke", "post"): (
         "a person revokes only their own tokens; the matrix's token is the outsider's, so for "
         "every other caller it does not exist"
+    ),
+}
+
+#: pages whose refusal is a 404, so that nobody learns what exists, and why
+REFUSED_AS_NOT_FOUND: dict[str, str] = {
+    "accounts:invitation_answer": (
+        "an invitation addressed to someone's account does not exist for anyone else"
     ),
 }

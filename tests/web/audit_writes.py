@@ -21,8 +21,8 @@ from mechelen.web.assessments.models import AssessmentRound, RoundStatus
 from mechelen.web.followup.models import AutomaticSource, CityIndicator
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.models import Organisation
-from mechelen.web.tenancy.roles import Level, Role
-from tests.web.conftest import PASSWORD, World, client_for
+from mechelen.web.tenancy.roles import Level, OrganisationStatus, Role
+from tests.web.conftest import World, client_for
 from tests.web.followup.factories import PDF
 from tests.web.statistics import factories as stats
 from tests.web.statistics.factories import tiny_csv
@@ -46,7 +46,7 @@ class Write:
     """How to send a page's POST so that it writes: the form data, and who sends it."""
 
     data: Data = field(default=lambda world, kwargs: {})
-    #: a role of city A, or "analyst", "outsider", "visitor"
+    #: a role of city A, or "analyst", "outsider", "platform admin", "visitor"
     by: Role | str = Role.ADMINISTRATOR
     #: the organisation the entries must name, found after the POST (default: city A);
     #: None only for a person with no role in any organisation
@@ -61,9 +61,20 @@ def nothing(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
 
 def city_c(world: World) -> Organisation:
     found, _ = Organisation.objects.get_or_create(
-        slug="city-c", defaults={"name": "City C", "country": "BEL", "level": Level.LOCAL}
+        slug="city-c",
+        defaults={
+            "name": "City C",
+            "country": "BEL",
+            "level": Level.LOCAL,
+            "status": OrganisationStatus.APPROVED,
+        },
     )
     return found
+
+
+def newest_organisation(world: World) -> Organisation:
+    """The pending organisation the call's kwargs made (approved, rejected or let in)."""
+    return Organisation.objects.order_by("-pk").first()  # type: ignore[return-value]
 
 
 def profile(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -98,7 +109,6 @@ def invitation(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
         "name": "University",
         "language": "en",
         "username": "prof",
-        "password": PASSWORD,
     }
 
 
@@ -251,20 +261,31 @@ WRITES: dict[str, Write] = {
             "new_password2": "a-brand-new-passphrase-91",
         }
     ),
+    "accounts:invitation": Write(
+        lambda world, kwargs: {"answer": "accept"}, "outsider", lambda world: world.a.organisation
+    ),
+    "accounts:invitation_account": Write(
+        lambda world, kwargs: {"username": "newcomer", "password": "another-long-passphrase"},
+        "visitor",
+        lambda world: world.a.organisation,
+    ),
+    "accounts:invitation_answer": Write(
+        lambda world, kwargs: {"answer": "accept"}, "outsider", lambda world: world.a.organisation
+    ),
+    "platform:approve": Write(nothing, "platform admin", newest_organisation),
+    "platform:reject": Write(nothing, "platform admin", newest_organisation),
+    "networks:join_answer": Write(
+        lambda world, kwargs: {"answer": "approve"}, "analyst", newest_organisation
+    ),
+    "tenancy:invitation_revoke": Write(),
+    "tenancy:join_network": Write(lambda world, kwargs: {"network": world.network.slug}),
     "networks:members": Write(
         lambda world, kwargs: {"organisation": city_c(world).slug}, "analyst", city_c
     ),
     "networks:member_remove": Write(nothing, "analyst", lambda world: world.b.organisation),
     "tenancy:profile": Write(profile),
     "tenancy:endorse": Write(lambda world, kwargs: {"endorsed_on": "2017-11-17"}),
-    "tenancy:members": Write(
-        lambda world, kwargs: {
-            "username": "newcomer",
-            "role": "viewer",
-            "email": "n@example.org",
-            "password": "another-long-passphrase",
-        }
-    ),
+    "tenancy:members": Write(lambda world, kwargs: {"invited": "newcomer", "role": "viewer"}),
     "tenancy:member_remove": Write(),
     "commitments:new": Write(commitment, Role.COORDINATOR),
     "commitments:edit": Write(commitment, Role.COORDINATOR),

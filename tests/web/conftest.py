@@ -1,4 +1,5 @@
-"""Two cities (A and B) with one person per role each, a network, and a visitor."""
+"""Two cities (A and B) with one person per role each, a network with its analyst, a platform
+administrator, a person with no role, and a visitor."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from django.core.cache import cache
 from django.test import Client
 
 from mechelen.web.commitments.models import Commitment, CommitmentStatus
+from mechelen.web.tenancy.actions import set_platform_admin
 from mechelen.web.tenancy.models import Membership, Network, Organisation
-from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Level, Role
+from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Level, OrganisationStatus, Role
 
 PASSWORD = "a-long-test-password-42"
 
@@ -33,6 +35,7 @@ class World:
     network: Network
     analyst: Any
     outsider: Any  # logged in, no role anywhere
+    platform_admin: Any = None  # approves organisations; no role in any
 
     def city(self, name: str) -> City:
         return self.a if name == "a" else self.b
@@ -40,7 +43,12 @@ class World:
 
 def make_city(slug: str, name: str) -> City:
     organisation = Organisation.objects.create(
-        slug=slug, name=name, country="BEL", level=Level.LOCAL, population=86_000
+        slug=slug,
+        name=name,
+        country="BEL",
+        level=Level.LOCAL,
+        population=86_000,
+        status=OrganisationStatus.APPROVED,
     )
     city = City(organisation)
     for role in ORGANISATION_ROLES:
@@ -82,7 +90,9 @@ def world(db: Any) -> World:
     analyst = get_user_model().objects.create_user("analyst", password=PASSWORD)
     Membership.objects.create(user=analyst, network=network, role=Role.NETWORK_ANALYST)
     outsider = get_user_model().objects.create_user("outsider", password=PASSWORD)
-    return World(a, b, network, analyst, outsider)
+    platform_admin = get_user_model().objects.create_user("moderator", password=PASSWORD)
+    set_platform_admin(None, platform_admin, True)
+    return World(a, b, network, analyst, outsider, platform_admin)
 
 
 def client_for(user: Any | None) -> Client:

@@ -1,5 +1,6 @@
-"""Walk every page as every role of city A and city B, a network analyst, a person with no
-role and a visitor, and check the allowed/denied matrix of access_matrix.py.
+"""Walk every page as every role of city A and city B, a network analyst, a platform
+administrator, a person with no role and a visitor, and check the allowed/denied matrix of
+access_matrix.py; then again with city A pending approval, when nobody outside it may find it.
 
 A refused call answers 403 (a visitor: a redirect to the login page); an allowed one answers
 the page (200) or a redirect elsewhere than the login page, never a 404 but for the
@@ -23,11 +24,14 @@ from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
 from tests.web.access_matrix import (
     ANY_LOGGED_IN,
     EDITORS,
+    INVITEE,
     NETWORK_ANALYSTS,
     NOT_FOUND_IS_RIGHT,
     NOT_PAGES,
     PAGES,
+    PLATFORM_ADMINS,
     PUBLIC,
+    REFUSED_AS_NOT_FOUND,
     PageRule,
 )
 from tests.web.conftest import World, client_for
@@ -64,6 +68,7 @@ def test_every_page_is_in_the_matrix() -> None:
     assert not missing, f"add these pages to tests/web/access_matrix.py: {sorted(missing)}"
     assert not set(PAGES) - named_urls(), "the matrix lists pages that no longer exist"
     assert {name for name, _ in NOT_FOUND_IS_RIGHT} <= set(PAGES)
+    assert set(REFUSED_AS_NOT_FOUND) <= set(PAGES)
 
 
 def actors(world: World) -> list[tuple[str, Any, str | None, Any]]:
@@ -72,6 +77,7 @@ def actors(world: World) -> list[tuple[str, Any, str | None, Any]]:
         ("visitor", None, None, None),
         ("outsider", world.outsider, None, None),
         ("network analyst", world.analyst, None, None),
+        ("platform admin", world.platform_admin, None, None),
     ]
     for name in ("a", "b"):
         for role in ORGANISATION_ROLES:
@@ -86,6 +92,10 @@ def expected_allowed(
         return True
     if rule_roles == NETWORK_ANALYSTS:
         return label == "network analyst"
+    if rule_roles == PLATFORM_ADMINS:
+        return label == "platform admin"
+    if rule_roles == INVITEE:
+        return label == "outsider"
     if rule_roles == ANY_LOGGED_IN:
         return logged_in
     return city == "a" and role in rule_roles
@@ -133,7 +143,7 @@ def mismatches(world: World, name: str, rule: PageRule) -> list[str]:
             if user is None and not allowed:
                 refused = status == 302 and LOGIN in response["Location"]
             else:
-                refused = status in DENIED
+                refused = status in DENIED or (status == 404 and name in REFUSED_AS_NOT_FOUND)
             right = answered(response, name, method) if allowed else refused
             if status >= 500 or not right:
                 wrong.append(f"{method.upper()} {url} as {label}: {status}")
@@ -200,3 +210,58 @@ def test_the_walk_reports_a_wrong_answer_and_a_leak(world: World) -> None:
     Commitment.objects.filter(pk=world.a.public_commitment.pk).update(target=SECRET_ROUND)
     leaking = mismatches(world, "portal:city", PAGES["portal:city"])
     assert f"GET /cities/city-a/ as visitor shows {SECRET_ROUND}" in leaking
+
+
+# a self-registered city waiting for approval
+
+
+def out_of_sight_mismatches(world: World, name: str, rule: PageRule) -> list[str]:
+    """City A pending: its people are answered as the matrix says; a platform administrator
+    reads its public pages (to decide) and is refused the rest; for anyone else every
+    address naming city A does not exist (404), as if the city were not there."""
+    wrong: list[str] = []
+    for method, roles in (("get", rule.get), ("post", rule.post)):
+        if roles is None:
+            continue
+        for label, user, city, role in actors(world):
+            url = reverse(name, kwargs=rule.kwargs(world, world.a))
+            if f"/{world.a.organisation.slug}/" not in url:
+                continue  # the page does not name city A
+            status = getattr(client_for(user), method)(url).status_code
+            allowed = expected_allowed(roles, city, role, user is not None, label)
+            if city == "a":
+                right = status < 400 or (status == 404 and (name, method) in NOT_FOUND_IS_RIGHT)
+                right = right if allowed else status in DENIED
+            elif label == "platform admin":
+                right = (status < 400) if roles == PUBLIC else status in DENIED
+            else:
+                right = status == 404
+            if status >= 500 or not right:
+                wrong.append(f"{method.upper()} {url} as {label}: {status}")
+    return wrong
+
+
+def test_a_pending_city_is_out_of_sight_until_approved(world: World) -> None:
+    """On 70a54e0 there was no pending state: a self-registered city was public at once
+    (``GET /cities/fake-city/ as a visitor: 200``; ``tests/web/tenancy/test_pending_attacks.py``,
+    which uses the pages only, fails there)."""
+    from mechelen.web.tenancy.models import Organisation
+    from mechelen.web.tenancy.roles import OrganisationStatus
+
+    world.network.members.remove(world.a.organisation)
+    Organisation.objects.filter(pk=world.a.organisation.pk).update(
+        status=OrganisationStatus.PENDING
+    )
+    world.a.organisation.refresh_from_db()
+    wrong: list[str] = []
+    for name in sorted(PAGES):
+        wrong += out_of_sight_mismatches(world, name, PAGES[name])
+    assert not wrong, "\n".join(wrong)
+    assert client_for(None).get(f"/cities/{world.a.organisation.slug}/").status_code == 404
+    assert "City A" not in client_for(None).get(reverse("portal:home")).content.decode()
+    # approved by a platform administrator: the matrix holds again, for everyone
+    approve = reverse("platform:approve", kwargs={"slug": world.a.organisation.slug})
+    assert client_for(world.platform_admin).post(approve).status_code == 302
+    world.a.organisation.refresh_from_db()
+    for name in ("portal:city", "public_statistics:release", "reports:public_city"):
+        assert not mismatches(world, name, PAGES[name])

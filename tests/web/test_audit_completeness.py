@@ -24,7 +24,14 @@ from django.urls import reverse
 from mechelen.web.audit.models import AuditEntry
 from mechelen.web.tenancy.models import Organisation
 from mechelen.web.tenancy.roles import Role
-from tests.web.access_matrix import ANY_LOGGED_IN, NETWORK_ANALYSTS, PAGES, PUBLIC
+from tests.web.access_matrix import (
+    ANY_LOGGED_IN,
+    INVITEE,
+    NETWORK_ANALYSTS,
+    PAGES,
+    PLATFORM_ADMINS,
+    PUBLIC,
+)
 from tests.web.audit_writes import NO_DATA_WRITTEN, WRITES
 from tests.web.conftest import World, client_for
 
@@ -42,7 +49,12 @@ POSTS = sorted(name for name, rule in PAGES.items() if rule.post is not None)
 def sender(world: World, by: Role | str) -> Any:
     if isinstance(by, Role):
         return world.a.users[by]
-    return {"analyst": world.analyst, "outsider": world.outsider, "visitor": None}[by]
+    return {
+        "analyst": world.analyst,
+        "outsider": world.outsider,
+        "platform admin": world.platform_admin,
+        "visitor": None,
+    }[by]
 
 
 @contextmanager
@@ -71,6 +83,10 @@ def allowed_sender(rule_post: frozenset[Any], by: Role | str) -> bool:
         return by != "visitor"
     if rule_post == NETWORK_ANALYSTS:
         return by == "analyst"
+    if rule_post == PLATFORM_ADMINS:
+        return by == "platform admin"
+    if rule_post == INVITEE:
+        return by == "outsider"
     return by in rule_post
 
 
@@ -174,7 +190,7 @@ def unaudited_writers(source: str) -> list[str]:
 
 def test_every_writing_action_records() -> None:
     wrong = []
-    for path in sorted(WEB.glob("*/actions.py")):
+    for path in sorted([*WEB.glob("*/actions.py"), *WEB.glob("*/*_actions.py")]):
         app = path.parent.name
         for name in unaudited_writers(path.read_text("utf-8")):
             if f"{app}.{name}" not in AUDITED_BY_ITS_CALLER:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("mechelen.web.portal.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("mechelen.web.accounts.urls")),
+    path("platform/", include("mechelen.web.tenancy.platform_urls")),
     path("manage/<slug:slug>/", include("mechelen.web.tenancy.urls")),
     path("manage/<slug:slug>/commitments/", include("mechelen.web.commitments.urls")),
     path("manage/<slug:slug>/assessments/", include("mechelen.web.assessments.urls")),

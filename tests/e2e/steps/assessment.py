@@ -1,11 +1,14 @@
 """The online joint assessment: the coordinator opens a round and invites two respondents of
-different stakeholder groups; each answers (saves, comes back, submits); the results show
-the heatmap and the ranked priorities."""
+different stakeholder groups by e-mail; each opens the link, creates an account, accepts the
+respondent role and answers (saves, comes back, submits); the results show the heatmap and
+the ranked priorities."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from django.core import mail
 from playwright.sync_api import Page, expect
 
 from tests.e2e.steps.accounts import log_in_as, log_out, open_workspace_page
@@ -29,6 +32,7 @@ class Respondent:
     group: str
     username: str
     password: str
+    email: str
     #: sector id -> its answers to the questions in the order of DIMENSIONS: a score or
     #: DONT_KNOW; every question is answered
     answers: dict[str, str]
@@ -49,6 +53,7 @@ RESPONDENTS = (
         "Local government",
         "leuven-welcome-office",
         "welcome-office-password-2026",
+        "welcome.office@leuven.example.org",
         answers={
             "food": "3321",
             "water-sanitation": "4330",
@@ -78,6 +83,7 @@ RESPONDENTS = (
         "Migrant and diaspora associations",
         "leuven-newcomers",
         "newcomers-association-password-9",
+        "newcomers@example.org",
         answers={
             "food": "3221",
             "water-sanitation": "3331",
@@ -146,7 +152,7 @@ def choose_the_rest(page: Page, respondent: Respondent) -> None:
 
 def open_a_round_and_invite_two_respondents(visit: Visit) -> None:
     """The administrator hands over to the coordinator, who opens a round and invites a
-    respondent of each of two stakeholder groups (their accounts are created on the way)."""
+    respondent of each of two stakeholder groups by e-mail (they have no account yet)."""
     page = visit.page
     log_out(visit)
     log_in_as(visit, visit.team["coordinator"])
@@ -161,11 +167,10 @@ def open_a_round_and_invite_two_respondents(visit: Visit) -> None:
         page.get_by_label("Stakeholder group").select_option(label=respondent.group)
         page.locator("#id_name").fill(respondent.name)  # "Name" alone would find "User name"
         page.get_by_label("Language of the questionnaire").select_option("en")
-        page.get_by_label("User name").fill(respondent.username)
-        page.get_by_label("Initial password").fill(respondent.password)
+        page.get_by_label("E-mail").fill(respondent.email)
         page.get_by_role("button", name="Invite").click()
         expect(page.get_by_text(f"{respondent.name} is invited.")).to_be_visible()
-    invited = page.get_by_role("table").filter(has_text="login:")
+    invited = page.get_by_role("table").filter(has_text="waiting for them to accept")
     for respondent in RESPONDENTS:
         row = invited.get_by_role("row").filter(has_text=respondent.name)
         expect(row).to_contain_text(respondent.group)
@@ -173,9 +178,38 @@ def open_a_round_and_invite_two_respondents(visit: Visit) -> None:
     log_out(visit)
 
 
+INVITATION_LINK = re.compile(r"https?://[^/\s]+(/accounts/invitations/inv_[\w-]+/)")
+
+
+def invitation_link(respondent: Respondent) -> str:
+    """The link of the e-mail sent to the respondent (the site runs in this process)."""
+    sent = [m for m in mail.outbox if m.to == [respondent.email]]
+    assert len(sent) == 1, [m.to for m in mail.outbox]
+    found = INVITATION_LINK.search(sent[0].body)
+    assert found is not None, sent[0].body
+    return found.group(1)
+
+
+def join_from_the_invitation(visit: Visit, respondent: Respondent) -> None:
+    """The respondent opens the e-mailed link, creates an account, and accepts the role."""
+    page = visit.page
+    page.goto(visit.base_url + invitation_link(respondent))
+    expect(
+        page.get_by_role("heading", name=f"Invitation to join {visit.city_name}")
+    ).to_be_visible()
+    page.get_by_role("link", name="Create your account").click()
+    page.get_by_label("Your user name").fill(respondent.username)
+    page.get_by_label("Password").fill(respondent.password)
+    page.get_by_role("button", name="Create the account").click()
+    expect(page.get_by_text("Your account is created.")).to_be_visible()
+    page.get_by_role("button", name="Accept").click()
+    expect(page.get_by_text(f"You joined {visit.city_name} as Respondent.")).to_be_visible()
+    expect(page.get_by_role("heading", name=visit.city_name, level=1)).to_be_visible()
+
+
 def answer(visit: Visit, respondent: Respondent, screenshot: bool) -> None:
     page = visit.page
-    log_in_as(visit, respondent.username, respondent.password)
+    join_from_the_invitation(visit, respondent)
     open_workspace_page(visit, "Assessment")
     row = page.get_by_role("row").filter(has_text=ROUND_TITLE)
     expect(row).to_contain_text(f"0 of {QUESTIONS} questions answered")

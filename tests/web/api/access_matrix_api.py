@@ -179,6 +179,10 @@ OPERATIONS: dict[str, ApiRule] = {
         build.spare_member, ADMIN, body=build.role_change
     ),
     "DELETE /api/organisations/{slug}/members/{pk}": ApiRule(build.spare_member, ADMIN),
+    "GET /api/organisations/{slug}/invitations": ApiRule(
+        build.slug_with_invitation, ADMIN, secret=build.invited_name, sees=ADMIN
+    ),
+    "DELETE /api/organisations/{slug}/invitations/{pk}": ApiRule(build.slug_with_invitation, ADMIN),
     "GET /api/organisations/{slug}/audit-log": ApiRule(
         build.slug_with_audit_entry, ADMIN, secret=build.audit_secret, sees=ADMIN
     ),

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mechelen.web.audit.log import record
 from mechelen.web.followup import actions as followup_actions
+from mechelen.web.tenancy import invitation_actions
 from mechelen.web.tenancy.models import Membership
 from mechelen.web.tenancy.roles import Role
 from tests.web.statistics import factories as stats
@@ -37,7 +38,23 @@ def member_name(world: Any, city: Any) -> str:
 
 
 def new_member(world: Any, city: Any) -> dict[str, Any]:
-    return {"username": fresh_name("member"), "role": "viewer", "password": PASSWORD}
+    """An invitation (nobody becomes a member without accepting one)."""
+    return {"invited": fresh_name("member"), "role": "viewer"}
+
+
+INVITED_SECRET = "matrix-invited-person"
+
+
+def slug_with_invitation(world: Any, city: Any) -> dict[str, Any]:
+    """A pending invitation of the city (withdrawn by the call)."""
+    item = invitation_actions.invite(
+        None, city.organisation, INVITED_SECRET, Role.VIEWER, lambda token: token
+    )
+    return {"slug": city.organisation.slug, "pk": item.pk}
+
+
+def invited_name(world: Any, city: Any) -> str:
+    return INVITED_SECRET
 
 
 def spare_member(world: Any, city: Any) -> dict[str, Any]:
@@ -75,7 +92,6 @@ def new_invitation(world: Any, city: Any) -> dict[str, Any]:
         "name": "Matrix invitee",
         "language": "en",
         "username": fresh_name("invitee"),
-        "password": PASSWORD,
     }
 
 

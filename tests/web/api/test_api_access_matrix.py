@@ -139,3 +139,37 @@ def test_a_service_provider_reaches_only_public_data_and_its_own_figures() -> No
         if rule.allowed != PUBLIC and Role.SERVICE_PROVIDER in rule.allowed
     }
     assert reached == PROVIDER_OPERATIONS
+
+
+def test_a_pending_city_is_out_of_sight_in_the_api(world: World) -> None:
+    """City A waiting for approval: every operation naming it answers 404 to anyone outside
+    it (a visitor, a person with no role, city B, a network analyst), as a missing city does;
+    a platform administrator reads its public data (to decide) and is refused the rest; its
+    own people are answered as the matrix says. On 70a54e0 there was no pending state: a
+    self-registered city's profile answered anyone (``tests/web/tenancy/test_pending_attacks.py``)."""
+    from mechelen.web.tenancy.models import Organisation
+    from mechelen.web.tenancy.roles import OrganisationStatus
+
+    world.network.members.remove(world.a.organisation)
+    Organisation.objects.filter(pk=world.a.organisation.pk).update(
+        status=OrganisationStatus.PENDING
+    )
+    wrong: list[str] = []
+    for operation, rule in sorted(OPERATIONS.items()):
+        if "{slug}" not in operation:
+            continue
+        for label, user, city, role in actors(world):
+            token = ApiToken.issue(user, "matrix")[1] if user is not None else None
+            body = rule.body(world, world.a) if rule.body else None
+            files = rule.files(world, world.a) if rule.files else None
+            status = call(operation, rule.params(world, world.a), body, token, files).status_code
+            if city == "a":
+                allowed = expected_allowed(rule.allowed, city, role, True)
+                right = status < 400 if allowed else status in REFUSED
+            elif label == "platform admin":
+                right = status < 400 if rule.allowed == PUBLIC else status in REFUSED
+            else:
+                right = status == 404
+            if not right:
+                wrong.append(f"{operation} as {label}: {status}")
+    assert not wrong, "\n".join(wrong)

@@ -1,5 +1,5 @@
-"""An organisation's profile, members and audit log through the API: administrators only,
-the site's checks, and every change in the audit log."""
+"""An organisation's profile, members, invitations and audit log through the API:
+administrators only, the site's checks, and every change in the audit log."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 
 from mechelen.web.audit.log import record
 from mechelen.web.audit.models import AuditEntry
-from mechelen.web.tenancy.models import Membership
+from mechelen.web.tenancy import invitation_actions
+from mechelen.web.tenancy.models import Invitation, Membership
 from mechelen.web.tenancy.roles import Role
 from tests.web.api.helpers import api_call
 from tests.web.conftest import World
@@ -44,36 +45,63 @@ def test_the_profile_form_refuses_bad_values(world: World) -> None:
     assert not AuditEntry.objects.filter(action="organisation.update").exists()
 
 
-def test_an_administrator_gives_changes_and_takes_roles(world: World) -> None:
+def test_an_administrator_invites_then_changes_and_takes_roles(world: World) -> None:
+    """``POST /members`` offers the role (202); the person holds it once they accept."""
     admin = world.a.users[Role.ADMINISTRATOR]
-    body = {"username": "newcomer", "role": "coordinator", "password": PASSWORD}
-    given = api_call(admin, "POST", "city-a/members", body)
-    assert given.status_code == 201, given.content
-    newcomer = get_user_model().objects.get(username="newcomer")
-    assert newcomer.check_password(PASSWORD)
-    pk = given.json()["id"]
-    changed = api_call(admin, "PATCH", f"city-a/members/{pk}", {"role": "viewer"})
+    newcomer = world.outsider
+    offered = api_call(admin, "POST", "city-a/members", {"invited": "outsider", "role": "viewer"})
+    assert offered.status_code == 202, offered.content
+    assert offered.json() == {
+        "invited": "outsider",
+        "role": "viewer",
+        "status": "pending",
+        "expires_in_days": 14,
+    }
+    assert not Membership.objects.filter(user=newcomer).exists()
+    listed = api_call(admin, "GET", "city-a/invitations").json()
+    assert [(i["invited"], i["status"], i["invited_by"]) for i in listed] == [
+        ("outsider", "pending", admin.username)
+    ]
+    invitation_actions.accept(newcomer, Invitation.objects.get(pk=listed[0]["id"]))
+    membership = Membership.objects.get(user=newcomer)
+    assert api_call(admin, "GET", "city-a/invitations").json()[0]["status"] == "accepted"
+    changed = api_call(admin, "PATCH", f"city-a/members/{membership.pk}", {"role": "coordinator"})
     assert changed.status_code == 200
     roles = set(Membership.objects.filter(user=newcomer).values_list("role", flat=True))
-    assert roles == {Role.VIEWER}
+    assert roles == {Role.COORDINATOR}
     taken = api_call(admin, "DELETE", f"city-a/members/{changed.json()['id']}")
     assert taken.status_code == 204
     assert not Membership.objects.filter(user=newcomer).exists()
     actions = list(AuditEntry.objects.filter(actor=admin).values_list("action", flat=True))
     assert sorted(actions) == sorted(
-        ["membership.give", "membership.give", "membership.take", "membership.take"]
+        ["invitation.create", "membership.give", "membership.take", "membership.take"]
     )
+    accepted = AuditEntry.objects.get(action="invitation.accept")
+    assert (accepted.actor, accepted.organisation) == (newcomer, world.a.organisation)
 
 
-def test_a_new_account_needs_a_valid_password_and_an_organisation_role(world: World) -> None:
+def test_an_invitation_is_withdrawn_once(world: World) -> None:
+    admin = world.a.users[Role.ADMINISTRATOR]
+    api_call(admin, "POST", "city-a/members", {"invited": "someone@example.org", "role": "viewer"})
+    pk = api_call(admin, "GET", "city-a/invitations").json()[0]["id"]
+    assert api_call(admin, "DELETE", f"city-a/invitations/{pk}").status_code == 204
+    assert api_call(admin, "DELETE", f"city-a/invitations/{pk}").status_code == 409
+    assert api_call(admin, "GET", "city-a/invitations").json()[0]["status"] == "revoked"
+    theirs = api_call(world.b.users[Role.ADMINISTRATOR], "DELETE", f"city-b/invitations/{pk}")
+    assert theirs.status_code == 404
+    assert AuditEntry.objects.filter(action="invitation.revoke", actor=admin).count() == 1
+
+
+def test_an_invitation_needs_a_name_and_an_organisation_role(world: World) -> None:
     admin = world.a.users[Role.ADMINISTRATOR]
     for body in (
-        {"username": "nopass", "role": "viewer"},
-        {"username": "weak", "role": "viewer", "password": "123"},
-        {"username": "analyst", "role": "network_analyst"},
+        {"invited": "", "role": "viewer"},
+        {"invited": "analyst", "role": "network_analyst"},
+        {"username": "old-style", "role": "viewer", "password": PASSWORD},
     ):
         assert api_call(admin, "POST", "city-a/members", body).status_code == 422, body
-    assert not get_user_model().objects.filter(username__in=["nopass", "weak"]).exists()
+    assert not Invitation.objects.exists()
+    assert not get_user_model().objects.filter(username="old-style").exists()
 
 
 def test_the_last_administrator_stays(world: World) -> None:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from mechelen.web.assessments import actions
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.audit.models import AuditEntry
+from mechelen.web.tenancy import invitation_actions
 from mechelen.web.tenancy.models import Membership
 from mechelen.web.tenancy.roles import Role
 from tests.web.api.helpers import api_call
@@ -28,15 +29,19 @@ def test_a_coordinator_runs_a_round(world: World) -> None:
         "group_id": "academia",
         "name": "University of A",
         "language": "es",
-        "username": "uni",
-        "password": PASSWORD,
+        "username": world.outsider.username,
         "email": "uni@example.org",
     }
     invited = api_call(coordinator, "POST", f"city-a/assessments/{pk}/invitations", invitation)
     assert invited.status_code == 201, invited.content
-    assert invited.json()["login"] == "uni" and invited.json()["answered"] == 0
+    # offered, not given: the login appears once the person accepted the respondent role
+    assert invited.json()["login"] == "" and invited.json()["answered"] == 0
+    assert not Membership.objects.filter(user=world.outsider, organisation=world.a.organisation)
+    offer = Invitation.objects.get(pk=invited.json()["id"]).membership_invitation
+    assert offer is not None
+    invitation_actions.accept(world.outsider, offer)
     assert Membership.objects.filter(
-        user__username="uni", organisation=world.a.organisation, role=Role.RESPONDENT
+        user=world.outsider, organisation=world.a.organisation, role=Role.RESPONDENT
     ).exists()
     again = api_call(coordinator, "POST", f"city-a/assessments/{pk}/invitations", invitation)
     assert again.status_code == 422

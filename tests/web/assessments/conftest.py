@@ -15,6 +15,7 @@ from mechelen.web.assessments import actions
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.roles import Role
+from tests.web.assessments.factories import invite_and_accept
 from tests.web.conftest import World
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -29,15 +30,13 @@ def round_a(world: World) -> AssessmentRound:
 @pytest.fixture
 def invitation_a(world: World, round_a: AssessmentRound) -> Invitation:
     """City A's respondent, invited for civil society."""
-    return actions.invite(
+    return invite_and_accept(
         world.a.users[Role.COORDINATOR],
         round_a,
-        {
-            "username": world.a.users[Role.RESPONDENT].username,
-            "group_id": "civil-society",
-            "name": "Welcome network",
-            "language": "fr",
-        },
+        world.a.users[Role.RESPONDENT].username,
+        group_id="civil-society",
+        name="Welcome network",
+        language="fr",
     )
 
 

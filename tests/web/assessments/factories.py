@@ -4,15 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from mechelen.web.assessments import actions
 from mechelen.web.assessments.models import (
     Answer,
     AssessmentRound,
     Invitation,
     InvitationSource,
 )
+from mechelen.web.tenancy import invitation_actions
 from mechelen.web.tenancy.roles import Role
+
+TEST_PASSWORD = "a-long-test-password-42"
+
+
+def no_link(token: str) -> str:
+    return f"http://testserver/accounts/invitations/{token}/"
+
+
+def invite_and_accept(
+    coordinator: Any, item: AssessmentRound, username: str, **fields: Any
+) -> Invitation:
+    """Invite ``username`` (an account made if there is none) to the round; the person
+    accepts the respondent role offered, as they would from their dashboard."""
+    person = get_user_model().objects.filter(username=username).first()
+    if person is None:
+        person = get_user_model().objects.create_user(username, password=TEST_PASSWORD)
+    invitation = actions.invite(coordinator, item, {"username": username, **fields}, no_link)
+    if invitation.user_id is None:
+        assert invitation.membership_invitation is not None
+        invitation_actions.accept(person, invitation.membership_invitation)
+        invitation.refresh_from_db()
+    return invitation
+
 
 #: the name of the respondent who submitted, and the evidence they gave
 SUBMITTED_NAME = "Matrix welcome desk"

@@ -15,20 +15,18 @@ from mechelen.web.audit.models import AuditEntry
 from mechelen.web.tenancy.models import Membership
 from mechelen.web.tenancy.roles import Role
 from tests.web.assessments.conftest import url
+from tests.web.assessments.factories import invite_and_accept
 from tests.web.conftest import PASSWORD, World, client_for
 
 
 def second_respondent(world: World, round_a: AssessmentRound) -> Invitation:
-    return actions.invite(
+    return invite_and_accept(
         world.a.users[Role.COORDINATOR],
         round_a,
-        {
-            "username": "second-respondent",
-            "password": PASSWORD,
-            "group_id": "academia",
-            "name": "University",
-            "language": "en",
-        },
+        "second-respondent",
+        group_id="academia",
+        name="University",
+        language="en",
     )
 
 

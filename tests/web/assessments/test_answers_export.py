@@ -12,7 +12,7 @@ from mechelen.web.assessments import actions
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.tenancy.roles import Role
 from tests.web.assessments.conftest import upload, url
-from tests.web.assessments.factories import SUBMITTED_NAME, round_with_answers
+from tests.web.assessments.factories import SUBMITTED_NAME, invite_and_accept, round_with_answers
 from tests.web.conftest import World, client_for
 
 FORMULA = '=HYPERLINK("http://evil.example","click")'
@@ -37,17 +37,14 @@ def cell_values(content: bytes) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def invite(world: World, item: AssessmentRound, username: str, group: str, name: str) -> Invitation:
-    return actions.invite(
+    return invite_and_accept(
         world.a.users[Role.COORDINATOR],
         item,
-        {
-            "username": username,
-            "password": "a-long-test-password-42",
-            "email": f"{username}@example.org",
-            "group_id": group,
-            "name": name,
-            "language": "fr",
-        },
+        username,
+        email=f"{username}@example.org",
+        group_id=group,
+        name=name,
+        language="fr",
     )
 
 

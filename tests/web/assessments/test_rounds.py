@@ -1,4 +1,5 @@
-"""A round's life: opened, respondents invited (accounts made), coverage watched, closed."""
+"""A round's life: opened, respondents invited (the respondent role offered to anyone outside
+the city), coverage watched, closed."""
 
 from __future__ import annotations
 
@@ -30,10 +31,12 @@ def test_a_coordinator_opens_a_round_not_shared_by_default(world: World) -> None
     assert entry.actor == coordinator and entry.organisation == world.a.organisation
 
 
-def test_inviting_creates_the_account_with_the_respondent_role(
+def test_inviting_a_person_outside_the_city_offers_the_respondent_role(
     world: World, round_a: AssessmentRound
 ) -> None:
-    client = client_for(world.a.users[Role.ADMINISTRATOR])
+    """Nobody outside the city gets the role by being invited: they accept it, or decline."""
+    outsider = world.outsider
+    client = client_for(world.a.users[Role.COORDINATOR])
     response = client.post(
         url("invite", round_a),
         {
@@ -41,39 +44,82 @@ def test_inviting_creates_the_account_with_the_respondent_role(
             "name": "Syrian community association",
             "email": "syr@example.org",
             "language": "es",
-            "username": "syrian-association",
-            "password": "a-long-test-password-42",
+            "username": outsider.username,
         },
     )
     assert response.status_code == 302, response.content.decode()
-    user = get_user_model().objects.get(username="syrian-association")
-    assert Membership.objects.filter(
-        user=user, organisation=world.a.organisation, role=Role.RESPONDENT
-    ).exists()
-    invitation = Invitation.objects.get(round=round_a, user=user)
-    assert (invitation.group_id, invitation.language) == ("migrant-diaspora-associations", "es")
-    assert AuditEntry.objects.filter(
-        action="membership.give", organisation=world.a.organisation
-    ).exists()
+    invitation = Invitation.objects.get(round=round_a, name="Syrian community association")
+    assert invitation.user is None and invitation.membership_invitation is not None
+    assert not Membership.objects.filter(user=outsider, organisation=world.a.organisation)
+    assert "waiting for them to accept" in client.get(url("round", round_a)).content.decode()
     assert AuditEntry.objects.filter(
         action="assessment.invite", target_id=str(invitation.pk)
     ).exists()
-    # the same person twice is refused
+    # the outsider accepts from their dashboard: now a respondent, linked to the round
+    offer = invitation.membership_invitation
+    dashboard = client_for(outsider).get(reverse("accounts:dashboard")).content.decode()
+    assert "City A" in dashboard
+    accepted = client_for(outsider).post(
+        reverse("accounts:invitation_answer", kwargs={"pk": offer.pk}), {"answer": "accept"}
+    )
+    assert accepted.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.user == outsider
+    assert Membership.objects.filter(
+        user=outsider, organisation=world.a.organisation, role=Role.RESPONDENT
+    ).exists()
+    assert (invitation.group_id, invitation.language) == ("migrant-diaspora-associations", "es")
+    # the same person twice is refused (they work here now)
     again = client.post(
         url("invite", round_a),
-        {"group_id": "academia", "name": "x", "language": "en", "username": "syrian-association"},
+        {"group_id": "academia", "name": "x", "language": "en", "username": outsider.username},
     )
     assert again.status_code == 200 and "already invited" in again.content.decode()
     assert Invitation.objects.filter(round=round_a).count() == 1
 
 
-def test_a_new_account_needs_a_password(world: World, round_a: AssessmentRound) -> None:
-    response = client_for(world.a.users[Role.COORDINATOR]).post(
+def test_a_person_of_the_city_is_linked_at_once(world: World, round_a: AssessmentRound) -> None:
+    viewer = world.a.users[Role.VIEWER]
+    client_for(world.a.users[Role.COORDINATOR]).post(
         url("invite", round_a),
-        {"group_id": "academia", "name": "University", "language": "en", "username": "nobody-yet"},
+        {"group_id": "academia", "name": "Staff", "language": "en", "username": viewer.username},
+    )
+    assert Invitation.objects.get(round=round_a).user == viewer
+    assert Membership.objects.filter(user=viewer, role=Role.RESPONDENT).exists()
+    assert AuditEntry.objects.filter(action="membership.give", organisation=world.a.organisation)
+
+
+def test_an_unknown_and_a_known_name_get_the_same_answer(
+    world: World, round_a: AssessmentRound
+) -> None:
+    """No account is made, and the page says the same whether the user name exists or not."""
+    client = client_for(world.a.users[Role.COORDINATOR])
+    pages = []
+    for username in ("nobody-yet", world.b.users[Role.VIEWER].username):
+        response = client.post(
+            url("invite", round_a),
+            {"group_id": "academia", "name": "University", "language": "en", "username": username},
+            follow=True,
+        )
+        assert response.status_code == 200
+        pages.append(response.content.decode().replace(username, "NAME"))
+    assert not get_user_model().objects.filter(username="nobody-yet").exists()
+    assert "University is invited." in pages[0]
+    assert pages[0].count("waiting for them to accept") == 1
+    assert pages[1].count("waiting for them to accept") == 2
+    assert not Membership.objects.filter(
+        user=world.b.users[Role.VIEWER], organisation=world.a.organisation
+    ).exists()
+
+
+def test_an_invitation_needs_an_e_mail_or_a_user_name(
+    world: World, round_a: AssessmentRound
+) -> None:
+    response = client_for(world.a.users[Role.COORDINATOR]).post(
+        url("invite", round_a), {"group_id": "academia", "name": "University", "language": "en"}
     )
     assert response.status_code == 200
-    assert not get_user_model().objects.filter(username="nobody-yet").exists()
+    assert not Invitation.objects.filter(round=round_a).exists()
 
 
 def test_coverage_counts_invited_started_and_submitted(
@@ -117,7 +163,6 @@ def test_closing_ends_answering_and_is_audited(
         url("invite", round_a),
         {
             "username": "late",
-            "password": "a-long-test-password-42",
             "name": "Late",
             "group_id": "academia",
             "language": "en",

@@ -7,13 +7,17 @@ from django.urls import reverse
 
 from mechelen.web.audit.models import AuditEntry
 from mechelen.web.tenancy.models import Membership, Network, Organisation
-from mechelen.web.tenancy.roles import Level, Role
+from mechelen.web.tenancy.roles import Level, OrganisationStatus, Role
 from tests.web.conftest import World, client_for
 
 
 def test_the_analyst_adds_and_removes_members(world: World) -> None:
     newcomer = Organisation.objects.create(
-        slug="city-c", name="City C", country="FRA", level=Level.LOCAL
+        slug="city-c",
+        name="City C",
+        country="FRA",
+        level=Level.LOCAL,
+        status=OrganisationStatus.APPROVED,
     )
     client = client_for(world.analyst)
     members = reverse("networks:members", kwargs={"slug": "net"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from mechelen.web.audit.models import AuditEntry
-from mechelen.web.tenancy.models import Membership, Organisation
+from mechelen.web.tenancy.models import Invitation, Membership, Organisation
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
 
@@ -30,12 +30,15 @@ def test_a_city_registers_and_its_registrant_becomes_administrator(db: object) -
     assert response.status_code == 302, response.content.decode()[:2000]
     organisation = Organisation.objects.get(slug="malines")
     assert organisation.migration_roles == ["destination", "transit"]
+    assert organisation.status == "pending"  # out of public sight until approved
     assert Membership.objects.get(organisation=organisation).role == Role.ADMINISTRATOR
     assert AuditEntry.objects.filter(
         action="organisation.register", organisation=organisation
     ).exists()
-    # the new administrator is logged in and reaches the workspace
-    assert client.get(reverse("tenancy:workspace", kwargs={"slug": "malines"})).status_code == 200
+    # the new administrator is logged in and reaches the workspace, which says it is pending
+    workspace = client.get(reverse("tenancy:workspace", kwargs={"slug": "malines"}))
+    assert workspace.status_code == 200
+    assert "Pending approval" in workspace.content.decode()
 
 
 def test_registration_refuses_a_weak_password_and_an_unknown_role(db: object) -> None:
@@ -74,21 +77,21 @@ def test_endorsement_is_recorded_and_shown_publicly(world: World) -> None:
     )
 
 
-def test_an_administrator_gives_a_role_to_a_new_person(world: World) -> None:
+def test_an_administrator_invites_and_the_person_accepts(world: World) -> None:
     client = client_for(world.a.users[Role.ADMINISTRATOR])
     response = client.post(
         reverse("tenancy:members", kwargs={"slug": "city-a"}),
-        {
-            "username": "newcomer",
-            "role": "data_steward",
-            "email": "n@example.org",
-            "password": "another-long-passphrase",
-        },
+        {"invited": "outsider", "role": "data_steward"},
     )
     assert response.status_code == 302
-    membership = Membership.objects.get(user__username="newcomer")
+    assert not Membership.objects.filter(user=world.outsider).exists()
+    assert AuditEntry.objects.filter(action="invitation.create").exists()
+    invitation = Invitation.objects.get(invited="outsider")
+    client_for(world.outsider).post(
+        reverse("accounts:invitation_answer", kwargs={"pk": invitation.pk}), {"answer": "accept"}
+    )
+    membership = Membership.objects.get(user=world.outsider)
     assert membership.organisation == world.a.organisation and membership.role == Role.DATA_STEWARD
-    assert AuditEntry.objects.filter(action="membership.give").exists()
 
 
 def test_the_last_administrator_keeps_the_role(world: World) -> None:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from mechelen.web.accounts import password_views, token_views, views
+from mechelen.web.accounts import invitation_views, password_views, token_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -32,5 +32,14 @@ urlpatterns = [
         "password/reset/done/",
         password_views.PasswordResetComplete.as_view(),
         name="password_reset_complete",
+    ),
+    path(
+        "invitations/<int:pk>/answer/", invitation_views.invitation_answer, name="invitation_answer"
+    ),
+    path("invitations/<str:token>/", invitation_views.invitation, name="invitation"),
+    path(
+        "invitations/<str:token>/account/",
+        invitation_views.invitation_account,
+        name="invitation_account",
     ),
 ]

@@ -9,8 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from mechelen.web.tenancy.access import access_of
 from mechelen.web.tenancy.actions import register_organisation
 from mechelen.web.tenancy.forms import RegistrationForm
+from mechelen.web.tenancy.invitation_actions import pending_for
 from mechelen.web.tenancy.models import Membership
 
 
@@ -18,7 +20,15 @@ from mechelen.web.tenancy.models import Membership
 def dashboard(request: HttpRequest) -> HttpResponse:
     assert request.user.is_authenticated
     held = Membership.objects.filter(user=request.user).select_related("organisation", "network")
-    return render(request, "accounts/dashboard.html", {"memberships": held})
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "memberships": held,
+            "invitations": pending_for(request.user),
+            "platform_admin": access_of(request).platform_admin,
+        },
+    )
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -28,7 +38,10 @@ def register(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request,
-            _("{name} is registered. You are its administrator.").format(name=organisation.name),
+            _(
+                "{name} is registered. You are its administrator. It stays out of public "
+                "sight until it is approved."
+            ).format(name=organisation.name),
         )
         return redirect("tenancy:workspace", slug=organisation.slug)
     return render(request, "accounts/register.html", {"form": form})

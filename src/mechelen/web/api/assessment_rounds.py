@@ -19,6 +19,7 @@ from mechelen.web.assessments import actions, policy, results, spreadsheets
 from mechelen.web.assessments.forms import InvitationForm
 from mechelen.web.assessments.lookup import round_in
 from mechelen.web.assessments.models import AssessmentRound
+from mechelen.web.tenancy.invitation_actions import links_from
 from mechelen.web.tenancy.lookup import organisation_named
 
 router = Router(tags=["assessments"])
@@ -53,14 +54,15 @@ class InvitationOut(Schema):
 
 
 class InvitationIn(Schema):
-    """A person invited for a stakeholder group; a new user name needs an initial password."""
+    """A person invited for a stakeholder group, by the user name of their account or by
+    e-mail; unless they work in the organisation already, they are sent an invitation to the
+    respondent role and answer once they accept it (``login`` stays empty until then)."""
 
     group_id: str
     name: str
     language: str
-    username: str
+    username: str = ""
     email: str = ""
-    password: str = ""
 
 
 class CoverageOut(Schema):
@@ -117,12 +119,12 @@ def list_invitations(request: HttpRequest, slug: str, pk: int) -> list[dict[str,
 def invite(
     request: HttpRequest, slug: str, pk: int, payload: InvitationIn
 ) -> Status[dict[str, Any]]:
-    """Invite a person; their account gets the respondent role (created when new)."""
+    """Invite a person; the answer is the same whether or not the user name exists."""
     item = _managed_round(request, slug, pk)
     if not item.is_open:
         raise HttpError(409, "This round is closed: nobody more can be invited.")
     data = checked(InvitationForm(payload.dict(), assessment_round=item))
-    invitation = actions.invite(request.user, item, data)
+    invitation = actions.invite(request.user, item, data, links_from(request))
     return Status(201, _invitation(invitation, results.question_count()))
 
 

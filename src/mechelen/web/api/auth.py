@@ -15,12 +15,19 @@ from ninja.utils import check_csrf
 
 from mechelen.web.accounts.models import ApiToken, token_digest
 from mechelen.web.tenancy.access import VISITOR, Access, access_for_user
+from mechelen.web.tenancy.visibility import check_visible
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 def optional_auth(request: HttpRequest) -> Access:
     """The caller's access: by bearer token, by session, or a visitor's."""
+    access = _caller(request)
+    check_visible(request, access)  # a pending organisation: 404 but for its own people
+    return access
+
+
+def _caller(request: HttpRequest) -> Access:
     header = request.headers.get("Authorization", "")
     if header:
         scheme, _, token = header.partition(" ")

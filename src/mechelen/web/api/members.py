@@ -1,5 +1,7 @@
-"""An organisation's members and their roles, and its audit log: for its administrators only,
-as on the members and audit pages (tenancy policy); every change is audited."""
+"""An organisation's members and their roles, the invitations it sent, and its audit log: for
+its administrators only, as on the members and audit pages (tenancy policy); every change is
+audited. Nobody is made a member here: ``POST /members`` sends an invitation, which the
+person accepts (or not) while logged in; its answer never tells whether the name exists."""
 
 from __future__ import annotations
 
@@ -10,15 +12,22 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
-from mechelen.web.tenancy import actions, policy
-from mechelen.web.tenancy.forms import MemberForm
+from mechelen.web.tenancy import actions, invitation_actions, policy
+from mechelen.web.tenancy.forms import InviteForm
 from mechelen.web.tenancy.lookup import organisation_named
-from mechelen.web.tenancy.models import Membership, Organisation
+from mechelen.web.tenancy.models import (
+    INVITATION_DAYS,
+    Invitation,
+    InvitationStatus,
+    Membership,
+    Organisation,
+)
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
 
 router = Router(tags=["members"])
@@ -33,13 +42,32 @@ class MemberOut(Schema):
     role: str
 
 
-class MemberIn(Schema):
-    """An existing user by name, or a new account (then with an initial password)."""
+class InviteIn(Schema):
+    """Offer ``role`` to a person, by the user name of their account or by e-mail."""
 
-    username: str
+    invited: str
     role: Role
-    email: str = ""
-    password: str = ""
+
+
+class InviteOut(Schema):
+    """The same answer whether or not ``invited`` belongs to an account."""
+
+    invited: str
+    role: str
+    status: str
+    #: the link sent stays valid this many days
+    expires_in_days: int
+
+
+class InvitationOut(Schema):
+    id: int
+    invited: str
+    role: str
+    #: pending, accepted, declined, revoked (withdrawn) or expired
+    status: str
+    invited_by: str | None
+    created_at: datetime.datetime
+    expires_at: datetime.datetime
 
 
 class RoleChange(Schema):
@@ -90,13 +118,64 @@ def list_members(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     return [_member(m) for m in held]
 
 
-@router.post("/{slug}/members", response={201: MemberOut})
-def give_role(request: HttpRequest, slug: str, payload: MemberIn) -> Status[dict[str, Any]]:
-    """Give a person a role, creating their account when the user name is new."""
+@router.post("/{slug}/members", response={202: InviteOut})
+def invite(request: HttpRequest, slug: str, payload: InviteIn) -> Status[dict[str, Any]]:
+    """Invite a person to a role (202: offered, not given). They see it on their dashboard and
+    in an e-mail, and become a member only by accepting it while logged in."""
     organisation = _managed(request, slug)
     _organisation_role(payload.role)
-    data = checked(MemberForm({**payload.dict(), "role": payload.role.value}))
-    return Status(201, _member(actions.give_role(request.user, organisation, data)))
+    data = checked(InviteForm({"invited": payload.invited, "role": payload.role.value}))
+    invitation = invitation_actions.invite(
+        request.user,
+        organisation,
+        data["invited"],
+        data["role"],
+        invitation_actions.links_from(request),
+    )
+    return Status(
+        202,
+        {
+            "invited": invitation.invited,
+            "role": invitation.role,
+            "status": InvitationStatus.PENDING.value,
+            "expires_in_days": INVITATION_DAYS,
+        },
+    )
+
+
+def _invitation(item: Invitation, now: datetime.datetime) -> dict[str, Any]:
+    expired = item.status == InvitationStatus.PENDING and item.expires_at <= now
+    return {
+        "id": item.pk,
+        "invited": item.invited,
+        "role": item.role,
+        "status": "expired" if expired else item.status,
+        "invited_by": item.invited_by.get_username() if item.invited_by else None,
+        "created_at": item.created_at,
+        "expires_at": item.expires_at,
+    }
+
+
+@router.get("/{slug}/invitations", response=list[InvitationOut])
+def list_invitations(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+    """The invitations sent, newest first (the last 100), as the members page shows them."""
+    organisation = _managed(request, slug)
+    now = timezone.now()
+    return [
+        _invitation(i, now) for i in organisation.invitations.select_related("invited_by")[:100]
+    ]
+
+
+@router.delete("/{slug}/invitations/{pk}", response={204: None})
+def revoke_invitation(request: HttpRequest, slug: str, pk: int) -> Status[None]:
+    """Withdraw an invitation nobody answered yet (409 once answered or withdrawn)."""
+    organisation = _managed(request, slug)
+    item = get_object_or_404(Invitation, pk=pk, organisation=organisation)
+    try:
+        invitation_actions.revoke(request.user, item)
+    except invitation_actions.InvitationClosed:
+        raise HttpError(409, "This invitation was already answered or withdrawn.") from None
+    return Status(204, None)
 
 
 @router.patch("/{slug}/members/{pk}", response=MemberOut)
@@ -109,10 +188,8 @@ def change_role(request: HttpRequest, slug: str, pk: int, payload: RoleChange) -
         return _member(membership)
     try:
         with transaction.atomic():
-            given = actions.give_role(
-                request.user,
-                organisation,
-                {"username": membership.user.username, "role": payload.role.value},
+            given = actions.give_member_role(
+                request.user, organisation, membership.user, payload.role.value
             )
             actions.take_role(request.user, membership)
     except actions.LastAdministrator:

@@ -13,7 +13,12 @@ from mechelen.web.api.forms import checked
 from mechelen.web.tenancy import actions, policy
 from mechelen.web.tenancy.forms import OrganisationForm
 from mechelen.web.tenancy.lookup import organisation_named
-from mechelen.web.tenancy.models import PROFILE_FIELDS, Network, Organisation
+from mechelen.web.tenancy.models import (
+    PROFILE_FIELDS,
+    Network,
+    Organisation,
+    approved_organisations,
+)
 
 router = Router(tags=["organisations"])
 
@@ -29,6 +34,8 @@ class OrganisationOut(Schema):
     statistical_code: str
     endorsed_on: datetime.date | None
     fictional: bool
+    #: approved; pending or rejected ones are seen only by their own people
+    status: str
 
 
 class ProfileChange(Schema):
@@ -57,7 +64,8 @@ class NetworkOut(Schema):
 
 @router.get("/", response=list[OrganisationOut])
 def list_organisations(request: HttpRequest) -> list[Organisation]:
-    return list(Organisation.objects.all())
+    """The approved organisations (a self-registered one waits for approval)."""
+    return list(approved_organisations())
 
 
 @router.get("/{slug}", response=OrganisationOut)
@@ -94,7 +102,7 @@ def list_networks(request: HttpRequest) -> list[dict[str, object]]:
             "slug": n.slug,
             "name": n.name,
             "description": n.description,
-            "members": [m.slug for m in n.members.all()],
+            "members": [m.slug for m in n.members.all() if m.approved],
         }
         for n in Network.objects.prefetch_related("members")
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,8 +23,9 @@ from mechelen.web.assessments.models import (
 )
 from mechelen.web.audit.log import record
 from mechelen.web.framework_data import framework
-from mechelen.web.tenancy.actions import give_role
-from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy import invitation_actions
+from mechelen.web.tenancy.actions import give_member_role
+from mechelen.web.tenancy.models import Membership, Organisation
 from mechelen.web.tenancy.roles import Role
 
 #: a question id -> (score, or None for "don't know"; evidence)
@@ -62,29 +64,40 @@ def open_round(actor: Any, organisation: Organisation, data: Mapping[str, Any]) 
 
 
 @transaction.atomic
-def invite(actor: Any, assessment_round: AssessmentRound, data: Mapping[str, Any]) -> Invitation:
-    """Invite a person for a stakeholder group; their account gets the respondent role
-    (created, like :func:`~mechelen.web.tenancy.actions.give_role`, when it does not exist)."""
+def invite(
+    actor: Any,
+    assessment_round: AssessmentRound,
+    data: Mapping[str, Any],
+    link_for: invitation_actions.LinkFor,
+) -> Invitation:
+    """Invite a person for a stakeholder group. A person who already works in the
+    organisation answers with their account at once (given the respondent role); anyone else
+    is sent an invitation to the respondent role, and answers once they accepted it."""
     if not assessment_round.is_open:
         raise RoundClosed
     organisation = assessment_round.organisation
-    membership = give_role(
-        actor,
-        organisation,
-        {
-            "username": data["username"],
-            "email": data.get("email", ""),
-            "password": data.get("password", ""),
-            "role": Role.RESPONDENT,
-        },
+    username, email = data.get("username", ""), data.get("email", "")
+    account = get_user_model().objects.filter(username=username).first() if username else None
+    member = (
+        account
+        if account is not None
+        and Membership.objects.filter(user=account, organisation=organisation).exists()
+        else None
     )
+    offer = None
+    if member is not None:
+        give_member_role(actor, organisation, member, Role.RESPONDENT)
+    else:
+        invited = username if account is not None else (email or username)
+        offer = invitation_actions.invite(actor, organisation, invited, Role.RESPONDENT, link_for)
     invitation = Invitation.objects.create(
         round=assessment_round,
         group_id=data["group_id"],
         name=data["name"],
-        email=data.get("email", ""),
+        email=email,
         language=data["language"],
-        user=membership.user,
+        user=member,
+        membership_invitation=offer,
         source=InvitationSource.WEB,
     )
     record(
@@ -96,7 +109,7 @@ def invite(actor: Any, assessment_round: AssessmentRound, data: Mapping[str, Any
             "round": assessment_round.pk,
             "group": invitation.group_id,
             "name": invitation.name,
-            "user": membership.user.username,
+            "invited": username or email,
             "language": invitation.language,
         },
     )

@@ -9,9 +9,10 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from mechelen.web.assessments import policy
+        from mechelen.web.assessments import policy, receivers
         from mechelen.web.tenancy.workspace_links import WorkspaceLink, add_workspace_link
 
+        receivers.connect()
         add_workspace_link(
             WorkspaceLink(_("Assessment"), "assessments:list", policy.can_list_rounds, 30)
         )

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from mechelen.core.assessment.questionnaire import Question, build_questionnaire
 from mechelen.web.assessments.models import AssessmentRound
 from mechelen.web.framework_data import framework, in_page_language
-from mechelen.web.tenancy.forms import check_initial_password
 
 DONT_KNOW = "dont-know"
 
@@ -27,7 +26,8 @@ class RoundForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class InvitationForm(forms.Form):
-    """Invite a person for a stakeholder group, with an existing account or a new one."""
+    """Invite a person for a stakeholder group: by the user name of their account, or by
+    e-mail (they create their account from the link)."""
 
     group_id = forms.ChoiceField(label=_("Stakeholder group"), choices=group_choices)
     name = forms.CharField(
@@ -42,10 +42,11 @@ class InvitationForm(forms.Form):
     username = forms.CharField(
         label=_("User name"),
         max_length=150,
-        help_text=_("They log in with it to answer. It gets the respondent role here."),
-    )
-    password = forms.CharField(
-        label=_("Initial password (new accounts only)"), widget=forms.PasswordInput, required=False
+        required=False,
+        help_text=_(
+            "Of their account, if they have one. They are sent an invitation to the "
+            "respondent role, and answer once they accept it."
+        ),
     )
 
     def __init__(self, *args: Any, assessment_round: AssessmentRound, **kwargs: Any) -> None:
@@ -55,10 +56,14 @@ class InvitationForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         username = data.get("username", "")
-        if self.assessment_round.invitations.filter(user__username=username).exists():
+        if not username and not data.get("email"):
+            self.add_error(
+                "email", _("Give their e-mail address or the user name of their account.")
+            )
+        elif (
+            username and self.assessment_round.invitations.filter(user__username=username).exists()
+        ):  # only people who work here are linked at once: nobody else is told
             self.add_error("username", _("This person is already invited to this round."))
-        else:
-            check_initial_password(self, data)
         return data
 
 

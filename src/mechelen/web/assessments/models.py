@@ -78,6 +78,15 @@ class Invitation(models.Model):
     source = models.CharField(
         max_length=20, choices=InvitationSource.choices, default=InvitationSource.WEB
     )
+    #: the offer of the respondent role sent to a person outside the organisation; once they
+    #: accept it, ``user`` becomes their account
+    membership_invitation = models.ForeignKey(
+        "tenancy.Invitation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="round_invitations",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 

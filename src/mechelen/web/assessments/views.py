@@ -30,6 +30,7 @@ from mechelen.web.assessments.lookup import own_invitation, own_invitations, rou
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.access import access_of, require
+from mechelen.web.tenancy.invitation_actions import links_from
 from mechelen.web.tenancy.lookup import organisation_named
 
 
@@ -100,12 +101,13 @@ def invite(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return redirect("assessments:round", slug=slug, pk=pk)
     form = InvitationForm(request.POST or None, assessment_round=item)
     if request.method == "POST" and form.is_valid():
-        invitation = actions.invite(request.user, item, form.cleaned_data)
+        invitation = actions.invite(request.user, item, form.cleaned_data, links_from(request))
         messages.success(
             request,
-            _("{name} is invited. They log in as {username} to answer.").format(
-                name=invitation.name, username=form.cleaned_data["username"]
-            ),
+            _(
+                "{name} is invited. If they do not work here yet, they answer once they "
+                "accept the invitation sent to them."
+            ).format(name=invitation.name),
         )
         return redirect("assessments:round", slug=slug, pk=pk)
     return render(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from django.urls import reverse
 
 from mechelen.core.assessment.responses import Answer, Respondent, Responses
 from mechelen.demo.assessment import DEMO_ANSWERS, demo_respondents
@@ -41,6 +42,10 @@ def fictional_respondents() -> list[FilledRespondent]:
     return demo_respondents(framework(), data)
 
 
+def relative_link(token: str) -> str:
+    return reverse("accounts:invitation", kwargs={"token": token})
+
+
 @demo_step(30, "assessment rounds")
 def load_assessment(context: DemoContext) -> None:
     organisation = context.organisations["mechelen"]
@@ -65,6 +70,7 @@ def load_assessment(context: DemoContext) -> None:
                 "name": "Welcome network (fictional)",
                 "language": "en",
             },
+            relative_link,  # a person of Mechelen: linked at once, nothing is sent
         )
         half = dict(list(example.answers.items())[:HALF_FILLED])
         actions.save_answers(context.users.get("mechelen-respondent"), invitation, half)

@@ -12,8 +12,10 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 
 from mechelen.web.demo.steps import DemoContext, demo_step
+from mechelen.web.tenancy.access import access_for_user
+from mechelen.web.tenancy.actions import set_platform_admin
 from mechelen.web.tenancy.models import Membership, Network, Organisation
-from mechelen.web.tenancy.roles import Level, MigrationRole, Role
+from mechelen.web.tenancy.roles import Level, MigrationRole, OrganisationStatus, Role
 
 STATBEL_EXTRACT = Path(__file__).parent / "data" / "statbel_2015_four_municipalities.csv.gz"
 
@@ -36,6 +38,8 @@ ROLE_LOGINS = {
 }
 NETWORK_SLUG = "belgian-cities-demo"
 NETWORK_ANALYST = "network-analyst"
+#: the demo's platform administrator, who approves self-registered organisations
+PLATFORM_ADMIN = "platform-admin"
 
 
 @cache
@@ -65,6 +69,7 @@ def load_cities(context: DemoContext) -> None:
                 "migration_roles": [MigrationRole.DESTINATION, MigrationRole.TRANSIT],
                 "endorsed_on": endorsed,
                 "fictional": True,
+                "status": OrganisationStatus.APPROVED,
             },
         )
         context.organisations[slug] = organisation
@@ -88,11 +93,19 @@ def load_cities(context: DemoContext) -> None:
     )
     Membership.objects.get_or_create(user=analyst, network=network, role=Role.NETWORK_ANALYST)
     context.users[NETWORK_ANALYST] = analyst
+    moderator = users.filter(username=PLATFORM_ADMIN).first() or users.create_user(
+        PLATFORM_ADMIN, "platform-admin@example.org", context.password
+    )
+    if not access_for_user(moderator).platform_admin:
+        set_platform_admin(None, moderator, True)
+    context.users[PLATFORM_ADMIN] = moderator
     context.notes.append(
         "Logins (password for all: {password}): <city>-admin, -coordinator, -steward, -provider, "
-        "-respondent, -viewer for the cities {cities}; {analyst} for the network.".format(
+        "-respondent, -viewer for the cities {cities}; {analyst} for the network; "
+        "{moderator} approves self-registered organisations.".format(
             password=context.password,
             cities=", ".join(slug for slug, *_ in CITIES),
             analyst=NETWORK_ANALYST,
+            moderator=PLATFORM_ADMIN,
         )
     )

@@ -9,9 +9,9 @@ from mechelen.web.commitments.models import CommitmentStatus
 from mechelen.web.portal.sections import city_sections, network_sections
 from mechelen.web.tenancy.access import access_of
 from mechelen.web.tenancy.lookup import network_named, organisation_named
-from mechelen.web.tenancy.models import Network, Organisation
+from mechelen.web.tenancy.models import Network, approved_organisations
 from mechelen.web.tenancy.policy import can_manage_network_members
-from mechelen.web.tenancy.roles import MigrationRole
+from mechelen.web.tenancy.roles import MigrationRole, OrganisationStatus
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -19,9 +19,9 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "portal/home.html",
         {
-            "organisations": Organisation.objects.all(),
+            "organisations": approved_organisations(),
             "networks": Network.objects.all(),
-            "endorsed": Organisation.objects.exclude(endorsed_on=None).count(),
+            "endorsed": approved_organisations().exclude(endorsed_on=None).count(),
         },
     )
 
@@ -44,7 +44,7 @@ def city(request: HttpRequest, slug: str) -> HttpResponse:
 
 def network(request: HttpRequest, slug: str) -> HttpResponse:
     found = network_named(slug)
-    members = found.members.all()
+    members = found.members.filter(status=OrganisationStatus.APPROVED)
     return render(
         request,
         "portal/network.html",

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 from mechelen.web.tenancy.models import Membership, Network, Organisation
-from mechelen.web.tenancy.roles import Role
+from mechelen.web.tenancy.roles import PLATFORM_ADMINISTRATORS, Role
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Access:
     user_id: int | None = None
     organisation_roles: Mapping[int, frozenset[Role]] = field(default_factory=dict)
     network_roles: Mapping[int, frozenset[Role]] = field(default_factory=dict)
+    #: a platform administrator approves or rejects self-registered organisations
+    platform_admin: bool = False
 
     @property
     def authenticated(self) -> bool:
@@ -41,6 +43,10 @@ class Access:
     def analyses(self, network: Network | int) -> bool:
         key = network if isinstance(network, int) else network.pk
         return Role.NETWORK_ANALYST in self.network_roles.get(key, frozenset())
+
+    def works_in(self, organisation: Organisation | int) -> bool:
+        """Whether the person holds any role in ``organisation``."""
+        return bool(self.roles_in(organisation))
 
     def organisations_with(self, roles: Iterable[Role]) -> list[int]:
         wanted = frozenset(roles)
@@ -67,7 +73,13 @@ def access_for_user(user: Any) -> Access:
         user_id=user.pk,
         organisation_roles={k: frozenset(v) for k, v in by_organisation.items()},
         network_roles={k: frozenset(v) for k, v in by_network.items()},
+        platform_admin=is_platform_admin(user),
     )
+
+
+def is_platform_admin(user: Any) -> bool:
+    """A superuser, or a member of the platform administrators' group (``platform_admin``)."""
+    return bool(user.is_superuser) or user.groups.filter(name=PLATFORM_ADMINISTRATORS).exists()
 
 
 def access_of(request: HttpRequest) -> Access:

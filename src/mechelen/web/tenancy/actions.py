@@ -1,4 +1,6 @@
-"""Registering organisations, editing profiles, endorsing, and giving roles; all audited."""
+"""Registering and approving organisations, editing profiles, endorsing, changing and taking
+roles, networks' member lists; all audited. Roles are offered through invitations
+(:mod:`mechelen.web.tenancy.invitation_actions`)."""
 
 from __future__ import annotations
 
@@ -10,27 +12,84 @@ from django.db import transaction
 
 from mechelen.web.audit.log import record
 from mechelen.web.tenancy.models import PROFILE_FIELDS, Membership, Network, Organisation
-from mechelen.web.tenancy.roles import Role
+from mechelen.web.tenancy.roles import PLATFORM_ADMINISTRATORS, OrganisationStatus, Role
 
 
 @transaction.atomic
 def register_organisation(data: dict[str, Any]) -> tuple[Organisation, Any]:
-    """Create the organisation and its first administrator's account."""
+    """Create the organisation, pending approval, and its first administrator's account."""
     user = get_user_model().objects.create_user(
         username=data["username"], email=data["email"], password=data["password"]
     )
     organisation = Organisation.objects.create(
-        slug=data["slug"], **{f: data[f] for f in PROFILE_FIELDS if f in data}
+        slug=data["slug"],
+        status=OrganisationStatus.PENDING,
+        requested_network=data.get("requested_network"),
+        **{f: data[f] for f in PROFILE_FIELDS if f in data},
     )
     Membership.objects.create(user=user, organisation=organisation, role=Role.ADMINISTRATOR)
-    record(
-        user,
-        "organisation.register",
-        organisation,
-        organisation,
-        {f: data.get(f) for f in PROFILE_FIELDS},
-    )
+    details = {f: data.get(f) for f in PROFILE_FIELDS}
+    details["requested_network"] = getattr(organisation.requested_network, "slug", None)
+    record(user, "organisation.register", organisation, organisation, details)
     return organisation, user
+
+
+class NotPending(Exception):
+    """Only a pending (or, for a platform administrator, rejected) organisation is decided."""
+
+
+@transaction.atomic
+def approve_organisation(actor: Any, organisation: Organisation, by: str = "platform") -> None:
+    """Make the organisation public (``by``: "platform", or a network's slug)."""
+    stored = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if stored.status == OrganisationStatus.APPROVED:
+        raise NotPending
+    stored.status = OrganisationStatus.APPROVED
+    stored.save(update_fields=["status"])
+    organisation.status = stored.status
+    record(actor, "organisation.approve", stored, stored, {"by": by})
+
+
+@transaction.atomic
+def reject_organisation(actor: Any, organisation: Organisation) -> None:
+    """A platform administrator refuses a pending organisation: it stays out of sight."""
+    stored = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if stored.status != OrganisationStatus.PENDING:
+        raise NotPending
+    stored.status = OrganisationStatus.REJECTED
+    stored.requested_network = None
+    stored.save(update_fields=["status", "requested_network"])
+    organisation.status = stored.status
+    record(actor, "organisation.reject", stored, stored, {"by": "platform"})
+
+
+@transaction.atomic
+def request_network(actor: Any, organisation: Organisation, network: Network | None) -> None:
+    """The organisation asks to join ``network`` (``None`` withdraws the request)."""
+    organisation.requested_network = network
+    organisation.save(update_fields=["requested_network"])
+    record(
+        actor,
+        "network.join.request",
+        organisation,
+        organisation,
+        {"network": getattr(network, "slug", None)},
+    )
+
+
+@transaction.atomic
+def answer_join_request(
+    actor: Any, network: Network, organisation: Organisation, approve: bool
+) -> None:
+    """A network's analyst approves (the organisation becomes public and joins) or declines."""
+    organisation.requested_network = None
+    organisation.save(update_fields=["requested_network"])
+    if approve:
+        if not organisation.approved:
+            approve_organisation(actor, organisation, by=network.slug)
+        network.members.add(organisation)
+    action = "network.join.approve" if approve else "network.join.decline"
+    record(actor, action, network, organisation, {"network": network.slug})
 
 
 @transaction.atomic
@@ -57,24 +116,25 @@ def endorse(actor: Any, organisation: Organisation, on: datetime.date | None) ->
     )
 
 
+class NotAMember(Exception):
+    """A role is only given to a person who already holds one here (others are invited)."""
+
+
 @transaction.atomic
-def give_role(actor: Any, organisation: Organisation, data: dict[str, Any]) -> Membership:
-    """Give ``data['username']`` the role, creating the account when it does not exist."""
-    users = get_user_model().objects
-    user = users.filter(username=data["username"]).first()
-    if user is None:
-        user = users.create_user(
-            username=data["username"], email=data.get("email", ""), password=data["password"]
-        )
+def give_member_role(actor: Any, organisation: Organisation, user: Any, role: str) -> Membership:
+    """Another role for a person who already works in the organisation (they accepted an
+    invitation once); anyone else gets an invitation instead."""
+    if not Membership.objects.filter(user=user, organisation=organisation).exists():
+        raise NotAMember
     membership, _ = Membership.objects.get_or_create(
-        user=user, organisation=organisation, role=data["role"]
+        user=user, organisation=organisation, role=role
     )
     record(
         actor,
         "membership.give",
         membership,
         organisation,
-        {"user": user.username, "role": data["role"]},
+        {"user": user.get_username(), "role": role},
     )
     return membership
 
@@ -125,3 +185,17 @@ def create_network(actor: Any, slug: str, name: str, analyst: Any | None = None)
         {"slug": slug, "analyst": getattr(analyst, "username", None)},
     )
     return network
+
+
+@transaction.atomic
+def set_platform_admin(actor: Any, user: Any, admin: bool) -> None:
+    """Make ``user`` a platform administrator (or no longer one): they approve organisations."""
+    from django.contrib.auth.models import Group
+
+    group, _ = Group.objects.get_or_create(name=PLATFORM_ADMINISTRATORS)
+    if admin:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+    action = "platform_admin.grant" if admin else "platform_admin.revoke"
+    record(actor, action, None, None, {"user": user.get_username()})

@@ -8,7 +8,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from mechelen.web.tenancy.models import PROFILE_FIELDS, Organisation
+from mechelen.web.tenancy.models import (
+    PROFILE_FIELDS,
+    Network,
+    Organisation,
+    approved_organisations,
+)
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES, MigrationRole
 
 
@@ -38,6 +43,15 @@ class RegistrationForm(OrganisationForm):
     username = forms.CharField(label=_("Your user name"), max_length=150)
     email = forms.EmailField(label=_("Your e-mail"))
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
+    requested_network = forms.ModelChoiceField(
+        label=_("Network to join (optional)"),
+        queryset=Network.objects.all(),
+        required=False,
+        help_text=_(
+            "Your organisation is public once a platform administrator, or the analysts of "
+            "this network, approve it."
+        ),
+    )
 
     class Meta(OrganisationForm.Meta):
         fields = ["slug", *OrganisationForm.Meta.fields]
@@ -65,38 +79,29 @@ class EndorsementForm(forms.Form):
     )
 
 
-class MemberForm(forms.Form):
-    """Give a person a role: an existing user by name, or a new account."""
+class InviteForm(forms.Form):
+    """Offer a role to a person: by the user name of their account, or by e-mail."""
 
-    username = forms.CharField(label=_("User name"), max_length=150)
+    invited = forms.CharField(
+        label=_("User name or e-mail"),
+        max_length=254,
+        help_text=_(
+            "They see the invitation on their dashboard and in an e-mail, and hold the role "
+            "once they accept it. People without an account create one from the e-mail's link."
+        ),
+    )
     role = forms.ChoiceField(
         label=_("Role"), choices=[(r.value, r.label) for r in ORGANISATION_ROLES]
     )
-    email = forms.EmailField(label=_("E-mail (new accounts only)"), required=False)
-    password = forms.CharField(
-        label=_("Initial password (new accounts only)"), widget=forms.PasswordInput, required=False
+
+
+class JoinNetworkForm(forms.Form):
+    network = forms.ModelChoiceField(
+        label=_("Network"), queryset=Network.objects.all(), to_field_name="slug", required=False
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        check_initial_password(self, data)
-        return data
-
-
-def check_initial_password(form: forms.Form, data: dict[str, Any]) -> None:
-    """A user name nobody has yet becomes a new account: it needs a valid initial password."""
-    if get_user_model().objects.filter(username=data.get("username", "")).exists():
-        return
-    if not data.get("password"):
-        form.add_error("password", _("There is no such user yet: give an initial password."))
-        return
-    try:
-        validate_password(data["password"])
-    except forms.ValidationError as error:
-        form.add_error("password", error)
 
 
 class NetworkMemberForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("City or region"), queryset=Organisation.objects.all(), to_field_name="slug"
+        label=_("City or region"), queryset=approved_organisations(), to_field_name="slug"
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import secrets
 from typing import Any
 
 from django.conf import settings
@@ -9,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mechelen.web.tenancy.roles import Level, MigrationRole, Role
+from mechelen.web.tenancy.roles import Level, MigrationRole, OrganisationStatus, Role
 
 
 def _valid_migration_roles(value: Any) -> None:
@@ -53,6 +56,23 @@ class Organisation(models.Model):
     fictional = models.BooleanField(
         default=False, help_text=_("Demo content: shown with a clear 'fictional' mark.")
     )
+    #: a self-registered organisation is pending, seen only by its own people, until a
+    #: platform administrator or the network it asks to join approves it
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=OrganisationStatus.choices,
+        default=OrganisationStatus.PENDING,
+    )
+    #: the network a pending organisation asks to join (its analysts may approve it)
+    requested_network = models.ForeignKey(
+        "Network",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="join_requests",
+        verbose_name=_("network asked to join"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -64,6 +84,15 @@ class Organisation(models.Model):
     @property
     def endorsed(self) -> bool:
         return self.endorsed_on is not None
+
+    @property
+    def approved(self) -> bool:
+        return self.status == OrganisationStatus.APPROVED
+
+
+def approved_organisations() -> models.QuerySet[Organisation]:
+    """The organisations anyone may see: approved by a platform administrator or a network."""
+    return Organisation.objects.filter(status=OrganisationStatus.APPROVED)
 
 
 class Network(models.Model):
@@ -117,3 +146,91 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.role} @ {self.organisation or self.network}"
+
+
+#: how long an invitation link stays valid
+INVITATION_DAYS = 14
+
+
+def invitation_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    REVOKED = "revoked", _("Withdrawn")
+
+
+class Invitation(models.Model):
+    """An offer of a role in an organisation; only its acceptance creates a membership.
+
+    ``invited`` is what the inviter typed (a user name or an e-mail address). ``invitee`` is
+    the account of that user name when there was one at the time: never shown to the
+    inviter, it lets that person (and no one else) see the invitation on their dashboard.
+    An invitation by e-mail is answered through the link sent to the address: only the
+    SHA-256 of its single-use token is stored.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    invited = models.CharField(_("user name or e-mail"), max_length=254)
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations_received",
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations_sent",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    #: who accepted it (the invitee, or whoever answered the e-mailed link)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role=Role.NETWORK_ANALYST), name="invitation_to_an_org_role"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invited} {self.role} @ {self.organisation}"
+
+    @classmethod
+    def new_token(cls) -> tuple[str, str]:
+        """A fresh token and the digest to store."""
+        token = "inv_" + secrets.token_urlsafe(32)
+        return token, invitation_digest(token)
+
+    @staticmethod
+    def expiry(now: datetime.datetime) -> datetime.datetime:
+        return now + datetime.timedelta(days=INVITATION_DAYS)
+
+    def open_at(self, now: datetime.datetime) -> bool:
+        """Whether it can still be accepted or declined."""
+        return self.status == InvitationStatus.PENDING and now < self.expires_at

@@ -14,6 +14,7 @@ from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.forms import NetworkMemberForm
 from mechelen.web.tenancy.lookup import network_named
 from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.roles import OrganisationStatus
 
 
 @login_required
@@ -28,8 +29,37 @@ def network_members(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "tenancy/network_members.html",
-        {"network": network, "members": network.members.all(), "form": form},
+        {
+            "network": network,
+            "members": network.members.all(),
+            "form": form,
+            "requests": network.join_requests.exclude(status=OrganisationStatus.REJECTED),
+        },
     )
+
+
+@login_required
+@require_POST
+def join_answer(request: HttpRequest, slug: str, member: str) -> HttpResponse:
+    """Approve (the organisation becomes public and joins) or decline a request to join."""
+    network = network_named(slug)
+    require(policy.can_manage_network_members(access_of(request), network))
+    organisation = get_object_or_404(
+        Organisation.objects.exclude(status=OrganisationStatus.REJECTED),
+        slug=member,
+        requested_network=network,
+    )
+    approve = request.POST.get("answer") == "approve"
+    actions.answer_join_request(request.user, network, organisation, approve)
+    if approve:
+        messages.success(
+            request, _("{name} is approved and joins the network.").format(name=organisation.name)
+        )
+    else:
+        messages.success(
+            request, _("The request of {name} is declined.").format(name=organisation.name)
+        )
+    return redirect("networks:members", slug=slug)
 
 
 @login_required

@@ -36,3 +36,25 @@ def can_analyse_network(access: Access, network: Network) -> bool:
 def can_manage_network_members(access: Access, network: Network) -> bool:
     """A network's analysts keep its list of member cities and regions."""
     return access.analyses(network)
+
+
+def can_moderate(access: Access) -> bool:
+    """Platform administrators approve or reject self-registered organisations."""
+    return access.platform_admin
+
+
+def can_answer_join_request(access: Access, organisation: Organisation) -> bool:
+    """The analysts of the network a pending organisation asks to join may approve it."""
+    network_id = organisation.requested_network_id
+    return network_id is not None and access.analyses(network_id)
+
+
+def can_see(access: Access, organisation: Organisation) -> bool:
+    """An approved organisation is public; a pending or rejected one is seen only by its
+    own people, the platform administrators and the analysts of the network it asks to join."""
+    return (
+        organisation.approved
+        or access.works_in(organisation)
+        or access.platform_admin
+        or can_answer_join_request(access, organisation)
+    )

@@ -37,3 +37,15 @@ class MigrationRole(models.TextChoices):
     TRANSIT = "transit", _("Transit")
     DESTINATION = "destination", _("Destination")
     RETURN = "return", _("Return")
+
+
+class OrganisationStatus(models.TextChoices):
+    """Whether the public and the networks see an organisation."""
+
+    PENDING = "pending", _("Pending approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+#: the Django group of the platform's administrators, who approve self-registered organisations
+PLATFORM_ADMINISTRATORS = "platform administrators"

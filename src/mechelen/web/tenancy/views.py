@@ -7,15 +7,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mechelen.web.commitments import policy as commitment_policy
-from mechelen.web.tenancy import actions, policy
+from mechelen.web.tenancy import actions, invitation_actions, policy
 from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.forms import EndorsementForm, MemberForm, OrganisationForm
+from mechelen.web.tenancy.forms import (
+    EndorsementForm,
+    InviteForm,
+    JoinNetworkForm,
+    OrganisationForm,
+)
 from mechelen.web.tenancy.lookup import organisation_named
-from mechelen.web.tenancy.models import Membership
+from mechelen.web.tenancy.models import Invitation, Membership
 
 
 @login_required
@@ -33,8 +39,28 @@ def workspace(request: HttpRequest, slug: str) -> HttpResponse:
             "can_manage_members": policy.can_manage_members(access, organisation),
             "can_read_audit_log": policy.can_read_audit_log(access, organisation),
             "can_view_commitments": commitment_policy.can_view_all(access, organisation),
+            "join_form": JoinNetworkForm(
+                initial={"network": getattr(organisation.requested_network, "slug", None)}
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def join_network(request: HttpRequest, slug: str) -> HttpResponse:
+    """A pending organisation asks a network to approve it (or withdraws its request)."""
+    organisation = organisation_named(slug)
+    require(policy.can_edit_profile(access_of(request), organisation))
+    form = JoinNetworkForm(request.POST)
+    if form.is_valid():
+        network = form.cleaned_data["network"]
+        actions.request_network(request.user, organisation, network)
+        if network is not None:
+            messages.success(request, _("Your request is sent to the network's analysts."))
+        else:
+            messages.success(request, _("Your request to join a network is withdrawn."))
+    return redirect("tenancy:workspace", slug=slug)
 
 
 @login_required
@@ -76,17 +102,52 @@ def endorse(request: HttpRequest, slug: str) -> HttpResponse:
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_named(slug)
     require(policy.can_manage_members(access_of(request), organisation))
-    form = MemberForm(request.POST or None)
+    form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.give_role(request.user, organisation, form.cleaned_data)
-        messages.success(request, _("Role given."))
+        data = form.cleaned_data
+        invitation_actions.invite(
+            request.user,
+            organisation,
+            data["invited"],
+            data["role"],
+            invitation_actions.links_from(request),
+        )
+        # the same words whether or not the name or address belongs to an account
+        messages.success(
+            request,
+            _("Invitation recorded for {invited}. They hold the role once they accept it.").format(
+                invited=data["invited"].strip()
+            ),
+        )
         return redirect("tenancy:members", slug=slug)
     held = organisation.memberships.select_related("user").order_by("user__username", "role")
+    invitations = organisation.invitations.select_related("invited_by")[:100]
     return render(
         request,
         "tenancy/members.html",
-        {"organisation": organisation, "form": form, "memberships": held},
+        {
+            "organisation": organisation,
+            "form": form,
+            "memberships": held,
+            "invitations": invitations,
+            "now": timezone.now(),
+        },
     )
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = organisation_named(slug)
+    require(policy.can_manage_members(access_of(request), organisation))
+    invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
+    try:
+        invitation_actions.revoke(request.user, invitation)
+    except invitation_actions.InvitationClosed:
+        messages.error(request, _("This invitation was already answered or withdrawn."))
+    else:
+        messages.success(request, _("Invitation withdrawn."))
+    return redirect("tenancy:members", slug=slug)
 
 
 @login_required

@@ -34,6 +34,8 @@ class Command(BaseCommand):
             found = Organisation.objects.filter(slug=slug).first()
             if found is None:
                 raise CommandError(f"there is no organisation {slug}")
+            if not found.approved:
+                raise CommandError(f"{slug} is not approved yet: approve it first")
             members.append(found)
         network = create_network(None, options["slug"], options["name"], analyst)
         for organisation in members:
