@@ -99,6 +99,8 @@ def _refused(refused: IngestRefused, lang: str) -> typer.Exit:
     if refused.rejected:
         _print_reasons(refused.rejected, lang)
     error_console.print(f"[red]{_('Refused: the workspace was not changed.')}[/red]")
+    if refused.refusal.code == "ingest.E023":
+        error_console.print(_("To replace the dataset anyway, give a lower --min-share."))
     return typer.Exit(EXIT_REFUSED)
 
 

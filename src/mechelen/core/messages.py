@@ -175,8 +175,7 @@ MESSAGES: dict[str, str] = {
     ),
     "ingest.E023": N_(
         "Only {kept} of {read} rows were kept, fewer than {share} of the {current} rows of the "
-        "dataset {dataset} it would replace. The dataset was not replaced and stays as it was; "
-        "to replace it anyway, lower the share (--min-share)."
+        "dataset {dataset} it would replace. The dataset was not replaced and stays as it was."
     ),
     # country standardisation
     "standardise.E001": N_("The alias {alias} points to an unknown country code {code}."),

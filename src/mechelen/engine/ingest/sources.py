@@ -31,7 +31,7 @@ _SNIFF_BYTES = 1 << 16
 _CHUNK = 1 << 20
 MEGABYTE = 1 << 20
 #: the most an XLSX file's members may hold decompressed, in MB (MECHELEN_XLSX_MAX_UNPACKED_MB)
-XLSX_MAX_UNPACKED_MB = 512
+XLSX_MAX_UNPACKED_MB = 256
 #: the most data rows a sheet may hold (MECHELEN_XLSX_MAX_ROWS); Excel's own limit
 XLSX_MAX_ROWS = 1_048_575
 

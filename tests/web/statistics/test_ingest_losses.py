@@ -1,0 +1,132 @@
+"""Nothing is lost silently on the web either, and no uploaded file outlives its ingest
+(issue 10, points B and D).
+
+Fails on 70a54e0: an upload whose rows were all rejected replaced the city's dataset with an
+empty one and the job ended "done"; a failed ingest kept the uploaded file in the workspace.
+"""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+from mechelen.web.jobs.models import Job, JobStatus
+from mechelen.web.statistics.models import Dataset, SourceFile
+from mechelen.web.statistics.storage import open_workspace, upload_folder
+from mechelen.web.tenancy.roles import Role
+from tests.web.api.helpers import api_call, api_upload
+from tests.web.conftest import World, client_for
+from tests.web.statistics.factories import MAPPING, tiny_csv
+from tests.web.statistics.test_workflow import MAPPING_FIELDS, upload_and_ingest
+
+MARKER = "ZQXJ7-permit-marker"
+
+
+def _bad_csv(rows: int) -> str:
+    """Every age wrong, and an unmapped permit column holding the marker."""
+    lines = ["district,district_name,sex,age,nationality,persons,permit"]
+    lines += [f"D1,North,F,-{i + 1},BEL,3,{MARKER}" for i in range(rows)]
+    return "\n".join(lines) + "\n"
+
+
+def _upload_and_map(world: World, text: str) -> Job:
+    slug = world.a.organisation.slug
+    steward = client_for(world.a.users[Role.DATA_STEWARD])
+    upload = SimpleUploadedFile("people.csv", text.encode(), content_type="text/csv")
+    steward.post(reverse("statistics:upload", args=[slug]), {"file": upload})
+    source = SourceFile.objects.filter(organisation=world.a.organisation).latest("pk")
+    steward.post(reverse("statistics:map", args=[slug, source.pk]), MAPPING_FIELDS)
+    return Job.objects.filter(kind="statistics.ingest").latest("pk")
+
+
+def _workspace_rows(world: World) -> int:
+    with open_workspace(world.a.organisation) as workspace:
+        record = workspace.dataset("people")
+        return record.rows_kept if record else 0
+
+
+def _no_marker_anywhere(world: World) -> None:
+    folder = upload_folder(world.a.organisation).parent
+    for path in folder.rglob("*"):
+        if path.is_file():
+            assert MARKER.encode() not in path.read_bytes(), path
+    for source in SourceFile.objects.filter(organisation=world.a.organisation):
+        assert source.removed_at is not None
+        assert not (upload_folder(world.a.organisation) / source.stored_name).exists()
+
+
+def test_an_upload_keeping_no_row_is_refused_and_the_dataset_kept(world: World) -> None:
+    dataset = upload_and_ingest(world)
+    summary = dataset.summary
+    assert _workspace_rows(world) == 20
+    job = _upload_and_map(world, _bad_csv(50))
+    assert job.status == JobStatus.FAILED
+    codes = [p["code"] for p in job.problems]
+    assert codes[0] == "ingest.E020" and "ingest.E012" in codes and codes[-1] == "statistics.E003"
+    assert all(p.get("params", {}).get("value", "…") == "…" for p in job.problems)
+    dataset.refresh_from_db()
+    assert dataset.summary == summary and _workspace_rows(world) == 20
+    _no_marker_anywhere(world)
+    assert SourceFile.objects.filter(removed_at=None).count() == 0
+
+    steward = client_for(world.a.users[Role.DATA_STEWARD])
+    url = reverse("statistics:job", args=[world.a.organisation.slug, job.pk])
+    for lang, words in [
+        ("fr", "Aucune ligne n'a été gardée"),
+        ("es", "No se ha conservado ninguna fila"),
+        ("en", "No row was kept"),
+    ]:
+        page = steward.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+        assert "ingest.E020" in page and words in page.replace("&#x27;", "'"), lang
+
+
+def test_an_upload_keeping_too_few_rows_is_refused_by_the_share(world: World) -> None:
+    upload_and_ingest(world)
+    few = tiny_csv().splitlines()[:6]  # the header and 5 of the 20 good rows
+    job = _upload_and_map(world, "\n".join(few) + "\n")
+    assert job.status == JobStatus.FAILED
+    refusal = job.problems[0]
+    assert refusal["code"] == "ingest.E023"
+    assert (refusal["params"]["kept"], refusal["params"]["current"]) == (5, 20)
+    assert _workspace_rows(world) == 20
+    with override_settings(INGEST_MIN_SHARE=0.25):
+        job = _upload_and_map(world, "\n".join(few) + "\n")
+    assert job.status == JobStatus.DONE, job.problems
+    assert _workspace_rows(world) == 5
+
+
+def test_the_upload_of_a_failed_ingest_is_deleted(world: World) -> None:
+    """Refused by the firewall (a status value): the file goes as after a successful ingest."""
+    text = tiny_csv().replace("D1,North,F,not-an-age,BEL,3", "D1,North,F,30,sans papiers,3")
+    mapping = MAPPING.replace("citizenship: {column: nationality}", "")
+    mapping += "keep: {origin: nationality}\n"
+    steward = world.a.users[Role.DATA_STEWARD]
+    response = api_upload(
+        steward,
+        "city-a/uploads",
+        {"file": SimpleUploadedFile("people.csv", text.encode(), "text/csv")},
+    )
+    pk = response.json()["id"]
+    job = api_call(steward, "POST", f"city-a/uploads/{pk}/ingest", {"mapping": mapping}).json()
+    assert job["status"] == "failed"
+    source = SourceFile.objects.get(pk=pk)
+    assert source.removed_at is not None
+    assert not (upload_folder(world.a.organisation) / source.stored_name).exists()
+    assert [p["code"] for p in job["problems"]] == ["firewall.E002", "statistics.E003"]
+    assert not Dataset.objects.get().ready
+
+
+def test_the_api_says_the_same_when_nothing_is_kept(world: World) -> None:
+    steward = world.a.users[Role.DATA_STEWARD]
+    response = api_upload(
+        steward,
+        "city-a/uploads",
+        {"file": SimpleUploadedFile("people.csv", _bad_csv(10).encode(), "text/csv")},
+    )
+    pk = response.json()["id"]
+    job = api_call(steward, "POST", f"city-a/uploads/{pk}/ingest", {"mapping": MAPPING}).json()
+    assert job["status"] == "failed"
+    assert job["problems"][0]["code"] == "ingest.E020"
+    assert MARKER not in str(job)
+    _no_marker_anywhere(world)
