@@ -33,7 +33,12 @@ def root(
         False, "--version", callback=_version, is_eager=True, help="Show the version."
     ),
 ) -> None:
-    """Mechelen: follow-up of the Mechelen Declaration on Cities and Migration."""
+    """Mechelen: follow-up of the Mechelen Declaration on Cities and Migration.
+
+    Exit status: 0 done; 1 problems with the input (listed with their codes; nothing
+    written); 2 a usage error; `data ingest` also 3 (some rows rejected, the good ones kept)
+    and 4 (refused: it would lose too many rows; the dataset unchanged).
+    """
 
 
 def main() -> None:

@@ -20,8 +20,9 @@ from mechelen.cli.problems_output import (
 )
 from mechelen.cli.progress import work_progress
 from mechelen.core.problems import Problem
+from mechelen.engine.ingest.losses import MIN_SHARE, IngestRefused
 from mechelen.engine.ingest.mapping_file import load_mapping
-from mechelen.engine.ingest.pipeline import MIN_SHARE, STAGES, IngestRefused, IngestResult, ingest
+from mechelen.engine.ingest.pipeline import STAGES, IngestResult, ingest
 from mechelen.engine.ingest.workspace import Workspace
 from mechelen.i18n import render_problem, translator
 

@@ -7,6 +7,9 @@ empty one and the job ended "done"; a failed ingest kept the uploaded file in th
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -15,6 +18,7 @@ from mechelen.web.jobs.models import Job, JobStatus
 from mechelen.web.statistics.models import Dataset, SourceFile
 from mechelen.web.statistics.storage import open_workspace, upload_folder
 from mechelen.web.tenancy.roles import Role
+from tests.engine.ingest.test_xlsx_guard import xlsx_bomb
 from tests.web.api.helpers import api_call, api_upload
 from tests.web.conftest import World, client_for
 from tests.web.statistics.factories import MAPPING, tiny_csv
@@ -130,3 +134,20 @@ def test_the_api_says_the_same_when_nothing_is_kept(world: World) -> None:
     assert job["problems"][0]["code"] == "ingest.E020"
     assert MARKER not in str(job)
     _no_marker_anywhere(world)
+
+
+def test_an_xlsx_bomb_upload_is_refused_with_its_code_and_not_kept(
+    world: World, tmp_path: Path
+) -> None:
+    """The header is read when the file is uploaded: the bomb is refused there, in seconds."""
+    bomb = xlsx_bomb(tmp_path / "people.xlsx", 300).read_bytes()
+    steward = world.a.users[Role.DATA_STEWARD]
+    before = set(upload_folder(world.a.organisation).glob("*"))
+    started = time.perf_counter()
+    response = api_upload(
+        steward, "city-a/uploads", {"file": SimpleUploadedFile("people.xlsx", bomb)}
+    )
+    assert time.perf_counter() - started < 10
+    assert response.status_code == 422 and "256 MB" in response.content.decode()
+    assert not SourceFile.objects.filter(original_name="people.xlsx").exists()
+    assert set(upload_folder(world.a.organisation).glob("*")) == before

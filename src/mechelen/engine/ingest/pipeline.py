@@ -10,14 +10,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
-
 from mechelen.core.microdata import codes
 from mechelen.core.microdata.firewall import MappedColumn, check_columns, check_values
 from mechelen.core.microdata.mapping import DataMapping
 from mechelen.core.problems import Location, Problem, ProblemsFound, errors_only
 from mechelen.engine.ingest import value_maps
-from mechelen.engine.ingest.arrow_rows import ArrowRows
 from mechelen.engine.ingest.columns_sql import (
     NOT_STATED,
     ColumnSQL,
@@ -26,13 +23,13 @@ from mechelen.engine.ingest.columns_sql import (
     raw,
     standard_columns,
 )
+from mechelen.engine.ingest.losses import MIN_SHARE, refuse_losses, rejections
 from mechelen.engine.ingest.record_keys import hmac_pads, record_key_sql
+from mechelen.engine.ingest.source_table import drop_staged, forget_source, load_source
 from mechelen.engine.ingest.sources import (
     SourceInfo,
     SourceLimits,
     inspect_source,
-    text_rows,
-    xlsx_rows,
 )
 from mechelen.engine.ingest.workspace import DatasetRecord, Workspace
 from mechelen.engine.standardise.countries import CountryStandardiser
@@ -40,11 +37,6 @@ from mechelen.engine.standardise.countries import CountryStandardiser
 #: progress(stage, step, steps): called before each stage of the work
 Progress = Callable[[str, int, int], None]
 STAGES = ("inspect", "read", "standardise", "validate", "write")
-SAMPLE = 15
-#: the share of the replaced dataset's rows an ingest must keep, unless told otherwise
-MIN_SHARE = 0.5
-#: the name the Arrow stream of decoded rows is registered under while it is read
-_STREAM = "source_rows_stream"
 
 
 @dataclass
@@ -79,65 +71,6 @@ def _check_header(info: SourceInfo, mapping: DataMapping) -> list[Problem]:
         params["close"] = ", ".join(close) if close else "-"
         problems.append(Problem("ingest.E004", params, Location(file=info.path.name)))
     return problems
-
-
-def _duckdb_reader_sql(info: SourceInfo) -> str | None:
-    """The DuckDB reader of a file it reads itself (Parquet, UTF-8 CSV); None for the others."""
-    if info.format == "parquet":
-        return f"read_parquet({literal(str(info.path))})"
-    if info.format == "xlsx" or info.encoding not in ("utf-8", "utf-8-sig"):
-        return None
-    return (
-        f"read_csv({literal(str(info.path))}, header=true, all_varchar=true, "
-        f"delim={literal(info.delimiter)}, quote='\"', null_padding=true, "
-        "auto_detect=false, columns=" + _columns_struct(info.columns) + ")"
-    )
-
-
-def _columns_struct(columns: tuple[str, ...]) -> str:
-    return "{" + ", ".join(f"{literal(c)}: 'VARCHAR'" for c in columns) + "}"
-
-
-def _load_source(
-    workspace: Workspace, info: SourceInfo, mapping: DataMapping, limits: SourceLimits
-) -> int:
-    """Read the mapped columns (only those) into the temporary table ``src``; the row count.
-
-    DuckDB reads Parquet and UTF-8 CSV itself; XLSX and other encodings are decoded here
-    and streamed in, so no copy of the file is ever written.
-    """
-    needed = sorted({item.column for item in mapping.mapped_columns()})
-    select = ", ".join(f"CAST({quote(c)} AS VARCHAR) AS {quote(c)}" for c in needed)
-    reader = _duckdb_reader_sql(info)
-    streamed: ArrowRows | None = None
-    if reader is None:
-        rows = (
-            xlsx_rows(info, mapping.source.sheet, limits)
-            if info.format == "xlsx"
-            else text_rows(info)
-        )
-        streamed = ArrowRows(rows, info.columns, needed)
-        workspace.con.register(_STREAM, streamed.reader())
-        sql = f"CREATE OR REPLACE TEMP TABLE src AS SELECT _row, {select} FROM {_STREAM}"
-    else:
-        sql = (
-            "CREATE OR REPLACE TEMP TABLE src AS SELECT row_number() OVER () + 1 AS _row, "
-            f"{select} FROM {reader}"
-        )
-    try:
-        workspace.con.execute(sql)
-    except duckdb.Error as error:
-        if streamed is not None and streamed.failure is not None:
-            raise streamed.failure from None
-        detail = str(error).splitlines()[0][:300]
-        raise ProblemsFound(
-            [Problem("ingest.E009", {"detail": detail}, Location(file=info.path.name))]
-        ) from None
-    finally:
-        if streamed is not None:
-            workspace.con.unregister(_STREAM)
-    count = workspace.con.execute("SELECT count(*) FROM src").fetchone()
-    return int(count[0]) if count else 0
 
 
 def _distinct(workspace: Workspace, column: str) -> list[str]:
@@ -277,19 +210,6 @@ def _unknowns(workspace: Workspace, table: str, columns: list[ColumnSQL]) -> dic
     return {name: int(value or 0) for name, value in zip(names, row, strict=True)}
 
 
-class IngestRefused(ProblemsFound):
-    """The ingest would lose too many rows: the existing dataset is kept (nothing written).
-
-    ``problems`` has the refusal first, then the most frequent reasons of rejection, each with
-    its first row and (in ``rows``) how many rows share it.
-    """
-
-    def __init__(self, refusal: Problem, rejected: list[tuple[Problem, int]]) -> None:
-        super().__init__([refusal, *(problem for problem, _rows in rejected)])
-        self.refusal = refusal
-        self.rejected = rejected
-
-
 def ingest(
     workspace: Workspace,
     file: Path,
@@ -302,7 +222,7 @@ def ingest(
 ) -> IngestResult:
     """Read ``file`` through ``mapping`` into the workspace, replacing the dataset atomically.
 
-    Refused (:class:`IngestRefused`, the dataset kept as it was) when no row would be kept,
+    Refused (:class:`~mechelen.engine.ingest.losses.IngestRefused`, the dataset kept as it was) when no row would be kept,
     or fewer than ``min_share`` of the rows of the dataset it replaces. Whatever happens,
     nothing of the file stays behind but the standardised tables of a successful ingest.
     """
@@ -320,10 +240,10 @@ def ingest(
         record, rejected = _read_and_stage(
             workspace, info, mapping, staged, limits, standardiser or CountryStandardiser(), step
         )
-        _refuse_losses(workspace, record, rejected, min_share, file.name)
+        refuse_losses(workspace, record, rejected, min_share, file.name)
         workspace.replace_dataset(record, mapping_text, staged)
     finally:
-        _forget_source(workspace, staged)
+        forget_source(workspace, staged)
     return IngestResult(record, rejected, warnings, time.perf_counter() - started)
 
 
@@ -339,7 +259,7 @@ def _read_and_stage(
     """Fill ``staged`` and its validation and labels tables; the record and the reasons."""
     con = workspace.con
     step("read")
-    rows_read = _load_source(workspace, info, mapping, limits)
+    rows_read = load_source(workspace, info, mapping, limits)
     if rows_read == 0:
         raise ProblemsFound([Problem("ingest.E007", {}, Location(file=info.path.name))])
     step("standardise")
@@ -350,7 +270,7 @@ def _read_and_stage(
     columns = standard_columns(mapping)
     step("validate")
     con.execute(f"CREATE OR REPLACE TEMP TABLE errors AS {_errors_sql(columns, mapping)}")
-    _drop_staged(workspace, staged)
+    drop_staged(workspace, staged)
     step("write")
     ipad, opad = hmac_pads(workspace.secret())
     con.execute(
@@ -362,61 +282,7 @@ def _read_and_stage(
     )
     con.execute(f"CREATE TABLE {staged}__labels AS {_labels_sql(mapping, mapping.dataset)}")
     record = _record(workspace, staged, info.path, mapping, rows_read, columns)
-    return record, _rejections(workspace, info.path.name)
-
-
-def _rejections(workspace: Workspace, file: str) -> list[tuple[Problem, int]]:
-    """The most frequent reasons of rejection: a problem (its first row) and how many rows."""
-    summary = workspace.con.execute(
-        'SELECT code, "column", value, count(*) AS n, min("row") FROM errors '
-        'GROUP BY code, "column", value ORDER BY n DESC, min("row") '
-        f"LIMIT {SAMPLE}"
-    ).fetchall()
-    return [
-        (Problem(code, {"value": value}, Location(file=file, row=first, column=column)), rows)
-        for code, column, value, rows, first in summary
-    ]
-
-
-def _refuse_losses(
-    workspace: Workspace,
-    record: DatasetRecord,
-    rejected: list[tuple[Problem, int]],
-    min_share: float,
-    file: str,
-) -> None:
-    """IngestRefused when nothing is kept, or fewer than ``min_share`` of the current rows."""
-    counts: dict[str, object] = {"kept": record.rows_kept, "read": record.rows_read}
-    if record.rows_kept == 0:
-        raise IngestRefused(Problem("ingest.E020", counts, Location(file=file)), rejected)
-    current = workspace.dataset(record.dataset)
-    if current is None or record.rows_kept >= min_share * current.rows_kept:
-        return
-    params = {
-        **counts,
-        "current": current.rows_kept,
-        "share": f"{min_share:.0%}",
-        "dataset": record.dataset,
-    }
-    raise IngestRefused(Problem("ingest.E023", params, Location(file=file)), rejected)
-
-
-def _drop_staged(workspace: Workspace, staged: str) -> None:
-    for suffix in ("", "__validation", "__labels"):
-        workspace.con.execute(f"DROP TABLE IF EXISTS {staged}{suffix}")
-
-
-def _forget_source(workspace: Workspace, staged: str) -> None:
-    """Drop every table holding rows of the source: the raw rows (``src``), the value maps,
-    the bad values, and the staged tables of an ingest that did not finish."""
-    con = workspace.con
-    temporary = con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE temporary AND "
-        "(table_name IN ('src', 'errors') OR table_name LIKE 'map\\_%' ESCAPE '\\')"
-    ).fetchall()
-    for (name,) in temporary:
-        con.execute(f"DROP TABLE IF EXISTS temp.{quote(name)}")
-    _drop_staged(workspace, staged)
+    return record, rejections(workspace, info.path.name)
 
 
 def _record(

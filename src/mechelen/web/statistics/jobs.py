@@ -14,7 +14,8 @@ from dataclasses import replace
 from typing import Any
 
 from mechelen.core.problems import ProblemsFound
-from mechelen.engine.ingest.pipeline import STAGES, IngestRefused
+from mechelen.engine.ingest.losses import IngestRefused
+from mechelen.engine.ingest.pipeline import STAGES
 from mechelen.web.jobs.models import Job
 from mechelen.web.jobs.runner import JobFailed, Progress, job_kind
 from mechelen.web.statistics.actions import INGEST_JOB, PREVIEW_JOB, spec_digest
