@@ -22,7 +22,7 @@ from tests.engine.ingest.test_xlsx_guard import xlsx_bomb
 from tests.web.api.helpers import api_call, api_upload
 from tests.web.conftest import World, client_for
 from tests.web.statistics.factories import MAPPING, tiny_csv
-from tests.web.statistics.test_workflow import MAPPING_FIELDS, upload_and_ingest
+from tests.web.statistics.test_workflow import MAPPING_FIELDS, SPEC_FIELDS, upload_and_ingest
 
 MARKER = "ZQXJ7-permit-marker"
 
@@ -151,3 +151,29 @@ def test_an_xlsx_bomb_upload_is_refused_with_its_code_and_not_kept(
     assert response.status_code == 422 and "256 MB" in response.content.decode()
     assert not SourceFile.objects.filter(original_name="people.xlsx").exists()
     assert set(upload_folder(world.a.organisation).glob("*")) == before
+
+
+def test_a_spec_with_method_none_or_a_repeated_dimension_is_refused_on_the_page(
+    world: World,
+) -> None:
+    """Fails on 70a54e0: ``method: none`` passed the form and the build ended in a KeyError."""
+    upload_and_ingest(world)
+    slug = world.a.organisation.slug
+    steward = client_for(world.a.users[Role.DATA_STEWARD])
+    base = "release: odd\ndataset: people\n"
+    for text, code, french in [
+        (
+            "tables:\n  - {name: t, dimensions: [sex]}\nprotection: {method: none}\n",
+            "spec.E019",
+            "La méthode none publie les effectifs sans protection",
+        ),
+        ("tables:\n  - {name: t, dimensions: [sex, sex]}\n", "spec.E030", "plus d'une fois"),
+    ]:
+        response = steward.post(
+            reverse("statistics:release_new", args=[slug]),
+            {**SPEC_FIELDS, "spec_yaml": base + text},
+            HTTP_ACCEPT_LANGUAGE="fr",
+        )
+        page = response.content.decode().replace("&#x27;", "'")
+        assert response.status_code == 200 and french in page, code
+    assert not Job.objects.filter(kind="statistics.preview").exists()
