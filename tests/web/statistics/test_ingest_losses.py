@@ -177,3 +177,51 @@ def test_a_spec_with_method_none_or_a_repeated_dimension_is_refused_on_the_page(
         page = response.content.decode().replace("&#x27;", "'")
         assert response.status_code == 200 and french in page, code
     assert not Job.objects.filter(kind="statistics.preview").exists()
+
+
+def test_the_steward_sets_the_share_for_one_ingest(world: World) -> None:
+    """On the mapping page (in %) and in the API (0 to 1): a lower share lets a smaller
+    version replace the dataset; the default refuses it."""
+    upload_and_ingest(world)
+    few = "\n".join(tiny_csv().splitlines()[:6]) + "\n"  # 5 of the 20 good rows
+    slug = world.a.organisation.slug
+    steward = client_for(world.a.users[Role.DATA_STEWARD])
+    page = steward.get(
+        reverse("statistics:map", args=[slug, SourceFile.objects.latest("pk").pk])
+    ).content.decode()
+    assert 'name="min_share"' not in page  # that upload was ingested: the page is gone
+    upload = SimpleUploadedFile("people.csv", few.encode(), content_type="text/csv")
+    steward.post(reverse("statistics:upload", args=[slug]), {"file": upload})
+    source = SourceFile.objects.latest("pk")
+    page = steward.get(reverse("statistics:map", args=[slug, source.pk])).content.decode()
+    assert 'name="min_share"' in page and 'value="50"' in page
+    fields = {**MAPPING_FIELDS, "min_share": "20"}
+    steward.post(reverse("statistics:map", args=[slug, source.pk]), fields)
+    job = Job.objects.filter(kind="statistics.ingest").latest("pk")
+    assert job.status == JobStatus.DONE, job.problems
+    assert _workspace_rows(world) == 5
+
+    api_steward = world.a.users[Role.DATA_STEWARD]
+    for share, status, rows in [(None, "failed", 5), (0.5, "failed", 5), (0.2, "done", 1)]:
+        one = "\n".join(tiny_csv().splitlines()[:2]) + "\n"
+        response = api_upload(
+            api_steward,
+            "city-a/uploads",
+            {"file": SimpleUploadedFile("people.csv", one.encode(), "text/csv")},
+        )
+        body: dict[str, object] = {"mapping": MAPPING}
+        if share is not None:
+            body["min_share"] = share
+        url = f"city-a/uploads/{response.json()['id']}/ingest"
+        job_out = api_call(api_steward, "POST", url, body).json()
+        assert job_out["status"] == status, job_out
+        assert _workspace_rows(world) == rows
+    response = api_upload(
+        api_steward,
+        "city-a/uploads",
+        {"file": SimpleUploadedFile("people.csv", few.encode(), "text/csv")},
+    )
+    url = f"city-a/uploads/{response.json()['id']}/ingest"
+    assert (
+        api_call(api_steward, "POST", url, {"mapping": MAPPING, "min_share": 2}).status_code == 422
+    )

@@ -86,8 +86,17 @@ def upload_source(
     return source
 
 
-def start_ingest(actor: Any, source: SourceFile, dataset_name: str, mapping_text: str) -> Job:
-    """Save the dataset's mapping and start reading the file into the workspace."""
+def start_ingest(
+    actor: Any,
+    source: SourceFile,
+    dataset_name: str,
+    mapping_text: str,
+    min_share: float | None = None,
+) -> Job:
+    """Save the dataset's mapping and start reading the file into the workspace.
+
+    ``min_share``: refuse a version keeping fewer rows than this share of the current one
+    (default ``settings.INGEST_MIN_SHARE``)."""
     organisation = source.organisation
     with transaction.atomic():
         dataset, created = Dataset.objects.get_or_create(
@@ -104,7 +113,10 @@ def start_ingest(actor: Any, source: SourceFile, dataset_name: str, mapping_text
             organisation,
             {"source": source.original_name, "mapping": mapping_text},
         )
-    job = enqueue(INGEST_JOB, organisation, actor, {"dataset": dataset.pk, "source": source.pk})
+    params: dict[str, Any] = {"dataset": dataset.pk, "source": source.pk}
+    if min_share is not None:
+        params["min_share"] = min_share
+    job = enqueue(INGEST_JOB, organisation, actor, params)
     Dataset.objects.filter(pk=dataset.pk).update(last_job=job)
     return job
 

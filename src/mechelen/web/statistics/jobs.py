@@ -65,7 +65,9 @@ def run_ingest(job: Job, progress: Progress) -> Mapping[str, Any]:
         progress((step - 1) / steps, STAGE_STEPS.get(name, name))
 
     try:
-        counts = ingest_dataset(dataset, job.created_by, stage)
+        counts = ingest_dataset(
+            dataset, job.created_by, stage, min_share=job.params.get("min_share")
+        )
     except ProblemsFound as found:
         raise _ingest_failed(found) from None
     except SourceGone:

@@ -82,7 +82,11 @@ def map_columns(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         mapping = form.cleaned_data["mapping"]
         job = actions.start_ingest(
-            request.user, source, mapping.dataset, form.cleaned_data["mapping_text"]
+            request.user,
+            source,
+            mapping.dataset,
+            form.cleaned_data["mapping_text"],
+            form.cleaned_data["min_share"],
         )
         return redirect("statistics:job", slug=slug, pk=job.pk)
     unread = [problem_text(p) for p in check_columns([], source.columns)]

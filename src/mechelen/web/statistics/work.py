@@ -55,7 +55,11 @@ def ingest_dataset(
     actor: Any,
     progress: EngineProgress | None = None,
     standardiser: CountryStandardiser | None = None,
+    min_share: float | None = None,
 ) -> dict[str, int]:
+    """Read the dataset's upload into the workspace; the counts. Refused (IngestRefused) when
+    it keeps fewer rows than ``min_share`` (default ``settings.INGEST_MIN_SHARE``) of the
+    current version; the upload is deleted whatever happens."""
     source = dataset.source_file
     if source is None or source.removed_at is not None:
         raise SourceGone(dataset.name)
@@ -74,7 +78,7 @@ def ingest_dataset(
                 dataset.mapping_text,
                 progress,
                 standardiser=standardiser,
-                min_share=settings.INGEST_MIN_SHARE,
+                min_share=settings.INGEST_MIN_SHARE if min_share is None else min_share,
             )
     finally:
         remove_upload(source)
