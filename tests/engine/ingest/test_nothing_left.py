@@ -166,3 +166,23 @@ def test_the_copy_older_versions_left_is_deleted(tmp_path: Path) -> None:
     Workspace(tmp_path / "ws").close()
     assert files_holding(tmp_path / "ws", MARKER) == []
     assert not legacy.parent.exists()
+
+
+def test_a_file_refused_while_it_is_streamed_leaves_nothing(tmp_path: Path) -> None:
+    """A Windows-1252 CSV whose 5,000th row has a field too many: refused (ingest.E009)
+    halfway through the stream, with the row's line but none of its values."""
+    lines = [";".join([*HEADER, PERMIT])]
+    lines += [";".join([f"p{i}", *ROWS[0][1:], f"{MARKER}-{i}"]) for i in range(10_000)]
+    lines[5_000] += ";extra"
+    path = tmp_path / "people.csv"
+    path.write_bytes(("\n".join(lines) + "\nliège\n").encode("cp1252"))
+    folder = tmp_path / "ws"
+    with Workspace(folder) as space:
+        with pytest.raises(ProblemsFound) as raised:
+            ingest(space, path, _mapping(), "")
+        [problem] = raised.value.problems
+        assert problem.code == "ingest.E009" and "5001" in str(problem.params["detail"])
+        assert MARKER not in str(problem.params)
+        temporary = "SELECT count(*) FROM duckdb_tables() WHERE temporary"
+        assert space.con.execute(temporary).fetchone() == (0,)
+    _assert_clean(folder)
