@@ -8,11 +8,14 @@ empty one and the job ended "done"; a failed ingest kept the uploaded file in th
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from mechelen.web.jobs.models import Job, JobStatus
 from mechelen.web.statistics.models import Dataset, SourceFile
@@ -225,3 +228,30 @@ def test_the_steward_sets_the_share_for_one_ingest(world: World) -> None:
     assert (
         api_call(api_steward, "POST", url, {"mapping": MAPPING, "min_share": 2}).status_code == 422
     )
+
+
+def test_an_upload_nobody_ingests_is_deleted_after_the_keep_hours(world: World) -> None:
+    """An abandoned upload (every column of the file) does not stay for ever: the next upload,
+    ingest or overview of its organisation deletes it once it waited UPLOAD_KEEP_HOURS."""
+    steward = world.a.users[Role.DATA_STEWARD]
+    response = api_upload(
+        steward,
+        "city-a/uploads",
+        {"file": SimpleUploadedFile("old.csv", _bad_csv(3).encode(), "text/csv")},
+    )
+    old = SourceFile.objects.get(pk=response.json()["id"])
+    stored = upload_folder(world.a.organisation) / old.stored_name
+    assert stored.exists()
+    SourceFile.objects.filter(pk=old.pk).update(
+        uploaded_at=timezone.now() - timedelta(hours=settings.UPLOAD_KEEP_HOURS + 1)
+    )
+    api_upload(
+        steward,
+        "city-a/uploads",
+        {"file": SimpleUploadedFile("new.csv", tiny_csv().encode(), "text/csv")},
+    )
+    old.refresh_from_db()
+    assert old.removed_at is not None and not stored.exists()
+    assert [u["name"] for u in api_call(steward, "GET", "city-a/uploads").json()] == ["new.csv"]
+    folder = upload_folder(world.a.organisation).parent
+    assert not any(MARKER.encode() in p.read_bytes() for p in folder.rglob("*") if p.is_file())

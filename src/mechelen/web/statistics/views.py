@@ -32,6 +32,8 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
     access = access_of(request)
     require(policy.can_view(access, organisation))
     can_prepare = policy.can_prepare(access, organisation)
+    if can_prepare:
+        actions.remove_stale_uploads(organisation)
     return render(
         request,
         "statistics/overview.html",
