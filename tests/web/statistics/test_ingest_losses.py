@@ -17,6 +17,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from mechelen.web.audit.models import AuditEntry
 from mechelen.web.jobs.models import Job, JobStatus
 from mechelen.web.statistics.models import Dataset, SourceFile
 from mechelen.web.statistics.storage import open_workspace, upload_folder
@@ -231,8 +232,9 @@ def test_the_steward_sets_the_share_for_one_ingest(world: World) -> None:
 
 
 def test_an_upload_nobody_ingests_is_deleted_after_the_keep_hours(world: World) -> None:
-    """An abandoned upload (every column of the file) does not stay for ever: the next upload,
-    ingest or overview of its organisation deletes it once it waited UPLOAD_KEEP_HOURS."""
+    """An abandoned upload (every column of the file) does not stay for ever: the next upload
+    or ingest of its organisation deletes it once it waited UPLOAD_KEEP_HOURS, and it is no
+    longer listed."""
     steward = world.a.users[Role.DATA_STEWARD]
     response = api_upload(
         steward,
@@ -245,6 +247,7 @@ def test_an_upload_nobody_ingests_is_deleted_after_the_keep_hours(world: World) 
     SourceFile.objects.filter(pk=old.pk).update(
         uploaded_at=timezone.now() - timedelta(hours=settings.UPLOAD_KEEP_HOURS + 1)
     )
+    assert api_call(steward, "GET", "city-a/uploads").json() == []  # no longer listed
     api_upload(
         steward,
         "city-a/uploads",
@@ -252,6 +255,7 @@ def test_an_upload_nobody_ingests_is_deleted_after_the_keep_hours(world: World) 
     )
     old.refresh_from_db()
     assert old.removed_at is not None and not stored.exists()
+    assert AuditEntry.objects.filter(action="statistics.upload.expire", actor=None).count() == 1
     assert [u["name"] for u in api_call(steward, "GET", "city-a/uploads").json()] == ["new.csv"]
     folder = upload_folder(world.a.organisation).parent
     assert not any(MARKER.encode() in p.read_bytes() for p in folder.rglob("*") if p.is_file())

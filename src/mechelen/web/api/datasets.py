@@ -106,8 +106,7 @@ def _upload(source: SourceFile) -> dict[str, Any]:
 def list_uploads(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     """Files uploaded and not yet ingested (an ingest removes its file)."""
     organisation = _preparing(request, slug)
-    found = SourceFile.objects.filter(organisation=organisation, removed_at=None)
-    return [_upload(s) for s in found]
+    return [_upload(s) for s in actions.waiting_uploads(organisation)]
 
 
 @router.post("/{slug}/uploads", response={201: UploadOut})

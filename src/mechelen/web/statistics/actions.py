@@ -264,14 +264,27 @@ def remove_upload(source: SourceFile) -> None:
     SourceFile.objects.filter(pk=source.pk).update(removed_at=timezone.now())
 
 
+def _keep_cutoff() -> Any:
+    return timezone.now() - timedelta(hours=settings.UPLOAD_KEEP_HOURS)
+
+
+def waiting_uploads(organisation: Organisation) -> Any:
+    """The organisation's uploads still waiting for their ingest (not yet too old)."""
+    return SourceFile.objects.filter(
+        organisation=organisation, removed_at=None, uploaded_at__gte=_keep_cutoff()
+    )
+
+
 def remove_stale_uploads(organisation: Organisation) -> int:
-    """Delete the organisation's uploads nobody ingested within ``UPLOAD_KEEP_HOURS``; how many."""
-    cutoff = timezone.now() - timedelta(hours=settings.UPLOAD_KEEP_HOURS)
+    """Delete the organisation's uploads nobody ingested within ``UPLOAD_KEEP_HOURS``, each
+    recorded as done by the platform (no actor); how many."""
     stale = SourceFile.objects.filter(
-        organisation=organisation, removed_at=None, uploaded_at__lt=cutoff
+        organisation=organisation, removed_at=None, uploaded_at__lt=_keep_cutoff()
     )
     count = 0
     for source in stale:
         remove_upload(source)
+        details = {"name": source.original_name, "hours": settings.UPLOAD_KEEP_HOURS}
+        record(None, "statistics.upload.expire", source, organisation, details)
         count += 1
     return count

@@ -32,8 +32,6 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
     access = access_of(request)
     require(policy.can_view(access, organisation))
     can_prepare = policy.can_prepare(access, organisation)
-    if can_prepare:
-        actions.remove_stale_uploads(organisation)
     return render(
         request,
         "statistics/overview.html",
@@ -43,9 +41,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
                 "last_job"
             ),
             "releases": policy.releases_visible_to(access, organisation),
-            "uploads": SourceFile.objects.filter(organisation=organisation, removed_at=None)
-            if can_prepare
-            else [],
+            "uploads": actions.waiting_uploads(organisation) if can_prepare else [],
             "can_prepare": can_prepare,
             "can_approve": policy.can_approve(access, organisation),
         },
