@@ -67,3 +67,19 @@ def test_audit_of_a_cell_key_release(tmp_path: Path) -> None:
     )
     code, output = run("tables", "audit", tmp_path / "out")
     assert code == 0 and "cell-key" in output
+
+
+def test_method_none_and_a_repeated_dimension_get_a_code(tmp_path: Path) -> None:
+    """Fails on 70a54e0: ``method: none`` ended in a KeyError traceback."""
+    town_workspace(tmp_path, persons=100).close()
+    spec = tmp_path / "spec.yaml"
+    for text, code in [
+        ("tables:\n  - {name: t, dimensions: [sex]}\nprotection: {method: none}\n", "spec.E019"),
+        ("tables:\n  - {name: t, dimensions: [sex, sex]}\n", "spec.E030"),
+    ]:
+        spec.write_text("dataset: town\n" + text, encoding="utf-8")
+        exit_code, output = run(
+            "tables", "build", spec, "--out", tmp_path / "out", "--workspace", tmp_path / "ws"
+        )
+        assert exit_code == 1 and code in output, output
+        assert not (tmp_path / "out").exists()

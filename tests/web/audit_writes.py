@@ -22,7 +22,7 @@ from mechelen.web.followup.models import AutomaticSource, CityIndicator
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.models import Organisation
 from mechelen.web.tenancy.roles import Level, OrganisationStatus, Role
-from tests.web.conftest import World, client_for
+from tests.web.conftest import PASSWORD, World, client_for
 from tests.web.followup.factories import PDF
 from tests.web.statistics import factories as stats
 from tests.web.statistics.factories import tiny_csv

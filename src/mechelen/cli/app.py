@@ -12,6 +12,9 @@ app = typer.Typer(
     help="Mechelen: follow-up of the Mechelen Declaration on Cities and Migration.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    epilog="Exit status: 0 done; 1 problems with the input (listed with their codes, nothing "
+    "written); 2 a usage error; 'data ingest' also 3 (some rows rejected, the good ones kept) "
+    "and 4 (refused: it would lose too many rows, the dataset unchanged). See docs/cli.md.",
 )
 app.add_typer(framework_cmd.app, name="framework")
 app.add_typer(assess_cmd.app, name="assess")

@@ -10,8 +10,17 @@ import typer
 from rich.table import Table
 
 from mechelen.cli.options import LangOption, Language
-from mechelen.cli.problems_output import console, error_console, exit_on_problems, print_problems
+from mechelen.cli.problems_output import (
+    EXIT_PARTLY_REJECTED,
+    EXIT_REFUSED,
+    console,
+    error_console,
+    exit_on_problems,
+    print_problems,
+)
 from mechelen.cli.progress import work_progress
+from mechelen.core.problems import Problem
+from mechelen.engine.ingest.losses import MIN_SHARE, IngestRefused
 from mechelen.engine.ingest.mapping_file import load_mapping
 from mechelen.engine.ingest.pipeline import STAGES, IngestResult, ingest
 from mechelen.engine.ingest.workspace import Workspace
@@ -59,10 +68,20 @@ def print_ingest_summary(result: IngestResult, lang: str) -> None:
 
 def _print_rejections(result: IngestResult, lang: str) -> None:
     _ = translator(lang)
+    _print_reasons(result.rejected, lang)
+    error_console.print(
+        _("Every rejected row: mechelen data rejected {dataset} --out rejected.csv").format(
+            dataset=result.record.dataset
+        )
+    )
+
+
+def _print_reasons(rejected: list[tuple[Problem, int]], lang: str) -> None:
+    _ = translator(lang)
     table = Table(title=_("Why rows were rejected (most frequent first)"), header_style="bold")
     for header in (_("Code"), _("Column"), _("Value"), _("Rows"), _("First row"), _("Problem")):
         table.add_column(header, overflow="fold")
-    for problem, rows in result.rejected:
+    for problem, rows in rejected:
         table.add_row(
             problem.code,
             problem.location.column or "",
@@ -72,11 +91,18 @@ def _print_rejections(result: IngestResult, lang: str) -> None:
             render_problem(problem, lang),
         )
     error_console.print(table)
-    error_console.print(
-        _("Every rejected row: mechelen data rejected {dataset} --out rejected.csv").format(
-            dataset=result.record.dataset
-        )
-    )
+
+
+def _refused(refused: IngestRefused, lang: str) -> typer.Exit:
+    """Print why the ingest was refused and the reasons rows were rejected; exit code 4."""
+    _ = translator(lang)
+    print_problems([refused.refusal], lang)
+    if refused.rejected:
+        _print_reasons(refused.rejected, lang)
+    error_console.print(f"[red]{_('Refused: the workspace was not changed.')}[/red]")
+    if refused.refusal.code == "ingest.E023":
+        error_console.print(_("To replace the dataset anyway, give a lower --min-share."))
+    return typer.Exit(EXIT_REFUSED)
 
 
 @app.command("ingest")
@@ -96,12 +122,29 @@ def ingest_command(
         ),
     ],
     workspace: WorkspaceOption = Path("workspace"),
+    min_share: Annotated[
+        float,
+        typer.Option(
+            "--min-share",
+            min=0.0,
+            max=1.0,
+            help="Refuse to replace a dataset when fewer rows than this share of its current "
+            "rows would be kept (0 to 1).",
+        ),
+    ] = MIN_SHARE,
     lang: LangOption = Language.en,
 ) -> None:
     """Read a file into the workspace through its mapping; re-ingesting replaces the dataset atomically.
 
     Columns holding immigration or legal status are refused and never read. Every rejected
-    row is recorded with its row, column, error code and value; good rows are kept.
+    row is recorded with its row, column, error code and value; good rows are kept. No copy
+    of the file is written: only the standardised columns it maps are kept.
+
+    An ingest that would keep no row, or fewer than --min-share of the rows of the dataset
+    it replaces, is refused and the dataset stays as it was.
+
+    Exit status: 0 every row kept; 3 some rows rejected (the good ones kept); 4 refused, the
+    dataset unchanged; 1 problems with the file or the mapping (nothing written); 2 usage.
     """
     _ = translator(lang.value)
     with exit_on_problems(lang.value):
@@ -115,9 +158,17 @@ def ingest_command(
             def progress(stage: str, step: int, steps: int) -> None:
                 bar.update(task, completed=step - 1, description=f"{_('Ingesting')}: {stage}")
 
-            result = ingest(space, file, data_mapping, text, progress=progress)
+            try:
+                result = ingest(
+                    space, file, data_mapping, text, progress=progress, min_share=min_share
+                )
+            except IngestRefused as refused:
+                bar.stop()
+                raise _refused(refused, lang.value) from None
             bar.update(task, completed=len(STAGES))
     print_ingest_summary(result, lang.value)
+    if result.record.rows_rejected:
+        raise typer.Exit(EXIT_PARTLY_REJECTED)
 
 
 @app.command("list")

@@ -18,8 +18,12 @@ from mechelen.i18n import render_location, render_problem, translator
 console = Console()
 error_console = Console(stderr=True)
 
-#: exit code when the input has problems (2 is Typer's own usage error)
+#: exit codes of every command (docs/cli.md): 0 done; 1 the input has problems and nothing
+#: was written; 2 a usage error (Typer's own); 3 an ingest kept the good rows and rejected
+#: others; 4 an ingest was refused because it would lose too many rows (nothing replaced)
 EXIT_BAD_INPUT = 1
+EXIT_PARTLY_REJECTED = 3
+EXIT_REFUSED = 4
 
 
 def problems_table(problems: Iterable[Problem], lang: str) -> Table:

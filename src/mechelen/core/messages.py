@@ -168,6 +168,21 @@ MESSAGES: dict[str, str] = {
     "ingest.E017": N_("The person id is missing."),
     "ingest.E018": N_("The person id {value} appears more than once."),
     "ingest.E019": N_("{value} is not a number."),
+    "ingest.E020": N_(
+        "No row was kept: all {read} rows were rejected. Nothing was replaced; an existing "
+        "dataset stays as it was."
+    ),
+    "ingest.E021": N_(
+        "Decompressed, the workbook holds more than {limit} MB, the most accepted: give a "
+        "smaller file or a CSV file."
+    ),
+    "ingest.E022": N_(
+        "The sheet holds more than {limit} rows, the most accepted: give a CSV file instead."
+    ),
+    "ingest.E023": N_(
+        "Only {kept} of {read} rows were kept, fewer than {share} of the {current} rows of the "
+        "dataset {dataset} it would replace. The dataset was not replaced and stays as it was."
+    ),
     # country standardisation
     "standardise.E001": N_("The alias {alias} points to an unknown country code {code}."),
     "standardise.E002": N_("The alias {alias} has no letter or digit."),
@@ -186,11 +201,16 @@ MESSAGES: dict[str, str] = {
     "spec.E016": N_("The filter on {column} must be a list of values or {{min: .., max: ..}}."),
     "spec.E017": N_("{value} is not a method; allowed: {allowed}."),
     "spec.E018": N_("{value} must be a positive number."),
+    "spec.E019": N_(
+        "The method none publishes the counts unprotected and is not allowed; choose one of: "
+        "{allowed}."
+    ),
     "spec.E020": N_("The workspace has no dataset {value}; it has: {known}."),
     "spec.E021": N_("{value} is not a geography level of the dataset (finest first: {known})."),
     "spec.E022": N_("Table {table}: unknown dimension {value}; available: {known}."),
     "spec.E023": N_("The measure column {value} is not in the dataset."),
     "spec.E024": N_("The filter column {value} is not in the dataset; columns: {known}."),
+    "spec.E030": N_("Table {table}: the dimension {value} is given more than once."),
     # differential privacy
     "dp.E001": N_(
         "The release needs epsilon {epsilon} but only {left} of the dataset's privacy budget is left."

@@ -182,6 +182,10 @@ MEDIA_ROOT = DATA_DIR / "media"
 MAX_UPLOAD_MB = int(os.environ.get("MECHELEN_MAX_UPLOAD_MB", "200"))
 # A gzip upload is decompressed to its end while it is checked, and refused past this size.
 MAX_UNPACKED_MB = int(os.environ.get("MECHELEN_MAX_UNPACKED_MB", str(10 * MAX_UPLOAD_MB)))
+# An upload nobody ingested within this many hours is deleted (at the next upload or ingest).
+UPLOAD_KEEP_HOURS = float(os.environ.get("MECHELEN_UPLOAD_KEEP_HOURS", "24"))
+# An ingest keeping fewer rows than this share of the dataset it would replace is refused.
+INGEST_MIN_SHARE = float(os.environ.get("MECHELEN_INGEST_MIN_SHARE", "0.5"))
 # Larger uploads go to a temporary file, never into memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

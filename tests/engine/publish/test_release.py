@@ -142,3 +142,19 @@ def test_differential_privacy_spends_the_budget_and_refuses_when_spent(
 )
 def test_csv_is_safe_against_formula_injection(text: str, safe: str) -> None:
     assert safe_text(text) == safe
+
+
+def test_a_spec_with_method_none_built_directly_is_refused_with_a_code(
+    town: Workspace, tmp_path: Path
+) -> None:
+    """A TableSpec made without read_spec: ``none`` gets spec.E019, not a KeyError (fails on
+    70a54e0), and nothing is written."""
+    from dataclasses import replace
+
+    from mechelen.core.tabulation.spec import Protection
+
+    spec = replace(spec_of(**TWO_TABLES), protection=Protection(method="none"))
+    with pytest.raises(ProblemsFound) as raised:
+        make_release(town, spec, "spec", tmp_path / "none", "tester")
+    assert [p.code for p in raised.value.problems] == ["spec.E019"]
+    assert not (tmp_path / "none").exists() or not any((tmp_path / "none").iterdir())

@@ -77,7 +77,7 @@ def test_a_status_value_stops_the_ingest(world: World) -> None:
     url = reverse("statistics:map", args=[world.a.organisation.slug, source.pk])
     steward.post(url, {**MAPPING_FIELDS, "mapping_yaml": mapping})
     job = Job.objects.get()
-    assert [p["code"] for p in job.problems] == ["firewall.E002"]
+    assert [p["code"] for p in job.problems] == ["firewall.E002", "statistics.E003"]
     assert not Dataset.objects.get().ready
     # the value is never repeated: not in the job's stored problems nor on its page (fails on
     # 70a54e0, whose message read "holds a legal or immigration status (sans papiers)")

@@ -27,7 +27,9 @@ from mechelen.core.documents import DocumentReader
 from mechelen.core.problems import Problem
 
 GEOGRAPHY = "geography"
-PROTECTION_METHODS = ("cell-key", "suppression", "differential-privacy", "none")
+PROTECTION_METHODS = ("cell-key", "suppression", "differential-privacy")
+#: a method some tools offer that publishes counts unprotected: refused with its own code
+UNPROTECTED = "none"
 SECONDARY_METHODS = ("gauss", "milp")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 
@@ -146,8 +148,9 @@ def _tables(reader: DocumentReader, document: dict[str, Any]) -> list[TableReque
             name = reader.field(node, "name", str, path) or ""
             if name and not _NAME.match(name):
                 reader.report("E011", node, "name", value=name)
-            dims = reader.field(node, "dimensions", list, path) or []
-            tables.append(TableRequest(name, tuple(str(d) for d in dims)))
+            dims = [str(d) for d in reader.field(node, "dimensions", list, path) or []]
+            _refuse_repeated(reader, node, name, dims)
+            tables.append(TableRequest(name, tuple(dims)))
     node = document.get("combinations")
     if node is not None:
         if not isinstance(node, dict):
@@ -162,6 +165,8 @@ def _tables(reader: DocumentReader, document: dict[str, Any]) -> list[TableReque
             return tables
         reader.only_fields(node, ("dimensions", "ways"), "combinations")
         dims = [str(d) for d in reader.field(node, "dimensions", list, "combinations") or []]
+        _refuse_repeated(reader, node, "combinations", dims)
+        dims = list(dict.fromkeys(dims))
         ways = node.get("ways", [1, 2])
         if not isinstance(ways, list) or not all(
             isinstance(w, int) and 1 <= w <= len(dims) for w in ways
@@ -172,6 +177,12 @@ def _tables(reader: DocumentReader, document: dict[str, Any]) -> list[TableReque
             for combo in itertools.combinations(dims, way):
                 tables.append(TableRequest("-by-".join(d.replace("_", "-") for d in combo), combo))
     return tables
+
+
+def _refuse_repeated(reader: DocumentReader, node: object, table: str, dims: list[str]) -> None:
+    """E030 for each dimension a table (or the combinations) names more than once."""
+    for value in sorted({d for d in dims if dims.count(d) > 1}):
+        reader.report("E030", node, "dimensions", table=table, value=value)
 
 
 def _filters(reader: DocumentReader, document: dict[str, Any]) -> tuple[Filter, ...]:
@@ -212,7 +223,9 @@ def _protection(reader: DocumentReader, document: dict[str, Any]) -> Protection:
         )
         return Protection()
     method = node.get("method", "cell-key")
-    if method not in PROTECTION_METHODS:
+    if method == UNPROTECTED:
+        reader.report("E019", node, "method", allowed=", ".join(PROTECTION_METHODS))
+    elif method not in PROTECTION_METHODS:
         reader.report(
             "E017", node, "method", value=str(method), allowed=", ".join(PROTECTION_METHODS)
         )

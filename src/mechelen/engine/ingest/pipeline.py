@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
-
 from mechelen.core.microdata import codes
 from mechelen.core.microdata.firewall import check_columns
 from mechelen.core.microdata.mapping import DataMapping
@@ -26,12 +24,13 @@ from mechelen.engine.ingest.columns_sql import (
     standard_columns,
 )
 from mechelen.engine.ingest.firewall_values import refuse_status_values, withhold_status_values
+from mechelen.engine.ingest.losses import MIN_SHARE, refuse_losses, rejections
 from mechelen.engine.ingest.record_keys import hmac_pads, record_key_sql
+from mechelen.engine.ingest.source_table import drop_staged, forget_source, load_source
 from mechelen.engine.ingest.sources import (
     SourceInfo,
+    SourceLimits,
     inspect_source,
-    write_utf8_copy,
-    write_xlsx_as_csv,
 )
 from mechelen.engine.ingest.workspace import DatasetRecord, Workspace
 from mechelen.engine.standardise.countries import CountryStandardiser
@@ -39,7 +38,6 @@ from mechelen.engine.standardise.countries import CountryStandardiser
 #: progress(stage, step, steps): called before each stage of the work
 Progress = Callable[[str, int, int], None]
 STAGES = ("inspect", "read", "standardise", "validate", "write")
-SAMPLE = 15
 
 
 @dataclass
@@ -74,46 +72,6 @@ def _check_header(info: SourceInfo, mapping: DataMapping) -> list[Problem]:
         params["close"] = ", ".join(close) if close else "-"
         problems.append(Problem("ingest.E004", params, Location(file=info.path.name)))
     return problems
-
-
-def _reader_sql(workspace: Workspace, info: SourceInfo, mapping: DataMapping) -> str:
-    if info.format == "parquet":
-        return f"read_parquet({literal(str(info.path))})"
-    path = info.path
-    if info.format == "xlsx":
-        path = write_xlsx_as_csv(info, mapping.source.sheet, workspace.temp_folder / "source.csv")
-        delimiter = ","
-    else:
-        delimiter = info.delimiter
-        if info.encoding not in ("utf-8", "utf-8-sig"):
-            path = write_utf8_copy(info, workspace.temp_folder / "source.csv")
-    return (
-        f"read_csv({literal(str(path))}, header=true, all_varchar=true, "
-        f"delim={literal(delimiter)}, quote='\"', null_padding=true, "
-        "auto_detect=false, columns=" + _columns_struct(info.columns) + ")"
-    )
-
-
-def _columns_struct(columns: tuple[str, ...]) -> str:
-    return "{" + ", ".join(f"{literal(c)}: 'VARCHAR'" for c in columns) + "}"
-
-
-def _load_source(workspace: Workspace, info: SourceInfo, mapping: DataMapping) -> int:
-    needed = sorted({item.column for item in mapping.mapped_columns()})
-    select = ", ".join(f"CAST({quote(c)} AS VARCHAR) AS {quote(c)}" for c in needed)
-    sql = (
-        "CREATE OR REPLACE TEMP TABLE src AS SELECT row_number() OVER () + 1 AS _row, "
-        f"{select} FROM {_reader_sql(workspace, info, mapping)}"
-    )
-    try:
-        workspace.con.execute(sql)
-    except duckdb.Error as error:
-        detail = str(error).splitlines()[0][:300]
-        raise ProblemsFound(
-            [Problem("ingest.E009", {"detail": detail}, Location(file=info.path.name))]
-        ) from None
-    count = workspace.con.execute("SELECT count(*) FROM src").fetchone()
-    return int(count[0]) if count else 0
 
 
 def _distinct(workspace: Workspace, column: str) -> list[str]:
@@ -251,33 +209,61 @@ def ingest(
     mapping_text: str,
     progress: Progress | None = None,
     standardiser: CountryStandardiser | None = None,
+    min_share: float = MIN_SHARE,
+    limits: SourceLimits | None = None,
 ) -> IngestResult:
-    """Read ``file`` through ``mapping`` into the workspace, replacing the dataset atomically."""
+    """Read ``file`` through ``mapping`` into the workspace, replacing the dataset atomically.
+
+    Refused (:class:`~mechelen.engine.ingest.losses.IngestRefused`, the dataset kept as it was) when no row would be kept,
+    or fewer than ``min_share`` of the rows of the dataset it replaces. Whatever happens,
+    nothing of the file stays behind but the standardised tables of a successful ingest.
+    """
     started = time.perf_counter()
     step = _stepper(progress)
     step("inspect")
-    info = inspect_source(file, mapping.source)
+    limits = limits or SourceLimits.from_env()
+    info = inspect_source(file, mapping.source, limits)
     problems = _check_header(info, mapping) + check_columns(mapping.mapped_columns(), info.columns)
     if errors_only(problems):
         raise ProblemsFound(problems)
     warnings = [p for p in problems if not p.is_error]
+    staged = f"staged__{mapping.dataset.replace('-', '_')}"
+    try:
+        record, rejected = _read_and_stage(
+            workspace, info, mapping, staged, limits, standardiser or CountryStandardiser(), step
+        )
+        refuse_losses(workspace, record, rejected, min_share, file.name)
+        workspace.replace_dataset(record, mapping_text, staged)
+    finally:
+        forget_source(workspace, staged)
+    return IngestResult(record, rejected, warnings, time.perf_counter() - started)
+
+
+def _read_and_stage(
+    workspace: Workspace,
+    info: SourceInfo,
+    mapping: DataMapping,
+    staged: str,
+    limits: SourceLimits,
+    standardiser: CountryStandardiser,
+    step: Callable[[str], None],
+) -> tuple[DatasetRecord, list[tuple[Problem, int]]]:
+    """Fill ``staged`` and its validation and labels tables; the record and the reasons."""
     con = workspace.con
     step("read")
-    rows_read = _load_source(workspace, info, mapping)
+    rows_read = load_source(workspace, info, mapping, limits)
     if rows_read == 0:
-        raise ProblemsFound([Problem("ingest.E007", {}, Location(file=file.name))])
+        raise ProblemsFound([Problem("ingest.E007", {}, Location(file=info.path.name))])
     step("standardise")
-    firewall = refuse_status_values(workspace, mapping, file.name)
+    firewall = refuse_status_values(workspace, mapping, info.path.name)
     if firewall:
         raise ProblemsFound(firewall)
-    _value_maps(workspace, mapping, standardiser or CountryStandardiser())
+    _value_maps(workspace, mapping, standardiser)
     columns = standard_columns(mapping)
     step("validate")
     con.execute(f"CREATE OR REPLACE TEMP TABLE errors AS {_errors_sql(columns, mapping)}")
     withhold_status_values(workspace)
-    staged = f"staged__{mapping.dataset.replace('-', '_')}"
-    for suffix in ("", "__validation", "__labels"):
-        con.execute(f"DROP TABLE IF EXISTS {staged}{suffix}")
+    drop_staged(workspace, staged)
     step("write")
     ipad, opad = hmac_pads(workspace.secret())
     con.execute(
@@ -288,16 +274,8 @@ def ingest(
         f'CREATE TABLE {staged}__validation AS SELECT {dataset} AS dataset, * FROM errors ORDER BY "row", "column"'
     )
     con.execute(f"CREATE TABLE {staged}__labels AS {_labels_sql(mapping, mapping.dataset)}")
-    record = _record(workspace, staged, file, mapping, rows_read, columns)
-    workspace.replace_dataset(record, mapping_text, staged)
-    rejected = [
-        (
-            Problem(code, {"value": value}, Location(file=file.name, row=first, column=column)),
-            rows,
-        )
-        for code, column, value, rows, first in workspace.rejection_summary(mapping.dataset, SAMPLE)
-    ]
-    return IngestResult(record, rejected, warnings, time.perf_counter() - started)
+    record = _record(workspace, staged, info.path, mapping, rows_read, columns)
+    return record, rejections(workspace, info.path.name)
 
 
 def _record(

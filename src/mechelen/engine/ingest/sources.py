@@ -2,7 +2,13 @@
 
 CSV exports of Belgian and French offices come in UTF-8, UTF-8 with a byte-order mark,
 Windows-1252 or Latin-1, separated by semicolons as often as by commas, sometimes gzipped.
-Anything that is not UTF-8 is transcoded to a temporary UTF-8 copy that DuckDB reads.
+DuckDB reads UTF-8 CSV and Parquet files itself; anything else (another encoding, XLSX) is
+decoded here while streaming, row by row, and never written to disk.
+
+An XLSX file is a zip archive: before it is opened its members are decompressed, a chunk at a
+time, and it is refused (E021) as soon as they hold more than the limit; its rows are counted
+while they are read and refused (E022) past the row limit. Both limits come from
+``MECHELEN_XLSX_MAX_UNPACKED_MB`` and ``MECHELEN_XLSX_MAX_ROWS``.
 """
 
 from __future__ import annotations
@@ -10,7 +16,9 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +29,25 @@ from mechelen.core.problems import Location, Problem, ProblemsFound
 
 _SNIFF_BYTES = 1 << 16
 _CHUNK = 1 << 20
+MEGABYTE = 1 << 20
+#: the most an XLSX file's members may hold decompressed, in MB (MECHELEN_XLSX_MAX_UNPACKED_MB)
+XLSX_MAX_UNPACKED_MB = 256
+#: the most data rows a sheet may hold (MECHELEN_XLSX_MAX_ROWS); Excel's own limit
+XLSX_MAX_ROWS = 1_048_575
+
+
+@dataclass(frozen=True)
+class SourceLimits:
+    """How much an XLSX source may hold: decompressed bytes of its members, rows of its sheet."""
+
+    xlsx_unpacked_bytes: int = XLSX_MAX_UNPACKED_MB * MEGABYTE
+    xlsx_rows: int = XLSX_MAX_ROWS
+
+    @classmethod
+    def from_env(cls) -> SourceLimits:
+        megabytes = int(os.environ.get("MECHELEN_XLSX_MAX_UNPACKED_MB", XLSX_MAX_UNPACKED_MB))
+        rows = int(os.environ.get("MECHELEN_XLSX_MAX_ROWS", XLSX_MAX_ROWS))
+        return cls(megabytes * MEGABYTE, rows)
 
 
 @dataclass(frozen=True)
@@ -87,7 +114,9 @@ def detect_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def inspect_source(path: Path, options: SourceOptions) -> SourceInfo:
+def inspect_source(
+    path: Path, options: SourceOptions, limits: SourceLimits | None = None
+) -> SourceInfo:
     """Format, encoding, delimiter and header of a file; ProblemsFound if it is unusable."""
     if not path.is_file():
         raise _fail("ingest.E001", path, path=str(path))
@@ -95,7 +124,7 @@ def inspect_source(path: Path, options: SourceOptions) -> SourceInfo:
         raise _fail("ingest.E002", path)
     kind = _format(path, options)
     if kind == "xlsx":
-        return _inspect_xlsx(path, options)
+        return _inspect_xlsx(path, options, limits or SourceLimits.from_env())
     if kind == "parquet":
         return _inspect_parquet(path)
     return _inspect_csv(path, options)
@@ -122,9 +151,35 @@ def _inspect_csv(path: Path, options: SourceOptions) -> SourceInfo:
     return SourceInfo(path, "csv", encoding, delimiter, columns)
 
 
-def _inspect_xlsx(path: Path, options: SourceOptions) -> SourceInfo:
+def check_xlsx_size(path: Path, limits: SourceLimits) -> None:
+    """Refuse (E021) an archive whose members hold more than the limit, declared or actual.
+
+    The members are decompressed a chunk at a time and nothing is kept: a "zip bomb" is
+    refused as soon as the limit is passed, within seconds.
+    """
+    limit = limits.xlsx_unpacked_bytes
+    refused = _fail("ingest.E021", path, limit=limit // MEGABYTE)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if sum(m.file_size for m in members) > limit:
+                raise refused
+            unpacked = 0
+            for member in members:
+                with archive.open(member) as handle:
+                    while chunk := handle.read(_CHUNK):
+                        unpacked += len(chunk)
+                        if unpacked > limit:
+                            raise refused
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, NotImplementedError):
+        # NotImplementedError: a compression method zipfile does not know
+        raise _fail("ingest.E006", path, format="xlsx") from None
+
+
+def _inspect_xlsx(path: Path, options: SourceOptions, limits: SourceLimits) -> SourceInfo:
     from openpyxl import load_workbook
 
+    check_xlsx_size(path, limits)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):
@@ -152,29 +207,52 @@ def _inspect_parquet(path: Path) -> SourceInfo:
     return SourceInfo(path, "parquet", columns=tuple(schema.names))
 
 
-def write_utf8_copy(info: SourceInfo, target: Path) -> Path:
-    """The CSV re-encoded as UTF-8 (no BOM), for DuckDB; streamed, any size."""
-    with _open_bytes(info.path) as raw, target.open("w", encoding="utf-8", newline="") as out:
-        reader = io.TextIOWrapper(raw, encoding=info.encoding, newline="")
-        while chunk := reader.read(_CHUNK):
-            out.write(chunk)
-    return target
+def text_rows(info: SourceInfo) -> Iterator[tuple[int, list[str]]]:
+    """(row number, fields) of every data row of a CSV in any encoding, decoded while streaming.
+
+    Numbered and padded as DuckDB's reader does: the header is row 1, blank lines are skipped,
+    a short row is padded with empty fields; a row with too many fields is refused (E009).
+    """
+    width = len(info.columns)
+    with _open_bytes(info.path) as raw:
+        text = io.TextIOWrapper(raw, encoding=info.encoding, newline="")
+        reader = csv.reader(text, delimiter=info.delimiter, quotechar='"', strict=True)
+        number = 1
+        try:
+            next(reader, None)
+            for row in reader:
+                if not row:
+                    continue
+                number += 1
+                if len(row) > width:
+                    detail = f"CSV Error on Line: {reader.line_num} ({len(row)} fields, {width} expected)"
+                    raise _fail("ingest.E009", info.path, detail=detail)
+                yield number, row + [""] * (width - len(row))
+        except csv.Error:
+            raise _fail(
+                "ingest.E009", info.path, detail=f"CSV Error on Line: {reader.line_num}"
+            ) from None
 
 
-def write_xlsx_as_csv(info: SourceInfo, sheet: str | None, target: Path) -> Path:
-    """The first (or named) sheet as a UTF-8 CSV of text cells, streamed row by row."""
+def xlsx_rows(
+    info: SourceInfo, sheet: str | None, limits: SourceLimits
+) -> Iterator[tuple[int, list[str | None]]]:
+    """(sheet row number, cell texts) of every non-empty data row, streamed; refused past
+    ``limits.xlsx_rows`` rows (E022)."""
     from openpyxl import load_workbook
 
+    check_xlsx_size(info.path, limits)
     book = load_workbook(info.path, read_only=True, data_only=True)
     try:
-        rows = book[sheet or book.sheetnames[0]].iter_rows(values_only=True)
-        with target.open("w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
-            for row in rows:
-                writer.writerow(["" if v is None else _cell_text(v) for v in row])
+        rows = book[sheet or book.sheetnames[0]].iter_rows(min_row=2, values_only=True)
+        for number, row in enumerate(rows, start=2):
+            if number - 1 > limits.xlsx_rows:
+                raise _fail("ingest.E022", info.path, limit=limits.xlsx_rows)
+            cells = [None if v is None else _cell_text(v) for v in row]
+            if any(c not in (None, "") for c in cells):
+                yield number, cells
     finally:
         book.close()
-    return target
 
 
 def _cell_text(value: object) -> str:

@@ -8,6 +8,8 @@ dataset swaps all of them in one transaction, so a failure leaves the previous v
 The secret behind the record keys of the cell key method is held by the data holder only: in
 ``MECHELEN_RECORD_KEY_SECRET`` (hex) or in ``record-key.secret`` beside the database, created
 on first use with permissions 0600. It never leaves the workspace.
+
+Nothing else is kept: no copy of a source file, whole or partial (see ``pipeline.ingest``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import duckdb
 DATABASE_FILE = "workspace.duckdb"
 SECRET_FILE = "record-key.secret"
 SECRET_ENV = "MECHELEN_RECORD_KEY_SECRET"
+#: where versions before issue 10 left a transcoded copy of XLSX and non-UTF-8 sources
+LEGACY_COPY = Path("tmp") / "source.csv"
 
 _CATALOG = (
     """CREATE TABLE IF NOT EXISTS datasets (
@@ -73,6 +77,7 @@ class Workspace:
         self.con.execute("SET enable_progress_bar = false")
         for statement in _CATALOG:
             self.con.execute(statement)
+        _remove_legacy_copy(folder)
 
     def close(self) -> None:
         self.con.close()
@@ -82,12 +87,6 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    @property
-    def temp_folder(self) -> Path:
-        folder = self.folder / "tmp"
-        folder.mkdir(exist_ok=True)
-        return folder
 
     def secret(self) -> bytes:
         """The record-key secret, created on first use."""
@@ -173,6 +172,14 @@ class Workspace:
             f"LIMIT {int(limit)}"
         )
         return [tuple(r) for r in self.con.execute(sql, [dataset]).fetchall()]
+
+
+def _remove_legacy_copy(folder: Path) -> None:
+    """Delete the plaintext copy of a source that versions before issue 10 left behind."""
+    legacy = folder / LEGACY_COPY
+    legacy.unlink(missing_ok=True)
+    if legacy.parent.is_dir() and not any(legacy.parent.iterdir()):
+        legacy.parent.rmdir()
 
 
 def _record(row: tuple[Any, ...]) -> DatasetRecord:

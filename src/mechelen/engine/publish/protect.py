@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from mechelen.core.disclosure.cell_key import default_ptable, perturb
+from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.core.tabulation.relations import DerivedDimension
-from mechelen.core.tabulation.spec import Filter, Protection
+from mechelen.core.tabulation.spec import UNPROTECTED, Filter, Protection
 from mechelen.engine.publish.earlier import EarlierRelease
 from mechelen.engine.publish.protected import (
     CONF_FREE,
@@ -52,7 +53,18 @@ def protection_method(method_id: str) -> Callable[[Method], Method]:
 def protect(
     tables: Sequence[BuiltTable], protection: Protection, context: ProtectionContext
 ) -> list[ProtectedTable]:
-    return PROTECTION_METHODS[protection.method](tables, protection, context)
+    """The tables protected by the spec's method; ProblemsFound (spec.E019, spec.E017) for a
+    method that is not registered, e.g. ``none`` in a spec that was not read by read_spec."""
+    method = PROTECTION_METHODS.get(protection.method)
+    if method is None:
+        allowed = ", ".join(sorted(PROTECTION_METHODS))
+        problem = (
+            Problem("spec.E019", {"allowed": allowed})
+            if protection.method == UNPROTECTED
+            else Problem("spec.E017", {"value": protection.method, "allowed": allowed})
+        )
+        raise ProblemsFound([problem])
+    return method(tables, protection, context)
 
 
 @protection_method("cell-key")

@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.datastructures import MultiValueDict
-from ninja import File, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
 from mechelen.core.problems import Problem, ProblemsFound
@@ -47,6 +47,9 @@ class UploadOut(Schema):
 class IngestIn(Schema):
     #: the mapping of the file's columns (YAML, the format of docs/statistics.md)
     mapping: str
+    #: refuse a version keeping fewer rows than this share (0 to 1) of the current dataset's
+    #: rows, which then stays as it was (default: the site's MECHELEN_INGEST_MIN_SHARE)
+    min_share: float | None = Field(default=None, ge=0, le=1)
 
 
 class RejectionOut(Schema):
@@ -103,8 +106,7 @@ def _upload(source: SourceFile) -> dict[str, Any]:
 def list_uploads(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     """Files uploaded and not yet ingested (an ingest removes its file)."""
     organisation = _preparing(request, slug)
-    found = SourceFile.objects.filter(organisation=organisation, removed_at=None)
-    return [_upload(s) for s in found]
+    return [_upload(s) for s in actions.waiting_uploads(organisation)]
 
 
 @router.post("/{slug}/uploads", response={201: UploadOut})
@@ -135,7 +137,9 @@ def ingest(request: HttpRequest, slug: str, pk: int, payload: IngestIn) -> Statu
         country=organisation.country,
     )
     data = checked(form)
-    job = actions.start_ingest(request.user, source, data["mapping"].dataset, data["mapping_text"])
+    job = actions.start_ingest(
+        request.user, source, data["mapping"].dataset, data["mapping_text"], payload.min_share
+    )
     job.refresh_from_db()
     return Status(202, job_out(job))
 

@@ -10,9 +10,11 @@ with their codes, shown translated on the progress page.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from mechelen.core.problems import ProblemsFound
+from mechelen.engine.ingest.losses import IngestRefused
 from mechelen.engine.ingest.pipeline import STAGES
 from mechelen.web.jobs.models import Job
 from mechelen.web.jobs.runner import JobFailed, Progress, job_kind
@@ -25,8 +27,28 @@ from mechelen.web.statistics.work import SourceGone, SpecChanged, build_release,
 STAGE_STEPS = {stage: f"ingest:{stage}" for stage in STAGES}
 
 
+#: what the job stores of a rejected value: the site never keeps values read from a file
+HIDDEN_VALUE = "…"
+#: said after the problems of a failed ingest: its uploaded file was deleted
+UPLOAD_DELETED = {"code": "statistics.E003", "message": "The uploaded file was deleted."}
+
+
 def _failed(found: ProblemsFound) -> JobFailed:
     return JobFailed([as_stored(p) for p in found.problems])
+
+
+def _ingest_failed(found: ProblemsFound) -> JobFailed:
+    """The problems, the values of rejected rows hidden, and a word that the file is gone."""
+    problems = [
+        replace(p, params={**p.params, "value": HIDDEN_VALUE}) if "value" in p.params else p
+        for p in found.problems
+    ]
+    if isinstance(found, IngestRefused):
+        problems = [found.refusal] + [
+            replace(p, params={**p.params, "rows": rows})
+            for p, rows in zip(problems[1:], (n for _p, n in found.rejected), strict=True)
+        ]
+    return JobFailed([*(as_stored(p) for p in problems), UPLOAD_DELETED])
 
 
 def _spec_changed() -> JobFailed:
@@ -43,9 +65,11 @@ def run_ingest(job: Job, progress: Progress) -> Mapping[str, Any]:
         progress((step - 1) / steps, STAGE_STEPS.get(name, name))
 
     try:
-        counts = ingest_dataset(dataset, job.created_by, stage)
+        counts = ingest_dataset(
+            dataset, job.created_by, stage, min_share=job.params.get("min_share")
+        )
     except ProblemsFound as found:
-        raise _failed(found) from None
+        raise _ingest_failed(found) from None
     except SourceGone:
         raise JobFailed([{"code": "statistics.E001", "message": "The file is gone."}]) from None
     return {"dataset": dataset.pk, **counts}

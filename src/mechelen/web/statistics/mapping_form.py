@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from mechelen.core.microdata.firewall import check_columns, status_phrase_in_name
@@ -74,6 +75,17 @@ class MappingForm(forms.Form):
         required=False,
         initial=DEFAULT_AGE_BANDS,
     )
+    min_share = forms.IntegerField(
+        label=_("Keep the current dataset if fewer rows are kept than (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        help_text=_(
+            "A new version keeping fewer rows than this share of the rows of the dataset it "
+            "replaces is refused, and the dataset stays as it was. A version keeping no row "
+            "always is."
+        ),
+    )
     mapping_yaml = forms.CharField(
         label=_("Or write the mapping (YAML)"),
         required=False,
@@ -98,8 +110,9 @@ class MappingForm(forms.Form):
         for name, (label, _words) in DIMENSIONS.items():
             self.fields[name] = forms.ChoiceField(label=label, required=False, choices=choices)
         order = ["dataset", "country", "count", "geography_level", "geography_column"]
-        order += ["geography_label", *DIMENSIONS, "age_bands", "mapping_yaml"]
+        order += ["geography_label", *DIMENSIONS, "age_bands", "mapping_yaml", "min_share"]
         self.order_fields(order)
+        self.initial.setdefault("min_share", round(settings.INGEST_MIN_SHARE * 100))
         self.initial.setdefault("country", country)
         self.initial.setdefault("count", _guess(self.columns, _COUNT_WORDS))
         self.initial.setdefault("geography_column", _guess(self.columns, _GEO_WORDS, ("descr",)))
@@ -152,6 +165,8 @@ class MappingForm(forms.Form):
                 self.add_error(None, problem_text(problem))
             else:
                 self.warnings.append(problem_text(problem))
+        share = data.get("min_share")
+        data["min_share"] = settings.INGEST_MIN_SHARE if share is None else share / 100
         if mapping is not None and not self.errors:
             data["mapping"] = mapping
             data["mapping_text"] = text + ("\n" if not text.endswith("\n") else "")

@@ -16,7 +16,8 @@ from mechelen.web.tenancy.models import Organisation
 
 
 class SourceFile(models.Model):
-    """A data file a steward uploaded, kept in the workspace folder until it is ingested."""
+    """A data file a steward uploaded, kept in the workspace folder until its ingest ends
+    (whatever the outcome) or until it waited ``UPLOAD_KEEP_HOURS``."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="source_files"
@@ -33,7 +34,7 @@ class SourceFile(models.Model):
     #: the column names of the header row
     columns = models.JSONField(default=list)
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    #: set when the file was deleted after a successful ingest
+    #: set when the file was deleted (its ingest ended, or it waited too long)
     removed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

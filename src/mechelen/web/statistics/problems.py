@@ -16,6 +16,9 @@ from mechelen.i18n import LANGUAGES, render_location, render_problem
 #: problems raised by the web layer itself (the engine's are in mechelen.core.messages)
 WEB_MESSAGES = {
     "statistics.E001": _("The uploaded file is no longer there: upload it again."),
+    "statistics.E003": _(
+        "The uploaded file was deleted, as after every ingest: upload it again to try once more."
+    ),
     "statistics.E002": _(
         "The table specification changed while it was being built: preview again."
     ),

@@ -41,9 +41,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
                 "last_job"
             ),
             "releases": policy.releases_visible_to(access, organisation),
-            "uploads": SourceFile.objects.filter(organisation=organisation, removed_at=None)
-            if can_prepare
-            else [],
+            "uploads": actions.waiting_uploads(organisation) if can_prepare else [],
             "can_prepare": can_prepare,
             "can_approve": policy.can_approve(access, organisation),
         },
@@ -82,7 +80,11 @@ def map_columns(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         mapping = form.cleaned_data["mapping"]
         job = actions.start_ingest(
-            request.user, source, mapping.dataset, form.cleaned_data["mapping_text"]
+            request.user,
+            source,
+            mapping.dataset,
+            form.cleaned_data["mapping_text"],
+            form.cleaned_data["min_share"],
         )
         return redirect("statistics:job", slug=slug, pk=job.pk)
     unread = [problem_text(p) for p in check_columns([], source.columns)]

@@ -1,7 +1,8 @@
 """The long work itself, run by a job (``jobs.py``) or, for the demo, directly.
 
 - :func:`ingest_dataset`: read the dataset's uploaded file through its mapping into the
-  organisation's workspace (the engine's ingest), keep the record, delete the upload.
+  organisation's workspace (the engine's ingest), keep the record; the upload is deleted
+  whatever the outcome (read, refused or failed), so no copy of it outlives its ingest.
 - :func:`build_release`: build, protect and write the release's tables (the engine's
   make_release) into a new folder of the release, and keep what the pages need.
 
@@ -14,6 +15,7 @@ import shutil
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from mechelen.core.microdata.mapping import read_mapping
@@ -54,22 +56,36 @@ def ingest_dataset(
     actor: Any,
     progress: EngineProgress | None = None,
     standardiser: CountryStandardiser | None = None,
+    min_share: float | None = None,
 ) -> dict[str, int]:
+    """Read the dataset's upload into the workspace; the counts. Refused (IngestRefused) when
+    it keeps fewer rows than ``min_share`` (default ``settings.INGEST_MIN_SHARE``) of the
+    current version; the upload is deleted whatever happens."""
     source = dataset.source_file
     if source is None or source.removed_at is not None:
         raise SourceGone(dataset.name)
     path = upload_folder(dataset.organisation) / source.stored_name
-    mapping, problems = read_mapping(parse_yaml(dataset.mapping_text, "mapping.yaml", "mapping"))
-    if mapping is None:
-        raise ProblemsFound(problems)
-    with open_workspace(dataset.organisation) as workspace:
-        result = ingest(
-            workspace, path, mapping, dataset.mapping_text, progress, standardiser=standardiser
+    try:
+        mapping, problems = read_mapping(
+            parse_yaml(dataset.mapping_text, "mapping.yaml", "mapping")
         )
+        if mapping is None:
+            raise ProblemsFound(problems)
+        with open_workspace(dataset.organisation) as workspace:
+            result = ingest(
+                workspace,
+                path,
+                mapping,
+                dataset.mapping_text,
+                progress,
+                standardiser=standardiser,
+                min_share=settings.INGEST_MIN_SHARE if min_share is None else min_share,
+            )
+    finally:
+        remove_upload(source)
     dataset.summary = ingest_summary(result)
     dataset.ingested_at = timezone.now()
     dataset.save(update_fields=["summary", "ingested_at", "updated_at"])
-    remove_upload(source)
     counts = {k: int(getattr(result.record, k)) for k in COUNTS}
     record(actor, "statistics.dataset.ingest", dataset, dataset.organisation, counts)
     return counts
