@@ -239,6 +239,11 @@ MESSAGES: dict[str, str] = {
     "audit.E003": N_(
         "The published tables contradict each other: no values of the suppressed cells fit."
     ),
+    "audit.E004": N_(
+        "{count} sensitive cells cannot be protected: with the releases published before "
+        "({earlier}), an attacker narrows them below the protection width whatever this "
+        "release suppresses. Nothing was written."
+    ),
     # indicators: measures, catalogues (indicators.yaml), progress tracks
     "indicator.E001": N_("Unknown measure kind {id}; the known ones are: {known}."),
     "indicator.E002": N_("The figure {figure} is missing; the measure {measure} needs it."),

@@ -106,3 +106,38 @@ def test_a_release_of_a_changed_dataset_is_left_out(tmp_path: Path) -> None:
     found = earlier_releases(workspace, "pop", [first.folder])
     assert found.found == () and found.left_out == ((str(first.folder), "data-changed"),)
     workspace.close()
+
+
+def test_a_release_an_earlier_one_leaves_unprotectable_is_refused(tmp_path: Path) -> None:
+    """Asia's men (10) were published by country-of-birth group; 8 of them were born in India
+    and 2 in China. A table by country of birth cannot protect the 8 (their interval would
+    have to reach 13, above Asia's 10): it is refused and nothing is written."""
+    from mechelen.core.microdata.mapping import read_mapping
+    from mechelen.core.problems import ProblemsFound
+    from mechelen.engine.ingest.pipeline import ingest
+    from mechelen.engine.ingest.workspace import Workspace
+    from tests.engine.publish.linked_population import MAPPING
+
+    rows = ["id,sex,age,citizenship,birth"]
+    people = [("M", "IND")] * 8 + [("M", "CHN")] * 2 + [("F", "BEL")] * 40 + [("M", "BEL")] * 40
+    for number, (sex, country) in enumerate(people):
+        rows.append(f"p{number},{sex},40,{country},{country}")
+    (tmp_path / "pop.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    workspace = Workspace(tmp_path / "ws")
+    mapping, _ = read_mapping(MAPPING)
+    assert mapping is not None
+    ingest(workspace, tmp_path / "pop.csv", mapping, "")
+    groups = [{"name": "groups", "dimensions": ["country_of_birth_group", "sex"]}]
+    make_release(workspace, suppression_spec("one", groups), "", tmp_path / "one", "tester")
+    countries = [{"name": "countries", "dimensions": ["country_of_birth", "sex"]}]
+    with pytest.raises(ProblemsFound) as refused:
+        make_release(workspace, suppression_spec("two", countries), "", tmp_path / "two", "tester")
+    assert [p.code for p in refused.value.problems] == ["audit.E004"]
+    assert refused.value.problems[0].params["earlier"] == "one"
+    assert not (tmp_path / "two").exists()
+    # alone (nothing published before) it is protected
+    alone = make_release(
+        workspace, suppression_spec("two", countries), "", tmp_path / "alone", "t", published=[]
+    )
+    assert audit_release(alone.folder).passed
+    workspace.close()

@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.core.tabulation.hierarchy import Hierarchy
 from mechelen.core.tabulation.relations import DerivedDimension
 from mechelen.core.tabulation.spec import TableSpec
@@ -200,6 +201,12 @@ def make_release(
         earlier=earlier,
     )
     tables = protect(built, spec.protection, context)
+    failing = sum(t.report.audit.get("too_narrow", 0) for t in tables if t.report.audit)
+    if failing:
+        # a pattern that fails its own audit is never written (earlier releases can leave a
+        # sensitive cell no room, whatever this release suppresses)
+        names = ", ".join(e.name for e in earlier) or "-"
+        raise ProblemsFound([Problem("audit.E004", {"count": failing, "earlier": names})])
     source = f"{record.source} (sha256 {record.sha256})" if record else spec.dataset
     files = write_release(
         tables,

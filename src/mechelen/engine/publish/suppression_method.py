@@ -71,7 +71,7 @@ def suppression(
     protected = []
     for built, outcome in zip(tables, result.tables, strict=True):
         suppressed = [status != OBSERVED for status in outcome.status]
-        findings = [f for f in result.audit.findings if f.key in set(built.table.keys)]
+        findings = outcome.findings  # by cell: the system may key cells on more dimensions
         report = DisclosureReport(
             table=built.table.name,
             method="suppression",
