@@ -57,4 +57,5 @@ bench: $(STAMP)  ## print timings (never part of make test): assessment, web lat
 	$(BIN)/python bench/bench_assessment.py
 	$(BIN)/python bench/bench_web.py
 	$(BIN)/python bench/bench_reports.py
+	$(BIN)/python bench/bench_linked_model.py
 	$(BIN)/python bench/bench_statistics.py
