@@ -18,7 +18,14 @@ from django.urls import reverse
 
 from mechelen.web.inline_styles import style_hashes
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES
-from tests.web.access_matrix import ANY_LOGGED_IN, NETWORK_ANALYSTS, PAGES, PUBLIC
+from tests.web.access_matrix import (
+    ANY_LOGGED_IN,
+    INVITEE,
+    NETWORK_ANALYSTS,
+    PAGES,
+    PLATFORM_ADMINS,
+    PUBLIC,
+)
 from tests.web.conftest import World, client_for
 from tests.web.test_access_matrix import plant_secrets
 
@@ -65,6 +72,10 @@ def reader(world: World, roles: Any) -> Any:
         return world.outsider
     if roles == NETWORK_ANALYSTS:
         return world.analyst
+    if roles == PLATFORM_ADMINS:
+        return world.platform_admin
+    if roles == INVITEE:
+        return world.outsider
     role = next(r for r in ORGANISATION_ROLES if r in roles)
     return world.a.users[role]
 

@@ -125,7 +125,10 @@ def test_city_a_ids_under_city_b_answer_as_missing_ones(world: World, name: str)
     kwargs = rule.kwargs(world, world.a)
     if not takes_an_id(kwargs):
         pytest.skip("no object id in the URL")
-    b_slug = {"slug": world.b.organisation.slug} if "slug" in kwargs else {}
+    if "slug" not in kwargs:
+        # no city in the URL (an e-mailed invitation's link, answered by whoever holds it)
+        pytest.skip("no city in the URL")
+    b_slug = {"slug": world.b.organisation.slug}
     for method, roles in (("get", rule.get), ("post", rule.post)):
         user = first_allowed_role_of_b(world, roles) if roles not in (None, PUBLIC) else None
         if user is None:
