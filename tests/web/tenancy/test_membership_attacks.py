@@ -114,3 +114,37 @@ def test_no_account_is_made_for_an_unknown_name(world: World) -> None:
     ):
         attacker.post(reverse("tenancy:members", kwargs={"slug": FAKE}), client_data)
     assert not get_user_model().objects.filter(username="puppet").exists()
+
+
+def test_an_account_named_after_an_address_does_not_take_its_invitation(world: World) -> None:
+    """Found by the red team (issue 10): an account registered with the user name
+    ``alice@city-a.example`` became the invitee of City A's invitation to that address, accepted
+    it from its dashboard and held the role, while Alice's e-mailed link answered 404. An
+    invitation to an address now goes to the holder of the link only."""
+    import re
+
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+
+    from mechelen.web.tenancy.models import Invitation, Membership
+
+    target = "alice@city-a.example"
+    squatter = get_user_model().objects.create_user(target, password="a-long-unusual-passphrase")
+    admin = client_for(world.a.users[Role.ADMINISTRATOR])
+    slug = world.a.organisation.slug
+    admin.post(
+        reverse("tenancy:members", kwargs={"slug": slug}),
+        {"invited": target, "role": "data_steward"},
+    )
+    invitation = Invitation.objects.get(organisation=world.a.organisation, invited=target)
+    assert invitation.invitee is None
+    answer = client_for(squatter).post(
+        reverse("accounts:invitation_answer", kwargs={"pk": invitation.pk}), {"answer": "accept"}
+    )
+    assert answer.status_code == 404
+    assert not Membership.objects.filter(user=squatter, organisation=world.a.organisation).exists()
+    link = re.search(r"http://testserver(/accounts/invitations/[\w-]+/)", mail.outbox[-1].body)
+    assert link is not None
+    alice = get_user_model().objects.create_user("alice", password="another-long-passphrase")
+    client_for(alice).post(link.group(1), {"answer": "accept"})
+    assert Membership.objects.filter(user=alice, organisation=world.a.organisation).exists()

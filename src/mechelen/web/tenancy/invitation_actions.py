@@ -58,7 +58,9 @@ def invite(
 ) -> Invitation:
     """Offer ``role`` to ``invited`` (a user name or an e-mail address), e-mailing the link."""
     invited = invited.strip()
-    invitee = get_user_model().objects.filter(username=invited).first()
+    # an invitation to an e-mail address goes to whoever holds the e-mailed link, never to an
+    # account that merely took that address as its user name
+    invitee = None if is_email(invited) else get_user_model().objects.filter(username=invited).first()
     token, digest = Invitation.new_token()
     invitation = Invitation.objects.create(
         organisation=organisation,
