@@ -32,6 +32,15 @@ REFUSED, ACCEPTED = "refused", "accepted"
 
 #: (column name, language, expected outcome)
 NAMES: list[tuple[str, str, str]] = [
+    # missed before the red team's probe (issue 10)
+    ("titre_sejour", "fr", REFUSED),
+    ("blue_card", "en", REFUSED),
+    ("humanitarian_status", "en", REFUSED),
+    ("respermit", "en", REFUSED),
+    ("pre_settled", "en", REFUSED),
+    ("Bleiberecht", "de", REFUSED),
+    ("statushouder", "nl", REFUSED),
+    ("durata_soggiorno", "it", ACCEPTED),
     # English
     ("residence_permit", "en", REFUSED),
     ("ResidencePermitType", "en", REFUSED),
@@ -197,6 +206,15 @@ NAMES: list[tuple[str, str, str]] = [
 
 #: (value of a free category column, language, expected outcome)
 VALUES: list[tuple[str, str, str]] = [
+    # missed before the red team's probe (issue 10)
+    ("statushouder", "nl", REFUSED),
+    ("sans-papier", "fr", REFUSED),
+    ("Bleiberecht", "de", REFUSED),
+    ("récépissé", "fr", REFUSED),
+    ("Fiktionsbescheinigung", "de", REFUSED),
+    ("EU blue card", "en", REFUSED),
+    ("pre-settled", "en", REFUSED),
+    ("temporary protected status", "en", REFUSED),
     # English
     ("refugee", "en", REFUSED),
     ("Refugee", "en", REFUSED),
