@@ -8,6 +8,7 @@ folders; its relations come from each ``release.json``, so anyone can re-run it.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,32 @@ def test_a_release_an_earlier_one_leaves_unprotectable_is_refused(tmp_path: Path
     )
     assert audit_release(alone.folder).passed
     workspace.close()
+
+
+def test_the_audit_leaves_out_other_datasets_and_versions(tmp_path: Path) -> None:
+    """Found by the red team: the web passes every published release of a city to the audit;
+    one of another dataset, or of another version of the same (a cell published with another
+    value), made the audit fail with disclosure.E001 and blocked every later release. They
+    are left out and named."""
+    workspace, _ = population_workspace(tmp_path, seed=4)
+    tables = [{"name": "t", "dimensions": ["sex", "age_band"]}]
+    first = make_release(workspace, suppression_spec("one", tables), "", tmp_path / "one", "t")
+    second = make_release(workspace, suppression_spec("two", tables), "", tmp_path / "two", "t")
+    workspace.close()
+    other = tmp_path / "other"
+    shutil.copytree(first.folder, other)
+    meta = json.loads((other / "release.json").read_text(encoding="utf-8"))
+    meta["dataset"], meta["release"] = "another", "other"
+    (other / "release.json").write_text(json.dumps(meta), encoding="utf-8")
+    changed = tmp_path / "changed"
+    shutil.copytree(first.folder, changed)
+    meta = json.loads((changed / "release.json").read_text(encoding="utf-8"))
+    meta["release"] = "changed"
+    (changed / "release.json").write_text(json.dumps(meta), encoding="utf-8")
+    lines = (changed / "t.csv").read_text(encoding="utf-8").splitlines()
+    header, row = lines[0].split(","), lines[1].split(",")
+    row[header.index("value")] = str(int(row[header.index("value")]) + 1)
+    (changed / "t.csv").write_text("\n".join([lines[0], ",".join(row), *lines[2:]]) + "\n")
+    result = audit_release(second.folder, [first.folder, other, changed])
+    assert result.passed and result.audited_with == ["one"]
+    assert result.left_out == [("other", "other-dataset"), ("changed", "data-changed")]

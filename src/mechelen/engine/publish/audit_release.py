@@ -62,6 +62,9 @@ class ReleaseAudit:
     published_before: list[str] = field(default_factory=list)
     #: suppressed cells attacked as integer programmes too (close to failing by LP)
     integer_checked: int = 0
+    #: earlier releases given but not attacked with it: (release, ``other-dataset`` or
+    #: ``data-changed``, a cell published with another value: another version of the data)
+    left_out: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -83,6 +86,21 @@ def _read_tables(folder: Path, meta: dict[str, Any]) -> tuple[list[CellTable], l
         tables.append(table_from_cells(name, dims, cells))
         published.append(np.array(shown, dtype=np.bool_))
     return tables, published
+
+
+def _published_values(
+    population: str, tables: list[CellTable], shown: list[np.ndarray]
+) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
+    """Every published cell of a release, by population and codes other than the total."""
+    values = {}
+    for table, mask in zip(tables, shown, strict=True):
+        for key, value, is_shown in zip(table.keys, table.values, mask, strict=True):
+            if is_shown:
+                codes = zip(table.dimensions, key, strict=True)
+                values[(population, frozenset((d, c) for d, c in codes if c != TOTAL))] = float(
+                    value
+                )
+    return values
 
 
 def _share_published_values(tables: list[CellTable], shown: list[np.ndarray]) -> list[CellTable]:
@@ -190,14 +208,31 @@ def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
         return ReleaseAudit(meta["release"], method, applicable=False)
     threshold = int(protection.get("threshold", 10))
     width = float(protection.get("protection", default_frequency_protection(threshold)))
-    metas = [(folder, meta)] + [(f, _read_release(f)) for f in earlier]
-    metas = [(f, m) for f, m in metas if m["protection"]["method"] == "suppression"]
+    candidates = [(folder, meta)] + [(f, _read_release(f)) for f in earlier]
+    left_out: list[tuple[str, str]] = []
+    metas = []
+    for source, source_meta in candidates:
+        if source_meta["protection"]["method"] != "suppression":
+            continue
+        if source_meta.get("dataset") != meta.get("dataset"):
+            left_out.append((str(source_meta["release"]), "other-dataset"))
+            continue
+        metas.append((source, source_meta))
     filters = {f: filters_from_json(m.get("filters", [])) for f, m in metas}
     populations = {f: filter_signature(filters[f]) for f, _ in metas}
     read: list[tuple[str, str, CellTable, np.ndarray]] = []  # release, population, table, shown
     relations: dict[str, DerivedDimension] = {}
+    known: dict[tuple[str, frozenset[tuple[str, str]]], float] = {}  # published values
+    kept = []
     for source, source_meta in metas:
         tables, shown = _read_tables(source, source_meta)
+        own_values = _published_values(populations[source], tables, shown)
+        if any(known.get(cell, value) != value for cell, value in own_values.items()):
+            # a cell published with another value: a release of another version of the data
+            left_out.append((str(source_meta["release"]), "data-changed"))
+            continue
+        known.update(own_values)
+        kept.append((source, source_meta))
         for table, mask in zip(tables, shown, strict=True):
             read.append((str(source_meta["release"]), populations[source], table, mask))
         for entry in source_meta.get("relations", []):
@@ -231,7 +266,8 @@ def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
         integer_checked = _integer_bounds(system, published, lower, upper, threshold, width)
     result = ReleaseAudit(meta["release"], method, True, int((~published).sum()), width, threshold)
     result.integer_checked = integer_checked
-    result.audited_with = [str(m["release"]) for _, m in metas[1:]]
+    result.audited_with = [str(m["release"]) for _, m in kept[1:]]
+    result.left_out = left_out
     result.published_before = [str(n) for n in meta.get("published_before", [])]
     seen: set[int] = set()
     for number, cells in enumerate(system.table_cells):

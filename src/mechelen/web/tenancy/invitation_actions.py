@@ -60,7 +60,9 @@ def invite(
     invited = invited.strip()
     # an invitation to an e-mail address goes to whoever holds the e-mailed link, never to an
     # account that merely took that address as its user name
-    invitee = None if is_email(invited) else get_user_model().objects.filter(username=invited).first()
+    invitee = (
+        None if is_email(invited) else get_user_model().objects.filter(username=invited).first()
+    )
     token, digest = Invitation.new_token()
     invitation = Invitation.objects.create(
         organisation=organisation,
