@@ -114,10 +114,13 @@ def link_tables(
     tables: Sequence[CellTable],
     relations: Sequence[DerivedDimension] = (),
     sums: Sequence[CodeSum] = (),
+    placeholders: int = 0,
 ) -> CellSystem:
     """The system of the tables' cells (shared cells once) and of all their equations,
     those of each table's hierarchies and those the ``relations`` and code ``sums`` (a
-    population and its parts) give between tables."""
+    population and its parts) give between tables. The last ``placeholders`` tables hold
+    cells nobody published whose values are placeholders (an audit from published files
+    cannot know them): a cell they share with an earlier table takes that table's value."""
     if not tables:
         raise ProblemsFound([Problem("disclosure.E006")])
     dimensions: list[str] = []
@@ -146,8 +149,9 @@ def link_tables(
                 counts.append(int(table.counts[i]))
                 values.append(float(table.values[i]))
                 owner.append(number)
-            elif counts[found] != int(table.counts[i]) or not _same(
-                values[found], float(table.values[i])
+            elif number < len(tables) - placeholders and (
+                counts[found] != int(table.counts[i])
+                or not _same(values[found], float(table.values[i]))
             ):
                 raise ProblemsFound(
                     [

@@ -31,6 +31,7 @@ from mechelen.core.tabulation.hierarchy import TOTAL, Hierarchy
 from mechelen.core.tabulation.relations import DerivedDimension
 from mechelen.core.tabulation.table import CellTable, table_from_cells
 from mechelen.engine.publish.populations import POPULATION, link_populations
+from mechelen.engine.publish.release import derived_tables
 from mechelen.engine.publish.release_files import (
     filter_signature,
     filters_from_json,
@@ -241,6 +242,9 @@ def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
             )
     own = [t for _, _, t, _ in read[: len(meta["tables"])]]
     others = read[len(own) :]
+    # the status tables nobody publishes, through which tables link (placeholder values)
+    derived = derived_tables([(p, t) for _, p, t, _ in read], str(meta.get("country", "")))
+    others += [("(status)", p, t, np.zeros(len(t), dtype=np.bool_)) for p, t in derived]
     linked = link_populations(
         own,
         populations[folder],
@@ -252,7 +256,8 @@ def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
     names = [str(meta["release"])] * len(own) + [r for r, _, _, _ in others]
     names += ["(rest)"] * (len(all_tables) - len(names))
     all_tables = _share_published_values(all_tables, shown_masks)
-    system = link_tables(all_tables, list(relations.values()), linked.sums)
+    placeholders = len(all_tables) - len(read)  # status and rest tables
+    system = link_tables(all_tables, list(relations.values()), linked.sums, placeholders)
     published = np.zeros(len(system), dtype=np.bool_)
     for cells, mask in zip(system.table_cells, shown_masks, strict=True):
         published[cells] |= mask
@@ -276,7 +281,7 @@ def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
         label = system.table_names[number]
         if number >= len(own):
             label = f"{names[number]}/{label}"
-        rest = number >= len(read)
+        rest = number >= len(read)  # status and rest tables: never published
         for position, cell in enumerate(cells.tolist()):
             if published[cell] or cell in seen:
                 continue

@@ -12,6 +12,7 @@ from mechelen.core.disclosure.cell_key import default_ptable, perturb
 from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.core.tabulation.relations import DerivedDimension
 from mechelen.core.tabulation.spec import UNPROTECTED, Filter, Protection
+from mechelen.core.tabulation.table import CellTable
 from mechelen.engine.publish.earlier import EarlierRelease
 from mechelen.engine.publish.protected import (
     CONF_FREE,
@@ -36,6 +37,8 @@ class ProtectionContext:
     filters: tuple[Filter, ...] = ()
     #: earlier suppression releases of the same dataset, protected together with these
     earlier: tuple[EarlierRelease, ...] = ()
+    #: (population, table): tables nobody publishes that link tables through a status
+    derived: tuple[tuple[str, CellTable], ...] = ()
 
 
 Method = Callable[[Sequence[BuiltTable], Protection, ProtectionContext], list[ProtectedTable]]

@@ -42,7 +42,7 @@ from mechelen.engine.publish.protect import ProtectionContext, protect
 from mechelen.engine.publish.protected import ProtectedTable
 from mechelen.engine.publish.release_files import filter_signature, filters_json
 from mechelen.engine.tables.build import BuildTimings, Progress, build_tables
-from mechelen.engine.tables.relations import dimension_relations
+from mechelen.engine.tables.relations import dimension_relations, status_tables
 
 BUDGET_ENV = "MECHELEN_PRIVACY_BUDGET"
 DEFAULT_BUDGET = 5.0
@@ -104,6 +104,7 @@ def write_release(
     licence: str = "CC-BY-4.0",
     relations: Sequence[DerivedDimension] = (),
     published_before: Sequence[str] = (),
+    country: str = "",
 ) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
@@ -159,6 +160,7 @@ def write_release(
         "filters": filters_json(spec.filters),
         "geography": {"level": spec.geography_level, "up_to": spec.geography_up_to},
         "sum_of": spec.measure,
+        "country": country,
         "published_before": list(published_before),
         "files": {
             p.name: hashlib.sha256(p.read_bytes()).hexdigest()
@@ -191,14 +193,21 @@ def make_release(
     if spec.protection.method == "suppression":
         folders = logged_folders(workspace, spec.dataset) if published is None else published
         earlier = earlier_releases(workspace, spec.dataset, folders, exclude=folder).found
+    country = record.country if record else ""
+    derived = derived_tables(
+        [(filter_signature(spec.filters), b.table) for b in built]
+        + [(e.population, t) for e in earlier for t, _ in e.tables],
+        country,
+    )
     every_table = [b.table for b in built] + [t for e in earlier for t, _ in e.tables]
-    relations = release_relations(every_table, record.country if record else "")
+    relations = release_relations(every_table + [t for _, t in derived], country)
     context = ProtectionContext(
         budget_left=privacy_budget_left(workspace, spec.dataset),
         relations=relations,
         population=filter_signature(spec.filters),
         filters=tuple(spec.filters),
         earlier=earlier,
+        derived=tuple(derived),
     )
     tables = protect(built, spec.protection, context)
     failing = sum(t.report.audit.get("too_narrow", 0) for t in tables if t.report.audit)
@@ -215,6 +224,7 @@ def make_release(
         source,
         relations=relations,
         published_before=[e.name for e in earlier],
+        country=country,
     )
     content = _content_hash(files)
     now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -252,6 +262,23 @@ def release_relations(tables: Sequence[CellTable], country: str) -> tuple[Derive
     if not country:
         return ()
     return tuple(dimension_relations([t.dimensions for t in tables], hierarchies, country))
+
+
+def derived_tables(
+    tables: Sequence[tuple[str, CellTable]], country: str
+) -> list[tuple[str, CellTable]]:
+    """The status tables (:func:`~mechelen.engine.tables.relations.status_tables`) of each
+    population's tables: cells nobody publishes that link tables through a status."""
+    if not country:
+        return []
+    by_population: dict[str, list[CellTable]] = {}
+    for population, table in tables:
+        by_population.setdefault(population, []).append(table)
+    return [
+        (population, table)
+        for population, members in by_population.items()
+        for table in status_tables(members, country)
+    ]
 
 
 def release_log(workspace: Workspace) -> list[tuple[Any, ...]]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from mechelen.core.disclosure.primary import PrimaryRule, make_rule
 from mechelen.core.disclosure.protection import default_frequency_protection
 from mechelen.core.disclosure.suppression import protect_by_suppression
@@ -57,7 +59,8 @@ def suppression(
         [b.table for b in tables],
         context.population,
         {context.population: context.filters} | {e.population: e.filters for e in context.earlier},
-        [(e.population, t, shown) for e in context.earlier for t, shown in e.tables],
+        [(e.population, t, shown) for e in context.earlier for t, shown in e.tables]
+        + [(p, t, np.zeros(len(t), dtype=np.bool_)) for p, t in context.derived],
     )
     result = protect_by_suppression(
         linked.new,

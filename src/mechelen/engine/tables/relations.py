@@ -28,9 +28,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
+
 from mechelen.core.microdata import codes
-from mechelen.core.tabulation.hierarchy import Hierarchy
+from mechelen.core.tabulation.hierarchy import TOTAL, Hierarchy
 from mechelen.core.tabulation.relations import DerivedDimension
+from mechelen.core.tabulation.table import CellTable
 from mechelen.engine.standardise.country_groups import country_group
 from mechelen.engine.standardise.m49 import m49_placements
 
@@ -148,3 +151,83 @@ def dimension_relations(
         if mapping:
             relations.append(DerivedDimension(derived, tuple(sources), mapping))
     return relations
+
+
+#: the statuses through which the two families of dimensions meet the migratory status, and
+#: the dimensions each derives from
+STATUS_SOURCES = {
+    "birth_status": ("country_of_birth", "country_of_birth_group", MIGRATORY),
+    "citizenship_status": ("citizenship", "citizenship_group", MIGRATORY),
+}
+
+
+def _status_of(status: str, source: str, code: str, country: str) -> str:
+    if source == MIGRATORY:
+        birth, citizenship = code.split("/", 1)
+        return birth if status == "birth_status" else citizenship
+    if source.endswith("_group"):
+        group_status = {
+            country: codes.CITIZEN if status == "citizenship_status" else codes.NATIVE_BORN
+        }
+        group_status |= {"Unknown": codes.UNKNOWN_STATUS}
+        if status == "citizenship_status":
+            group_status["Stateless"] = codes.STATELESS_STATUS
+            return group_status.get(code, codes.NON_CITIZEN)
+        return group_status.get(code, codes.FOREIGN_BORN)
+    if status == "birth_status":
+        return birth_status(code, country)
+    return citizenship_status(code, country)
+
+
+def status_tables(tables: Sequence[CellTable], country: str) -> list[CellTable]:
+    """Tables nobody publishes that an attacker still reasons through: each table with a
+    country (or group, or migratory status) summed to its birth or citizenship status.
+
+    A table by country of birth and one by migratory status share no relation directly, but
+    both sum to the birth status: the native-born are the persons born in the country, and
+    the native-born citizens plus non-citizens. The status table gives the system those
+    cells (never published) so that the relations link the two. One table per set of
+    dimensions; none where a published table has those dimensions already.
+    """
+    have = {frozenset(t.dimensions) for t in tables}
+    made: dict[frozenset[str], CellTable] = {}
+    for table in tables:
+        for status, sources in STATUS_SOURCES.items():
+            if status in table.dimensions:
+                continue
+            for source in sources:
+                if source not in table.dimensions:
+                    continue
+                dims = tuple(status if d == source else d for d in table.dimensions)
+                if frozenset(dims) in have or frozenset(dims) in made:
+                    continue
+                made[frozenset(dims)] = _summed(table, source, status, dims, country)
+    return list(made.values())
+
+
+def _summed(
+    table: CellTable, source: str, status: str, dims: tuple[str, ...], country: str
+) -> CellTable:
+    at = table.dimensions.index(source)
+    cells: dict[tuple[str, ...], list[float]] = {}
+    for key, count, value in zip(table.keys, table.counts, table.values, strict=True):
+        code = key[at] if key[at] == TOTAL else _status_of(status, source, key[at], country)
+        if key[at] != TOTAL and not table.hierarchies[source].is_leaf(key[at]):
+            continue
+        new = (*key[:at], code, *key[at + 1 :])
+        found = cells.setdefault(new, [0.0, 0.0])
+        found[0] += float(count)
+        found[1] += float(value)
+    hierarchies = dict(table.hierarchies)
+    del hierarchies[source]
+    codes_found = sorted({k[at] for k in cells if k[at] != TOTAL})
+    hierarchies[status] = Hierarchy.flat(status, codes_found)
+    keys = tuple(cells)
+    return CellTable(
+        name=f"{table.name} ({status})",
+        dimensions=dims,
+        keys=keys,
+        counts=np.array([round(cells[k][0]) for k in keys], dtype=np.int64),
+        values=np.array([cells[k][1] for k in keys], dtype=np.float64),
+        hierarchies=hierarchies,
+    )
