@@ -175,3 +175,67 @@ def test_the_audit_leaves_out_other_datasets_and_versions(tmp_path: Path) -> Non
     result = audit_release(second.folder, [first.folder, other, changed])
     assert result.passed and result.audited_with == ["one"]
     assert result.left_out == [("other", "other-dataset"), ("changed", "data-changed")]
+
+
+def test_tables_that_meet_only_through_a_status_hold_against_persons(tmp_path: Path) -> None:
+    """Found by the red team: persons by country of birth and by migratory status share no
+    dimension and no direct relation, yet both sum to the birth status (the native-born are
+    those born in the country, and the native-born citizens plus non-citizens). Without the
+    status tables nobody publishes, the audit passed while a person-level attacker recovered
+    36 suppressed cells exactly; with them, it narrows no sensitive cell."""
+    import itertools
+
+    import numpy as np
+
+    from mechelen.core.tabulation.hierarchy import TOTAL
+    from mechelen.engine.publish.release_files import published_cells
+    from mechelen.engine.tables.build import build_tables
+    from mechelen.engine.tables.relations import birth_status, citizenship_status
+    from tests.core.disclosure.atoms import PublishedTable, attack
+
+    workspace, _ = population_workspace(tmp_path, seed=1)
+    tables = [
+        {"name": "birth", "dimensions": ["country_of_birth", "sex", "age_band"]},
+        {"name": "migratory", "dimensions": ["migratory_status", "sex", "age_band"]},
+    ]
+    spec = suppression_spec("status", tables)
+    made = make_release(workspace, spec, "", tmp_path / "status", "tester")
+    truth = {b.table.name: b.table for b in build_tables(workspace, spec)[0]}
+    countries = workspace.con.execute(
+        "SELECT DISTINCT country_of_birth FROM data__pop UNION "
+        "SELECT DISTINCT citizenship FROM data__pop"
+    ).fetchall()
+    workspace.close()
+    codes = sorted(str(c[0]) for c in countries)
+    bands = [k for k in truth["birth"].hierarchies["age_band"].codes if k != TOTAL]
+    atoms = list(itertools.product(codes, codes, ["F", "M"], bands))
+    meaning = {
+        "country_of_birth": lambda a: a[0],
+        "migratory_status": lambda a: (
+            f"{birth_status(a[0], 'BEL')}/{citizenship_status(a[1], 'BEL')}"
+        ),
+        "sex": lambda a: a[2],
+        "age_band": lambda a: a[3],
+    }
+    meta = json.loads((made.folder / "release.json").read_text(encoding="utf-8"))
+    published = []
+    for name, keys, _, shown in published_cells(made.folder, meta):
+        table = truth[name]
+        mask = np.zeros(len(table), dtype=np.bool_)
+        for key, is_shown in zip(keys, shown, strict=True):
+            index = table.index(key)
+            assert index is not None
+            mask[index] = is_shown
+        published.append(PublishedTable(table, mask))
+    bounds = attack(published, atoms, meaning)
+    narrowed = [
+        (published[t].table.name, published[t].table.keys[c])
+        for (t, c), (low, high) in bounds.items()
+        if 0 < published[t].table.counts[c] < 10
+        and (
+            low > max(published[t].table.values[c] - 5, 0)
+            or high < published[t].table.values[c] + 5
+        )
+    ]
+    assert narrowed == []
+    assert audit_release(made.folder).passed
