@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from mechelen.engine.ingest.workspace import Workspace
 from mechelen.engine.publish import release as release_module
 from mechelen.engine.publish.audit_release import audit_release
 from mechelen.engine.publish.release import make_release
@@ -239,3 +240,107 @@ def test_tables_that_meet_only_through_a_status_hold_against_persons(tmp_path: P
     ]
     assert narrowed == []
     assert audit_release(made.folder).passed
+
+
+def few_foreigners_workspace(folder: Path, seed: int) -> Workspace:
+    """The red team's data: 300 to 1,000 persons, 90% Belgian citizens, the others Moroccan
+    or French, bands 0-14, 15-19, 20-34, 35-64, 65+."""
+    import random
+
+    from mechelen.core.microdata.mapping import read_mapping
+    from mechelen.engine.ingest.pipeline import ingest
+    from tests.engine.publish.linked_population import MAPPING
+
+    rng = random.Random(seed)
+    lines = ["id,sex,age,citizenship,birth"]
+    for number in range(rng.choice([300, 600, 1000])):
+        citizenship = "BEL" if rng.random() < 0.9 else rng.choice(["MAR", "FRA"])
+        birth = citizenship if rng.random() < 0.8 else rng.choice(["BEL", "MAR", "FRA"])
+        lines.append(f"p{number},{rng.choice('FM')},{rng.randint(0, 95)},{citizenship},{birth}")
+    (folder / "pop.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    workspace = Workspace(folder / "ws")
+    mapping, _ = read_mapping(
+        {
+            **MAPPING,
+            "dimensions": {
+                **MAPPING["dimensions"],
+                "age": {"column": "age", "bands": [0, 15, 20, 35, 65]},
+            },
+        }  # type: ignore[dict-item]
+    )
+    assert mapping is not None
+    ingest(workspace, folder / "pop.csv", mapping, "")
+    return workspace
+
+
+@pytest.mark.parametrize(
+    ("seed", "filters", "keeps"),
+    [
+        (7, {"age": {"min": 20}}, lambda atom: atom[2] not in ("0-14", "15-19", "_U")),
+        (4, {"sex": ["F"]}, lambda atom: atom[1] == "F"),
+    ],
+    ids=["adults", "women"],
+)
+def test_a_population_beside_everyone_in_fewer_dimensions_holds(
+    tmp_path: Path, seed: int, filters: dict[str, object], keeps: object
+) -> None:
+    """Found by the red team: everyone by citizenship status, age band and sex, then adults
+    (or women) by citizenship status and age band only. The rest between the populations was
+    built only between tables of the same dimensions, so the audit passed while a person-level
+    attacker recovered small cells exactly (non-citizen adults aged 20-34 = 44 - 15 - 20 = 9).
+    The rest is now built on the smaller table's cells, the women split by sex."""
+    import itertools
+
+    import numpy as np
+
+    from mechelen.core.tabulation.hierarchy import TOTAL
+    from mechelen.engine.publish.release_files import published_cells
+    from mechelen.engine.tables.build import build_tables
+    from mechelen.engine.tables.relations import citizenship_status
+    from tests.core.disclosure.atoms import PublishedTable, attack
+
+    workspace = few_foreigners_workspace(tmp_path, seed)
+    everyone = suppression_spec(
+        "everyone", [{"name": "all", "dimensions": ["citizenship_status", "age_band", "sex"]}]
+    )
+    part = suppression_spec(
+        "part", [{"name": "part", "dimensions": ["citizenship_status", "age_band"]}], filters
+    )
+    first = make_release(workspace, everyone, "", tmp_path / "everyone", "tester")
+    second = make_release(workspace, part, "", tmp_path / "part", "tester")
+    truth = {b.table.name: b.table for s in (everyone, part) for b in build_tables(workspace, s)[0]}
+    citizenships = [
+        str(r[0])
+        for r in workspace.con.execute("SELECT DISTINCT citizenship FROM data__pop").fetchall()
+    ]
+    workspace.close()
+    bands = [c for c in truth["all"].hierarchies["age_band"].codes if c != TOTAL]
+    atoms = list(itertools.product(citizenships, ["F", "M"], bands))
+    meaning = {
+        "citizenship_status": lambda a: citizenship_status(a[0], "BEL"),
+        "sex": lambda a: a[1],
+        "age_band": lambda a: a[2],
+    }
+    published = []
+    for made, population in ((first, lambda a: True), (second, keeps)):
+        meta = json.loads((made.folder / "release.json").read_text(encoding="utf-8"))
+        for name, keys, _, shown in published_cells(made.folder, meta):
+            table = truth[name]
+            mask = np.zeros(len(table), dtype=np.bool_)
+            for key, is_shown in zip(keys, shown, strict=True):
+                index = table.index(key)
+                assert index is not None
+                mask[index] = is_shown
+            published.append(PublishedTable(table, mask, population))  # type: ignore[arg-type]
+    bounds = attack(published, atoms, meaning)
+    narrowed = [
+        (published[t].table.name, published[t].table.keys[c], low, high)
+        for (t, c), (low, high) in bounds.items()
+        if 0 < published[t].table.counts[c] < 10
+        and (
+            low > max(published[t].table.values[c] - 5, 0)
+            or high < published[t].table.values[c] + 5
+        )
+    ]
+    assert narrowed == []
+    assert audit_release(second.folder, [first.folder]).passed

@@ -61,11 +61,13 @@ def test_the_rest_of_everyone_outside_the_adults() -> None:
         [adults], "age>=18", {"all": (), "age>=18": ADULTS}, [("all", everyone, shown)]
     )
     assert [t.dimensions[0] for t in linked.new] == [POPULATION]
-    rest, zero = linked.earlier[-1]
+    [(rest, zero)] = [(t, z) for t, z in linked.earlier if t.keys[0][0] == "all - age>=18"]
     cells = dict(zip((k[1] for k in rest.keys), zip(rest.values, zero, strict=True), strict=True))
     assert cells["15-19"] == (3.0, False)  # the 15-17 year-olds: never published
     assert cells["20-64"] == (0.0, True) and cells["65+"] == (0.0, True)  # known to be 0
-    assert "0-14" not in cells  # no adult there: nothing to split
+    assert cells["0-14"] == (40.0, False)  # all of them: no adult there
+    [(none, known)] = [(t, z) for t, z in linked.earlier if t.keys[0][0] == "age>=18"]
+    assert [k[1] for k in none.keys] == ["0-14", "_U"] and not none.values.any() and known.all()
     system = link_tables(linked.new + [t for t, _ in linked.earlier], sums=linked.sums)
     assert np.allclose(system.equation_matrix @ system.values, 0)
     everyone_15 = system.keys.index(("all", "15-19"))

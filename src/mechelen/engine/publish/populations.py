@@ -125,47 +125,105 @@ def placement(conditions: Sequence[Filter], codes: Mapping[str, str]) -> str:
     return "partly" if "partly" in found else "inside"
 
 
-def _rest_table(
+def _outer_key(outer: CellTable, codes: Mapping[str, str], population: str) -> Key:
+    return tuple(population if d == POPULATION else codes.get(d, TOTAL) for d in outer.dimensions)
+
+
+def _table(
+    name: str,
+    dims: tuple[str, ...],
+    hierarchies: Mapping[str, Hierarchy],
+    cells: list[tuple[Key, float, bool]],
+) -> tuple[CellTable, BoolArray]:
+    """A table of cells nobody publishes (values at build time, placeholders in an audit),
+    with which of them are known to the attacker (published: a structural 0)."""
+    return (
+        CellTable(
+            name=name,
+            dimensions=dims,
+            keys=tuple(k for k, _, _ in cells),
+            counts=np.array([round(v) for _, v, _ in cells], dtype=np.int64),
+            values=np.array([v for _, v, _ in cells], dtype=np.float64),
+            hierarchies={d: hierarchies[d] for d in dims},
+        ),
+        np.array([known for _, _, known in cells], dtype=np.bool_),
+    )
+
+
+def _lift_dimension(conditions: Sequence[Filter], extra: set[str], outer: CellTable) -> str | None:
+    """The dimension of ``outer`` (not of the inner table) that a filter condition is on,
+    when every code of it lies wholly inside or outside the filter: the inner population's
+    cells can then be split by it. None if there is none, or more than one."""
+    found = []
+    for condition in conditions:
+        for dim in (condition.column, f"{condition.column}_band"):
+            if dim in extra:
+                found.append((condition, dim))
+    if len(found) != 1:
+        return None
+    condition, dim = found[0]
+    leaves = outer.hierarchies[dim].leaves
+    if any(_placement(condition, {dim: code}) == "partly" for code in leaves):
+        return None
+    return dim
+
+
+def _rest_tables(
     outer: CellTable,
     inner: CellTable,
     conditions: Sequence[Filter],
     code: str,
     hierarchy: Hierarchy,
-) -> tuple[CellTable, BoolArray] | None:
-    """The cells of ``outer`` minus ``inner`` (both keyed by population) that an attacker
-    can tell apart, with which of them are known 0."""
-    inner_position = [inner.dimensions.index(d) for d in outer.dimensions]
-    keys: list[Key] = []
-    values: list[float] = []
-    counts: list[int] = []
-    zero: list[bool] = []
-    for index, key in enumerate(outer.keys):
-        inner_key = [""] * len(key)
-        for position, own_code in zip(inner_position, key, strict=True):
-            inner_key[position] = own_code
-        inner_key[0] = inner.keys[0][0]  # the inner population's code
-        inside_at = inner.index(tuple(inner_key))
-        if inside_at is None:
+) -> list[tuple[CellTable, BoolArray]]:
+    """The rest of ``outer``'s population outside ``inner``'s, on the inner table's cells;
+    ``outer`` has every dimension of ``inner`` (the others at their total). Where ``outer``
+    also has the dimension a filter is on (sex for the women), the inner population is
+    split by it too: its cells outside the filter are known 0, and the rest's inside."""
+    outer_population, inner_population = outer.keys[0][0], inner.keys[0][0]
+    extra = set(outer.dimensions) - set(inner.dimensions)
+    lift = _lift_dimension(conditions, extra, outer)
+    dims = inner.dimensions if lift is None else (*inner.dimensions, lift)
+    # the outer table's codes: the inner population may lack some (no adult aged 0-14)
+    hierarchies = {d: outer.hierarchies[d] for d in dims if d != POPULATION}
+    hierarchies[POPULATION] = hierarchy
+    rest: list[tuple[Key, float, bool]] = []
+    split: list[tuple[Key, float, bool]] = []
+    for outer_at, outer_key in enumerate(outer.keys):
+        codes = dict(zip(outer.dimensions, outer_key, strict=True))
+        if any(codes[d] != TOTAL for d in extra):
             continue
-        where = placement(conditions, dict(zip(outer.dimensions[1:], key[1:], strict=True)))
-        if where == "outside":
+        key = tuple(codes[d] for d in inner.dimensions[1:])
+        inner_at = inner.index((inner_population, *key))
+        inner_value = float(inner.values[inner_at]) if inner_at is not None else 0.0
+        outer_value = float(outer.values[outer_at])
+        where = placement(conditions, codes) if inner_at is not None else "outside"
+        if inner_at is None:  # no one of the inner population there: a known 0
+            split.append(((inner_population, *key, *([TOTAL] if lift else [])), 0.0, True))
+        if lift is None:
+            zero = where == "inside"
+            rest.append(((code, *key), 0.0 if zero else max(outer_value - inner_value, 0), zero))
             continue
-        keys.append((code, *key[1:]))
-        rest = 0.0 if where == "inside" else max(outer.values[index] - inner.values[inside_at], 0)
-        values.append(rest)
-        counts.append(round(rest))
-        zero.append(where == "inside")
-    if not keys:
-        return None
-    table = CellTable(
-        name=f"{outer.name}{REST}{inner.name}",
-        dimensions=outer.dimensions,
-        keys=tuple(keys),
-        counts=np.array(counts, dtype=np.int64),
-        values=np.array(values, dtype=np.float64),
-        hierarchies={**outer.hierarchies, POPULATION: hierarchy},
-    )
-    return table, np.array(zero, dtype=np.bool_)
+        rest.append(((code, *key, TOTAL), max(outer_value - inner_value, 0.0), False))
+        if inner_at is not None:  # the inner cell itself, as the total of its split
+            split.append(((inner_population, *key, TOTAL), inner_value, False))
+        for lift_code in outer.hierarchies[lift].leaves:
+            at = outer.index(_outer_key(outer, {**codes, lift: lift_code}, outer_population))
+            if at is None:
+                continue
+            value = float(outer.values[at])
+            inside = inner_at is not None and (
+                placement(conditions, {**codes, lift: lift_code}) == "inside"
+            )
+            split.append(
+                ((inner_population, *key, lift_code), value if inside else 0.0, not inside)
+            )
+            rest.append(((code, *key, lift_code), 0.0 if inside else value, inside))
+    made = []
+    if rest:
+        made.append(_table(f"{outer.name}{REST}{inner.name}", dims, hierarchies, rest))
+    if split:
+        made.append(_table(f"{inner.name} by {lift}", dims, hierarchies, split))
+    return made
 
 
 def link_populations(
@@ -201,18 +259,20 @@ def link_populations(
         code = f"{outer}{REST}{inner}"
         sums.append(CodeSum(POPULATION, outer, (inner, code)))
         seen: set[frozenset[str]] = set()
-        for outer_table in by_population.get(outer, []):
-            dims = frozenset(outer_table.dimensions)
+        for inner_table in by_population.get(inner, []):
+            dims = frozenset(inner_table.dimensions)
             if dims in seen:
                 continue
-            match = next(
-                (t for t in by_population.get(inner, []) if frozenset(t.dimensions) == dims),
-                None,
-            )
-            if match is None:
+            containing = [t for t in by_population.get(outer, []) if dims <= set(t.dimensions)]
+            if not containing:
                 continue
             seen.add(dims)
-            rest = _rest_table(outer_table, match, filters[inner], code, hierarchy)
-            if rest is not None:
-                rests.append(rest)
+            # the outer table with the fewest more dimensions, preferring the filter's own
+            outer_table = min(containing, key=lambda t: len(t.dimensions))
+            for candidate in containing:
+                extra = set(candidate.dimensions) - dims
+                if _lift_dimension(filters[inner], extra, candidate) is not None:
+                    outer_table = candidate
+                    break
+            rests += _rest_tables(outer_table, inner_table, filters[inner], code, hierarchy)
     return Linked(keyed_new, keyed_earlier + rests, sums)
