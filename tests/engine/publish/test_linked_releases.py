@@ -344,3 +344,22 @@ def test_a_population_beside_everyone_in_fewer_dimensions_holds(
     ]
     assert narrowed == []
     assert audit_release(second.folder, [first.folder]).passed
+
+
+def test_a_deleted_release_folder_is_not_forgotten(tmp_path: Path) -> None:
+    """Found by the red team: deleting an earlier release's folder made the next release
+    forget it (33 cells narrowed). The workspace keeps what each suppression release
+    published, and later releases are protected with it."""
+    workspace, rng = population_workspace(tmp_path, seed=23)
+    first = make_release(
+        workspace, suppression_spec("one", random_tables(rng)), "", tmp_path / "one", "t"
+    )
+    kept = tmp_path / "kept-one"
+    shutil.copytree(first.folder, kept)
+    shutil.rmtree(first.folder)
+    second_spec = suppression_spec("two", random_tables(rng))
+    second = make_release(workspace, second_spec, "", tmp_path / "two", "t")
+    meta = json.loads((second.folder / "release.json").read_text(encoding="utf-8"))
+    assert meta["published_before"] == ["one"]
+    assert audit_release(second.folder, [kept]).passed
+    workspace.close()

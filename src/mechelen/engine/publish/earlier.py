@@ -16,6 +16,7 @@ protection across versions of a dataset is not modelled.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,15 +59,43 @@ class EarlierReleases:
     left_out: tuple[tuple[str, str], ...]
 
 
-def logged_folders(workspace: Workspace, dataset: str) -> list[Path]:
-    """The folders of every release of ``dataset`` in the workspace's log that still exist."""
+#: where the workspace keeps what each suppression release published (public aggregates)
+KEPT = "published"
+
+
+def keep_published(workspace: Workspace, folder: Path, content_sha256: str) -> None:
+    """Keep a copy of what a suppression release published (its ``release.json`` and flag
+    CSVs) in the workspace: deleting or moving the release's folder must not make later
+    releases forget it."""
+    meta = json.loads((folder / "release.json").read_text(encoding="utf-8"))
+    kept = workspace.folder / KEPT / content_sha256
+    kept.mkdir(parents=True, exist_ok=True)
+    for name in ["release.json", *(entry["file"] for entry in meta["tables"])]:
+        shutil.copyfile(folder / name, kept / name)
+
+
+def logged_folders(workspace: Workspace, dataset: str, exclude: Path | None = None) -> list[Path]:
+    """What every release of ``dataset`` in the workspace's log published: its folder, or
+    where that is gone, the workspace's copy. ``exclude``: a folder being written again."""
     from mechelen.engine.publish.release import release_log_table
 
     release_log_table(workspace)
     rows = workspace.con.execute(
-        "SELECT DISTINCT folder FROM releases WHERE dataset = ? ORDER BY folder", [dataset]
+        "SELECT DISTINCT folder, content_sha256 FROM releases WHERE dataset = ? "
+        "ORDER BY folder, content_sha256",
+        [dataset],
     ).fetchall()
-    return [Path(r[0]) for r in rows if (Path(r[0]) / "release.json").is_file()]
+    found: list[Path] = []
+    for folder_text, digest in rows:
+        folder = Path(folder_text)
+        if exclude is not None and folder.resolve() == exclude.resolve():
+            continue
+        kept = workspace.folder / KEPT / str(digest)
+        if (kept / "release.json").is_file():  # exactly what was published
+            found.append(kept)
+        elif (folder / "release.json").is_file() and folder not in found:  # an older release
+            found.append(folder)
+    return found
 
 
 def _spec(workspace: Workspace, folder: Path, meta: dict[str, Any]) -> TableSpec | None:

@@ -36,7 +36,12 @@ from mechelen.core.tabulation.table import CellTable
 from mechelen.engine.ingest.workspace import Workspace
 from mechelen.engine.publish import dp_method, suppression_method  # noqa: F401 - registers methods
 from mechelen.engine.publish.csv_formats import write_flag_csv, write_hxl_csv, write_sdmx_csv
-from mechelen.engine.publish.earlier import EarlierRelease, earlier_releases, logged_folders
+from mechelen.engine.publish.earlier import (
+    EarlierRelease,
+    earlier_releases,
+    keep_published,
+    logged_folders,
+)
 from mechelen.engine.publish.other_formats import datapackage, table_json, write_json, write_xlsx
 from mechelen.engine.publish.protect import ProtectionContext, protect
 from mechelen.engine.publish.protected import ProtectedTable
@@ -191,7 +196,11 @@ def make_release(
     record = workspace.dataset(spec.dataset)
     earlier: tuple[EarlierRelease, ...] = ()
     if spec.protection.method == "suppression":
-        folders = logged_folders(workspace, spec.dataset) if published is None else published
+        folders = (
+            logged_folders(workspace, spec.dataset, exclude=folder)
+            if published is None
+            else published
+        )
         earlier = earlier_releases(workspace, spec.dataset, folders, exclude=folder).found
     country = record.country if record else ""
     derived = derived_tables(
@@ -227,6 +236,8 @@ def make_release(
         country=country,
     )
     content = _content_hash(files)
+    if spec.protection.method == "suppression":
+        keep_published(workspace, folder, content)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with workspace.transaction() as con:
         con.execute(
