@@ -153,7 +153,10 @@ def _table(
 def _lift_dimension(conditions: Sequence[Filter], extra: set[str], outer: CellTable) -> str | None:
     """The dimension of ``outer`` (not of the inner table) that a filter condition is on,
     when every code of it lies wholly inside or outside the filter: the inner population's
-    cells can then be split by it. None if there is none, or more than one."""
+    cells can then be split by it. None if there is none, or if the filter has more than one
+    condition (the split's values would then depend on the others)."""
+    if len(conditions) != 1:
+        return None
     found = []
     for condition in conditions:
         for dim in (condition.column, f"{condition.column}_band"):
