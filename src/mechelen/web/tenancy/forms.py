@@ -14,7 +14,7 @@ from mechelen.web.tenancy.models import (
     Organisation,
     approved_organisations,
 )
-from mechelen.web.tenancy.roles import ORGANISATION_ROLES, MigrationRole
+from mechelen.web.tenancy.roles import ORGANISATION_ROLES, MigrationRole, Role
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -91,7 +91,9 @@ class InviteForm(forms.Form):
         ),
     )
     role = forms.ChoiceField(
-        label=_("Role"), choices=[(r.value, r.label) for r in ORGANISATION_ROLES]
+        label=_("Role"),
+        choices=[(r.value, r.label) for r in ORGANISATION_ROLES],
+        initial=Role.VIEWER.value,  # the least a role gives: a wider one is chosen on purpose
     )
 
 
