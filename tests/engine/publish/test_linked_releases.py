@@ -363,3 +363,70 @@ def test_a_deleted_release_folder_is_not_forgotten(tmp_path: Path) -> None:
     assert meta["published_before"] == ["one"]
     assert audit_release(second.folder, [kept]).passed
     workspace.close()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_populations_that_do_not_nest_are_compared_through_everyone(
+    tmp_path: Path, seed: int
+) -> None:
+    """Found by the red team: adults and women published, everyone never. Each sits inside
+    everyone, whom the attacker reasons about all the same: unlinked, the two releases gave
+    46 cells away (seeds 1-5). Everyone's tables now join the system as cells nobody
+    publishes, and both populations are compared with them."""
+    import itertools
+
+    import numpy as np
+
+    from mechelen.core.tabulation.hierarchy import TOTAL
+    from mechelen.engine.publish.release_files import published_cells
+    from mechelen.engine.tables.build import build_tables
+    from mechelen.engine.tables.relations import citizenship_status
+    from tests.core.disclosure.atoms import PublishedTable, attack
+
+    workspace = few_foreigners_workspace(tmp_path, seed)
+    dims = ["citizenship_status", "age_band", "sex"]
+    adults = suppression_spec("adults", [{"name": "a", "dimensions": dims}], {"age": {"min": 20}})
+    women = suppression_spec("women", [{"name": "w", "dimensions": dims}], {"sex": ["F"]})
+    first = make_release(workspace, adults, "", tmp_path / "adults", "tester")
+    second = make_release(workspace, women, "", tmp_path / "women", "tester")
+    truth = {b.table.name: b.table for s in (adults, women) for b in build_tables(workspace, s)[0]}
+    everyone = suppression_spec("all", [{"name": "all", "dimensions": dims}])
+    bands = list(build_tables(workspace, everyone)[0][0].table.hierarchies["age_band"].codes)
+    citizenships = [
+        str(r[0])
+        for r in workspace.con.execute("SELECT DISTINCT citizenship FROM data__pop").fetchall()
+    ]
+    workspace.close()
+    atoms = list(itertools.product(citizenships, ["F", "M"], [b for b in bands if b != TOTAL]))
+    meaning = {
+        "citizenship_status": lambda a: citizenship_status(a[0], "BEL"),
+        "sex": lambda a: a[1],
+        "age_band": lambda a: a[2],
+    }
+    keeps = {
+        "adults": lambda a: a[2] not in ("0-14", "15-19", "_U"),
+        "women": lambda a: a[1] == "F",
+    }
+    published = []
+    for made in (first, second):
+        meta = json.loads((made.folder / "release.json").read_text(encoding="utf-8"))
+        for name, keys, _, shown in published_cells(made.folder, meta):
+            table = truth[name]
+            mask = np.zeros(len(table), dtype=np.bool_)
+            for key, is_shown in zip(keys, shown, strict=True):
+                index = table.index(key)
+                assert index is not None
+                mask[index] = is_shown
+            published.append(PublishedTable(table, mask, keeps[made.name]))
+    bounds = attack(published, atoms, meaning)
+    narrowed = [
+        (published[t].table.name, published[t].table.keys[c], low, high)
+        for (t, c), (low, high) in bounds.items()
+        if 0 < published[t].table.counts[c] < 10
+        and (
+            low > max(published[t].table.values[c] - 5, 0)
+            or high < published[t].table.values[c] + 5
+        )
+    ]
+    assert narrowed == []
+    assert audit_release(second.folder, [first.folder]).passed

@@ -14,6 +14,7 @@ be at least ``protection`` wide (default threshold / 2). A release protected by 
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,7 @@ from mechelen.core.tabulation.table import CellTable, table_from_cells
 from mechelen.engine.publish.populations import POPULATION, link_populations
 from mechelen.engine.publish.release import derived_tables
 from mechelen.engine.publish.release_files import (
+    EVERYONE,
     filter_signature,
     filters_from_json,
     published_cells,
@@ -87,6 +89,29 @@ def _read_tables(folder: Path, meta: dict[str, Any]) -> tuple[list[CellTable], l
         tables.append(table_from_cells(name, dims, cells))
         published.append(np.array(shown, dtype=np.bool_))
     return tables, published
+
+
+def _everyone_placeholders(
+    read: list[tuple[str, str, CellTable, np.ndarray]],
+) -> list[tuple[str, CellTable]]:
+    """Everyone's tables (placeholders: nobody published them) when the releases describe
+    populations that do not nest and everyone is not among them: both are compared with it
+    (``release.everyone_tables`` does the same when protecting)."""
+    populations = {p for _, p, _, _ in read}
+    if EVERYONE in populations or len(populations) < 2:
+        return []
+    by_dims: dict[frozenset[str], tuple[tuple[str, ...], dict[str, dict[str, str]]]] = {}
+    for _, _, table, _ in read:
+        dims, parents = by_dims.setdefault(frozenset(table.dimensions), (table.dimensions, {}))
+        for name in dims:
+            parents.setdefault(name, {}).update(table.hierarchies[name].parents)
+    made = []
+    for number, (dims, parents) in enumerate(by_dims.values()):
+        hierarchies = [Hierarchy(name, parents[name]) for name in dims]
+        keys = list(itertools.product(*(h.codes for h in hierarchies)))
+        cells = dict.fromkeys(keys, (0, 0.0))
+        made.append((EVERYONE, table_from_cells(f"everyone {number}", hierarchies, cells)))
+    return made
 
 
 def _published_values(
@@ -244,11 +269,12 @@ def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
     others = read[len(own) :]
     # the status tables nobody publishes, through which tables link (placeholder values)
     derived = derived_tables([(p, t) for _, p, t, _ in read], str(meta.get("country", "")))
-    others += [("(status)", p, t, np.zeros(len(t), dtype=np.bool_)) for p, t in derived]
+    derived += _everyone_placeholders(read)
+    others += [("(derived)", p, t, np.zeros(len(t), dtype=np.bool_)) for p, t in derived]
     linked = link_populations(
         own,
         populations[folder],
-        {populations[f]: filters[f] for f, _ in metas},
+        {EVERYONE: ()} | {populations[f]: filters[f] for f, _ in metas},
         [(p, t, mask) for _, p, t, mask in others],
     )
     all_tables = linked.new + [t for t, _ in linked.earlier]

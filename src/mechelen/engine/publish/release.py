@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from typing import Any
 from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.core.tabulation.hierarchy import Hierarchy
 from mechelen.core.tabulation.relations import DerivedDimension
-from mechelen.core.tabulation.spec import TableSpec
+from mechelen.core.tabulation.spec import TableRequest, TableSpec
 from mechelen.core.tabulation.table import CellTable
 from mechelen.engine.ingest.workspace import Workspace
 from mechelen.engine.publish import dp_method, suppression_method  # noqa: F401 - registers methods
@@ -45,8 +45,8 @@ from mechelen.engine.publish.earlier import (
 from mechelen.engine.publish.other_formats import datapackage, table_json, write_json, write_xlsx
 from mechelen.engine.publish.protect import ProtectionContext, protect
 from mechelen.engine.publish.protected import ProtectedTable
-from mechelen.engine.publish.release_files import filter_signature, filters_json
-from mechelen.engine.tables.build import BuildTimings, Progress, build_tables
+from mechelen.engine.publish.release_files import EVERYONE, filter_signature, filters_json
+from mechelen.engine.tables.build import BuildTimings, BuiltTable, Progress, build_tables
 from mechelen.engine.tables.relations import dimension_relations, status_tables
 
 BUDGET_ENV = "MECHELEN_PRIVACY_BUDGET"
@@ -208,6 +208,7 @@ def make_release(
         + [(e.population, t) for e in earlier for t, _ in e.tables],
         country,
     )
+    derived += everyone_tables(workspace, spec, built, earlier)
     every_table = [b.table for b in built] + [t for e in earlier for t, _ in e.tables]
     relations = release_relations(every_table + [t for _, t in derived], country)
     context = ProtectionContext(
@@ -273,6 +274,34 @@ def release_relations(tables: Sequence[CellTable], country: str) -> tuple[Derive
     if not country:
         return ()
     return tuple(dimension_relations([t.dimensions for t in tables], hierarchies, country))
+
+
+def everyone_tables(
+    workspace: Workspace,
+    spec: TableSpec,
+    built: Sequence[BuiltTable],
+    earlier: Sequence[EarlierRelease],
+) -> list[tuple[str, CellTable]]:
+    """Releases of populations that do not nest (adults beside women) all sit inside
+    everyone, whom nobody published: everyone's tables, of each set of dimensions the
+    releases use, join the system as cells nobody publishes, so that both populations are
+    compared with them (:mod:`.populations`). None when everyone is published, or when one
+    population is all there is."""
+    populations = {filter_signature(spec.filters), *(e.population for e in earlier)}
+    if EVERYONE in populations or len(populations) < 2:
+        return []
+    dimension_sets: list[tuple[str, ...]] = []
+    for table in [b.table for b in built] + [t for e in earlier for t, _ in e.tables]:
+        dims = table.dimensions
+        if not any(set(dims) == set(seen) for seen in dimension_sets):
+            dimension_sets.append(dims)
+    everyone = replace(
+        spec,
+        tables=tuple(TableRequest(f"everyone {i}", d) for i, d in enumerate(dimension_sets)),
+        filters=(),
+    )
+    made, _ = build_tables(workspace, everyone)
+    return [(EVERYONE, b.table) for b in made]
 
 
 def derived_tables(

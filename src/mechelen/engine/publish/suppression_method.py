@@ -31,6 +31,7 @@ from mechelen.engine.publish.protected import (
     DisclosureReport,
     ProtectedTable,
 )
+from mechelen.engine.publish.release_files import EVERYONE
 from mechelen.engine.tables.build import BuiltTable
 
 
@@ -58,7 +59,8 @@ def suppression(
     linked = link_populations(
         [b.table for b in tables],
         context.population,
-        {context.population: context.filters} | {e.population: e.filters for e in context.earlier},
+        {EVERYONE: (), context.population: context.filters}
+        | {e.population: e.filters for e in context.earlier},
         [(e.population, t, shown) for e in context.earlier for t, shown in e.tables]
         + [(p, t, np.zeros(len(t), dtype=np.bool_)) for p, t in context.derived],
     )
