@@ -203,12 +203,14 @@ def make_release(
         )
         earlier = earlier_releases(workspace, spec.dataset, folders, exclude=folder).found
     country = record.country if record else ""
-    derived = derived_tables(
-        [(filter_signature(spec.filters), b.table) for b in built]
-        + [(e.population, t) for e in earlier for t, _ in e.tables],
-        country,
-    )
-    derived += everyone_tables(workspace, spec, built, earlier)
+    derived: list[tuple[str, CellTable]] = []
+    if spec.protection.method == "suppression":  # cells nobody publishes: for the attacker
+        derived = derived_tables(
+            [(filter_signature(spec.filters), b.table) for b in built]
+            + [(e.population, t) for e in earlier for t, _ in e.tables],
+            country,
+        )
+        derived += everyone_tables(workspace, spec, built, earlier)
     every_table = [b.table for b in built] + [t for e in earlier for t, _ in e.tables]
     relations = release_relations(every_table + [t for _, t in derived], country)
     context = ProtectionContext(
