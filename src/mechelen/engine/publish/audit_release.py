@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -150,9 +151,11 @@ def _share_published_values(tables: list[CellTable], shown: list[np.ndarray]) ->
     return shared
 
 
-#: at most this many cells get the integer attack (each two MILPs), the narrowest first
+#: at most this many cells get the integer attack (each two MILPs), the narrowest first,
+#: each MILP for at most INTEGER_SECONDS, all of them for at most INTEGER_BUDGET seconds
 INTEGER_CELLS = 200
 INTEGER_SECONDS = 2.0
+INTEGER_BUDGET = 30.0
 
 
 def _integer_bounds(
@@ -165,7 +168,8 @@ def _integer_bounds(
 ) -> int:
     """Tighten in place, by MILP, the bounds of the suppressed cells that could be small and
     whose rounded LP interval is less than twice the required width: where the integer hull
-    is tighter than the LP's, the attacker gains. Returns how many cells were attacked."""
+    is tighter than the LP's, the attacker gains. Returns how many cells were attacked
+    (fewer than asked when the time budget runs out)."""
     near = np.flatnonzero(~published & (lower < threshold) & (upper - lower < 2 * width))
     if not len(near):
         return 0
@@ -176,7 +180,12 @@ def _integer_bounds(
     high_bounds = np.where(published, fixed, np.inf)
     constraints = LinearConstraint(system.equation_matrix, 0.0, 0.0)
     options = {"time_limit": INTEGER_SECONDS, "presolve": True}
+    started = time.monotonic()
+    attacked = 0
     for cell in near.tolist():
+        if time.monotonic() - started > INTEGER_BUDGET:
+            break
+        attacked += 1
         for sign in (1.0, -1.0):
             objective = np.zeros(n)
             objective[cell] = sign
@@ -194,7 +203,7 @@ def _integer_bounds(
                 lower[cell] = max(lower[cell], np.ceil(bound - 1e-6))
             else:
                 upper[cell] = min(upper[cell], np.floor(bound + 1e-6))
-    return len(near)
+    return attacked
 
 
 def _read_release(folder: Path) -> dict[str, Any]:
