@@ -1,4 +1,4 @@
-"""The layers import one way: core is pure, engine has no Django (ARCHITECTURE.md)."""
+"""The layers import one way: core is pure, engine has no Django (docs/architecture.md)."""
 
 from __future__ import annotations
 
