@@ -83,3 +83,21 @@ def attack(
         upper = np.inf if high.status == 3 else float(np.floor(-high.fun + 1e-6))  # 3: unbounded
         bounds[(t, c)] = (float(np.ceil(low.fun - 1e-6)), upper)
     return bounds
+
+
+def narrowed(
+    tables: Sequence[CellTable],
+    bounds: Mapping[tuple[int, int], tuple[float, float]],
+    width: float = 5,
+    threshold: int = 10,
+) -> list[tuple[str, tuple[str, ...], float, tuple[float, float]]]:
+    """The sensitive cells (count 1 to threshold - 1) whose bounds do not reach ``width``
+    on each side (down to 0 at most): (table, key, value, bounds) of each."""
+    found = []
+    for (t, c), (low, high) in bounds.items():
+        value = float(tables[t].values[c])
+        if 0 < tables[t].counts[c] < threshold and (
+            low > max(value - width, 0) or high < value + width
+        ):
+            found.append((tables[t].name, tables[t].keys[c], value, (low, high)))
+    return found

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import random
+from collections.abc import Callable, Mapping
 from pathlib import Path
+
+import numpy as np
 
 from mechelen.core.microdata.mapping import read_mapping
 from mechelen.core.tabulation.spec import TableSpec, read_spec
+from mechelen.core.tabulation.table import CellTable
 from mechelen.engine.ingest.pipeline import ingest
 from mechelen.engine.ingest.workspace import Workspace
+from mechelen.engine.publish.release_files import published_cells
+from tests.core.disclosure.atoms import Atom, PublishedTable
 
 COMMON = ["BEL"] * 30 + ["FRA"] * 4 + ["NLD"] * 3 + ["MAR"] * 3
 RARE = ["ITA", "ESP", "POL", "ROU", "SYR", "AFG", "COD", "CMR", "IND", "CHN", "BRA", "USA"]
@@ -73,3 +80,21 @@ def random_tables(rng: random.Random) -> list[dict[str, object]]:
         {"name": f"t{i}", "dimensions": rng.sample(DIMENSIONS, rng.choice([1, 2, 2, 3]))}
         for i in range(rng.choice([1, 2]))
     ]
+
+
+def published_tables(
+    folder: Path, truth: Mapping[str, CellTable], keeps: Callable[[Atom], bool]
+) -> list[PublishedTable]:
+    """What a release folder published, on the true tables (``truth`` by name), each table
+    of a population whose atoms ``keeps`` tells (for the person-level attacker)."""
+    meta = json.loads((folder / "release.json").read_text(encoding="utf-8"))
+    found = []
+    for name, keys, _, shown in published_cells(folder, meta):
+        table = truth[name]
+        mask = np.zeros(len(table), dtype=np.bool_)
+        for key, is_shown in zip(keys, shown, strict=True):
+            index = table.index(key)
+            assert index is not None, (name, key)
+            mask[index] = is_shown
+        found.append(PublishedTable(table, mask, keeps))
+    return found

@@ -17,8 +17,10 @@ from mechelen.engine.ingest.workspace import Workspace
 from mechelen.engine.publish import release as release_module
 from mechelen.engine.publish.audit_release import audit_release
 from mechelen.engine.publish.release import make_release
+from tests.core.disclosure.atoms import attack, narrowed
 from tests.engine.publish.linked_population import (
     population_workspace,
+    published_tables,
     random_tables,
     suppression_spec,
 )
@@ -186,13 +188,9 @@ def test_tables_that_meet_only_through_a_status_hold_against_persons(tmp_path: P
     36 suppressed cells exactly; with them, it narrows no sensitive cell."""
     import itertools
 
-    import numpy as np
-
     from mechelen.core.tabulation.hierarchy import TOTAL
-    from mechelen.engine.publish.release_files import published_cells
     from mechelen.engine.tables.build import build_tables
     from mechelen.engine.tables.relations import birth_status, citizenship_status
-    from tests.core.disclosure.atoms import PublishedTable, attack
 
     workspace, _ = population_workspace(tmp_path, seed=1)
     tables = [
@@ -218,27 +216,8 @@ def test_tables_that_meet_only_through_a_status_hold_against_persons(tmp_path: P
         "sex": lambda a: a[2],
         "age_band": lambda a: a[3],
     }
-    meta = json.loads((made.folder / "release.json").read_text(encoding="utf-8"))
-    published = []
-    for name, keys, _, shown in published_cells(made.folder, meta):
-        table = truth[name]
-        mask = np.zeros(len(table), dtype=np.bool_)
-        for key, is_shown in zip(keys, shown, strict=True):
-            index = table.index(key)
-            assert index is not None
-            mask[index] = is_shown
-        published.append(PublishedTable(table, mask))
-    bounds = attack(published, atoms, meaning)
-    narrowed = [
-        (published[t].table.name, published[t].table.keys[c])
-        for (t, c), (low, high) in bounds.items()
-        if 0 < published[t].table.counts[c] < 10
-        and (
-            low > max(published[t].table.values[c] - 5, 0)
-            or high < published[t].table.values[c] + 5
-        )
-    ]
-    assert narrowed == []
+    published = published_tables(made.folder, truth, lambda atom: True)
+    assert narrowed([p.table for p in published], attack(published, atoms, meaning)) == []
     assert audit_release(made.folder).passed
 
 
@@ -291,13 +270,9 @@ def test_a_population_beside_everyone_in_fewer_dimensions_holds(
     The rest is now built on the smaller table's cells, the women split by sex."""
     import itertools
 
-    import numpy as np
-
     from mechelen.core.tabulation.hierarchy import TOTAL
-    from mechelen.engine.publish.release_files import published_cells
     from mechelen.engine.tables.build import build_tables
     from mechelen.engine.tables.relations import citizenship_status
-    from tests.core.disclosure.atoms import PublishedTable, attack
 
     workspace = few_foreigners_workspace(tmp_path, seed)
     everyone = suppression_spec(
@@ -321,28 +296,9 @@ def test_a_population_beside_everyone_in_fewer_dimensions_holds(
         "sex": lambda a: a[1],
         "age_band": lambda a: a[2],
     }
-    published = []
-    for made, population in ((first, lambda a: True), (second, keeps)):
-        meta = json.loads((made.folder / "release.json").read_text(encoding="utf-8"))
-        for name, keys, _, shown in published_cells(made.folder, meta):
-            table = truth[name]
-            mask = np.zeros(len(table), dtype=np.bool_)
-            for key, is_shown in zip(keys, shown, strict=True):
-                index = table.index(key)
-                assert index is not None
-                mask[index] = is_shown
-            published.append(PublishedTable(table, mask, population))  # type: ignore[arg-type]
-    bounds = attack(published, atoms, meaning)
-    narrowed = [
-        (published[t].table.name, published[t].table.keys[c], low, high)
-        for (t, c), (low, high) in bounds.items()
-        if 0 < published[t].table.counts[c] < 10
-        and (
-            low > max(published[t].table.values[c] - 5, 0)
-            or high < published[t].table.values[c] + 5
-        )
-    ]
-    assert narrowed == []
+    published = published_tables(first.folder, truth, lambda atom: True)
+    published += published_tables(second.folder, truth, keeps)  # type: ignore[arg-type]
+    assert narrowed([p.table for p in published], attack(published, atoms, meaning)) == []
     assert audit_release(second.folder, [first.folder]).passed
 
 
@@ -375,13 +331,9 @@ def test_populations_that_do_not_nest_are_compared_through_everyone(
     publishes, and both populations are compared with them."""
     import itertools
 
-    import numpy as np
-
     from mechelen.core.tabulation.hierarchy import TOTAL
-    from mechelen.engine.publish.release_files import published_cells
     from mechelen.engine.tables.build import build_tables
     from mechelen.engine.tables.relations import citizenship_status
-    from tests.core.disclosure.atoms import PublishedTable, attack
 
     workspace = few_foreigners_workspace(tmp_path, seed)
     dims = ["citizenship_status", "age_band", "sex"]
@@ -407,26 +359,7 @@ def test_populations_that_do_not_nest_are_compared_through_everyone(
         "adults": lambda a: a[2] not in ("0-14", "15-19", "_U"),
         "women": lambda a: a[1] == "F",
     }
-    published = []
-    for made in (first, second):
-        meta = json.loads((made.folder / "release.json").read_text(encoding="utf-8"))
-        for name, keys, _, shown in published_cells(made.folder, meta):
-            table = truth[name]
-            mask = np.zeros(len(table), dtype=np.bool_)
-            for key, is_shown in zip(keys, shown, strict=True):
-                index = table.index(key)
-                assert index is not None
-                mask[index] = is_shown
-            published.append(PublishedTable(table, mask, keeps[made.name]))
-    bounds = attack(published, atoms, meaning)
-    narrowed = [
-        (published[t].table.name, published[t].table.keys[c], low, high)
-        for (t, c), (low, high) in bounds.items()
-        if 0 < published[t].table.counts[c] < 10
-        and (
-            low > max(published[t].table.values[c] - 5, 0)
-            or high < published[t].table.values[c] + 5
-        )
-    ]
-    assert narrowed == []
+    published = published_tables(first.folder, truth, keeps["adults"])
+    published += published_tables(second.folder, truth, keeps["women"])
+    assert narrowed([p.table for p in published], attack(published, atoms, meaning)) == []
     assert audit_release(second.folder, [first.folder]).passed
