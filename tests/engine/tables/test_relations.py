@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mechelen.core.microdata import codes
@@ -86,3 +88,21 @@ def test_the_group_decides_the_birth_status(code: str) -> None:
         "Unknown": codes.UNKNOWN_STATUS,
         **stateless,
     }.get(group, codes.NON_CITIZEN)
+
+
+def test_the_definitions_are_those_the_ingest_applies(tmp_path: Path) -> None:
+    """The ingest derives the statuses in SQL, the relations in Python: they must agree on
+    every code of a dataset, or the attacker's model would not be the published data's."""
+    from tests.engine.synthetic import town_workspace
+
+    workspace = town_workspace(tmp_path, persons=400)
+    rows = workspace.con.execute(
+        "SELECT DISTINCT country_of_birth, birth_status, citizenship, citizenship_status, "
+        "migratory_status FROM data__town"
+    ).fetchall()
+    workspace.close()
+    assert rows
+    for birth, birth_code, citizenship, citizenship_code, migratory in rows:
+        assert birth_status(birth, "BEL") == birth_code
+        assert citizenship_status(citizenship, "BEL") == citizenship_code
+        assert migratory == f"{birth_code}/{citizenship_code}"

@@ -25,6 +25,7 @@ model or ours in a wrong form.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 
@@ -94,8 +95,21 @@ def _definitions(country: str) -> dict[str, Callable[[Base], str]]:
 def _mapping(
     derived: str, sources: Sequence[str], country: str, present: Mapping[str, set[str]]
 ) -> dict[tuple[str, ...], str]:
-    """The derived code of every combination of present source codes; raises ValueError if
-    the definitions do not make ``derived`` a function of ``sources``."""
+    """The derived code of every combination of present source codes (with a derived code
+    present too)."""
+    return {
+        key: value
+        for key, value in _function(derived, tuple(sources), country).items()
+        if all(code in present[s] for code, s in zip(key, sources, strict=True))
+        and value in present[derived]
+    }
+
+
+@functools.lru_cache(maxsize=64)
+def _function(derived: str, sources: tuple[str, ...], country: str) -> dict[tuple[str, ...], str]:
+    """The derived code of every combination of source codes the standardiser can give, from
+    the definitions themselves; raises ValueError if they do not make ``derived`` a function
+    of ``sources``. Cached: the same few functions serve every table of a release."""
     define = _definitions(country)
     universe = country_universe()
     # one base value per distinct source combination is enough, but every one is checked
@@ -113,12 +127,7 @@ def _mapping(
         value = define[derived](base)
         if mapping.setdefault(key, value) != value:
             raise ValueError(f"{derived} is not a function of {sources}: {key}")
-    return {
-        key: value
-        for key, value in mapping.items()
-        if all(code in present[s] for code, s in zip(key, sources, strict=True))
-        and value in present[derived]
-    }
+    return mapping
 
 
 def _representatives(universe: Sequence[str], key: Callable[[str], str]) -> tuple[str, ...]:
@@ -161,24 +170,6 @@ STATUS_SOURCES = {
 }
 
 
-def _status_of(status: str, source: str, code: str, country: str) -> str:
-    if source == MIGRATORY:
-        birth, citizenship = code.split("/", 1)
-        return birth if status == "birth_status" else citizenship
-    if source.endswith("_group"):
-        group_status = {
-            country: codes.CITIZEN if status == "citizenship_status" else codes.NATIVE_BORN
-        }
-        group_status |= {"Unknown": codes.UNKNOWN_STATUS}
-        if status == "citizenship_status":
-            group_status["Stateless"] = codes.STATELESS_STATUS
-            return group_status.get(code, codes.NON_CITIZEN)
-        return group_status.get(code, codes.FOREIGN_BORN)
-    if status == "birth_status":
-        return birth_status(code, country)
-    return citizenship_status(code, country)
-
-
 def status_tables(tables: Sequence[CellTable], country: str) -> list[CellTable]:
     """Tables nobody publishes that an attacker still reasons through: each table with a
     country (or group, or migratory status) summed to its birth or citizenship status.
@@ -201,19 +192,24 @@ def status_tables(tables: Sequence[CellTable], country: str) -> list[CellTable]:
                 dims = tuple(status if d == source else d for d in table.dimensions)
                 if frozenset(dims) in have or frozenset(dims) in made:
                     continue
-                made[frozenset(dims)] = _summed(table, source, status, dims, country)
+                summed = _summed(table, source, status, dims, country)
+                if summed is not None:
+                    made[frozenset(dims)] = summed
     return list(made.values())
 
 
 def _summed(
     table: CellTable, source: str, status: str, dims: tuple[str, ...], country: str
-) -> CellTable:
+) -> CellTable | None:
     at = table.dimensions.index(source)
+    status_of = _function(status, (source,), country)
     cells: dict[tuple[str, ...], list[float]] = {}
     for key, count, value in zip(table.keys, table.counts, table.values, strict=True):
-        code = key[at] if key[at] == TOTAL else _status_of(status, source, key[at], country)
         if key[at] != TOTAL and not table.hierarchies[source].is_leaf(key[at]):
             continue
+        code = key[at] if key[at] == TOTAL else status_of.get((key[at],))
+        if code is None:  # a code the definitions do not know: no status table, no guess
+            return None
         new = (*key[:at], code, *key[at + 1 :])
         found = cells.setdefault(new, [0.0, 0.0])
         found[0] += float(count)
