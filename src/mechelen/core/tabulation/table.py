@@ -7,7 +7,7 @@ same cell: that is how linked tables share their margins.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -80,6 +80,15 @@ class CellTable:
                 else:
                     relations.append((total_index, tuple(parts)))
         return relations
+
+
+def merged_hierarchies(tables: Iterable[CellTable]) -> dict[str, Hierarchy]:
+    """The hierarchy of each dimension over all the tables: the union of their codes."""
+    parents: dict[str, dict[str, str]] = {}
+    for table in tables:
+        for name, hierarchy in table.hierarchies.items():
+            parents.setdefault(name, {}).update(hierarchy.parents)
+    return {name: Hierarchy(name, codes) for name, codes in parents.items()}
 
 
 def table_from_cells(

@@ -31,8 +31,8 @@ from mechelen.core.disclosure.protection import default_frequency_protection
 from mechelen.core.problems import Location, Problem, ProblemsFound
 from mechelen.core.tabulation.hierarchy import TOTAL, Hierarchy
 from mechelen.core.tabulation.relations import DerivedDimension
-from mechelen.core.tabulation.table import CellTable, table_from_cells
-from mechelen.engine.publish.populations import POPULATION, link_populations
+from mechelen.core.tabulation.table import CellTable, merged_hierarchies, table_from_cells
+from mechelen.engine.publish.populations import POPULATION, everyone_groups, link_populations
 from mechelen.engine.publish.release import derived_tables
 from mechelen.engine.publish.release_files import (
     EVERYONE,
@@ -98,55 +98,44 @@ def _everyone_placeholders(
     """Everyone's tables (placeholders: nobody published them) when the releases describe
     populations that do not nest and everyone is not among them: both are compared with it
     (``release.everyone_tables`` does the same when protecting)."""
-    populations = {p for _, p, _, _ in read}
-    if EVERYONE in populations or len(populations) < 2:
-        return []
-    by_dims: dict[frozenset[str], tuple[tuple[str, ...], dict[str, dict[str, str]]]] = {}
-    for _, _, table, _ in read:
-        dims, parents = by_dims.setdefault(frozenset(table.dimensions), (table.dimensions, {}))
-        for name in dims:
-            parents.setdefault(name, {}).update(table.hierarchies[name].parents)
+    groups = everyone_groups({p for _, p, _, _ in read}, [t for _, _, t, _ in read])
     made = []
-    for number, (dims, parents) in enumerate(by_dims.values()):
-        hierarchies = [Hierarchy(name, parents[name]) for name in dims]
+    for number, group in enumerate(groups):
+        merged = merged_hierarchies(group)
+        hierarchies = [merged[name] for name in group[0].dimensions]
         keys = list(itertools.product(*(h.codes for h in hierarchies)))
         cells = dict.fromkeys(keys, (0, 0.0))
         made.append((EVERYONE, table_from_cells(f"everyone {number}", hierarchies, cells)))
     return made
 
 
-def _published_values(
-    population: str, tables: list[CellTable], shown: list[np.ndarray]
-) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
-    """Every published cell of a release, by population and codes other than the total."""
+Cell = frozenset[tuple[str, str]]
+
+
+def _cell(table: CellTable, key: tuple[str, ...]) -> Cell:
+    """Which cell a key of a table is, whatever table: its codes other than the total."""
+    return frozenset((d, c) for d, c in zip(table.dimensions, key, strict=True) if c != TOTAL)
+
+
+def _published_values(tables: list[CellTable], shown: list[np.ndarray]) -> dict[Cell, float]:
+    """The value of every cell the tables published."""
     values = {}
     for table, mask in zip(tables, shown, strict=True):
         for key, value, is_shown in zip(table.keys, table.values, mask, strict=True):
             if is_shown:
-                codes = zip(table.dimensions, key, strict=True)
-                values[(population, frozenset((d, c) for d, c in codes if c != TOTAL))] = float(
-                    value
-                )
+                values[_cell(table, key)] = float(value)
     return values
 
 
 def _share_published_values(tables: list[CellTable], shown: list[np.ndarray]) -> list[CellTable]:
     """A cell suppressed in one table but published in another (of an earlier release) takes
     the published value everywhere: it is one cell, and public."""
-    published: dict[frozenset[tuple[str, str]], float] = {}
-
-    def identity(table: CellTable, key: tuple[str, ...]) -> frozenset[tuple[str, str]]:
-        return frozenset((d, c) for d, c in zip(table.dimensions, key, strict=True) if c != TOTAL)
-
-    for table, mask in zip(tables, shown, strict=True):
-        for key, value, is_shown in zip(table.keys, table.values, mask, strict=True):
-            if is_shown:
-                published[identity(table, key)] = float(value)
+    published = _published_values(tables, shown)
     shared = []
     for table, mask in zip(tables, shown, strict=True):
         values = table.values.copy()
         for i in np.flatnonzero(~mask):
-            values[i] = published.get(identity(table, table.keys[i]), values[i])
+            values[i] = published.get(_cell(table, table.keys[i]), values[i])
         shared.append(replace(table, values=values, counts=np.round(values).astype(np.int64)))
     return shared
 
@@ -257,11 +246,14 @@ def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
     populations = {f: filter_signature(filters[f]) for f, _ in metas}
     read: list[tuple[str, str, CellTable, np.ndarray]] = []  # release, population, table, shown
     relations: dict[str, DerivedDimension] = {}
-    known: dict[tuple[str, frozenset[tuple[str, str]]], float] = {}  # published values
+    known: dict[tuple[str, Cell], float] = {}  # published values, by population
     kept = []
     for source, source_meta in metas:
         tables, shown = _read_tables(source, source_meta)
-        own_values = _published_values(populations[source], tables, shown)
+        population = populations[source]
+        own_values = {
+            (population, cell): value for cell, value in _published_values(tables, shown).items()
+        }
         if any(known.get(cell, value) != value for cell, value in own_values.items()):
             # a cell published with another value: a release of another version of the data
             left_out.append((str(source_meta["release"]), "data-changed"))

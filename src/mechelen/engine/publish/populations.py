@@ -31,6 +31,7 @@ from mechelen.core.tabulation.hierarchy import TOTAL, Hierarchy
 from mechelen.core.tabulation.relations import CodeSum
 from mechelen.core.tabulation.spec import Filter
 from mechelen.core.tabulation.table import CellTable, Key
+from mechelen.engine.publish.release_files import EVERYONE
 
 POPULATION = "population"
 #: the rest of population O outside population I is coded ``O - I``
@@ -48,6 +49,18 @@ class Linked:
     #: earlier tables with what they published, then the rest tables (0s published)
     earlier: list[tuple[CellTable, BoolArray]]
     sums: list[CodeSum]
+
+
+def everyone_groups(populations: set[str], tables: Sequence[CellTable]) -> list[list[CellTable]]:
+    """When populations do not all nest in one that was published (adults beside women,
+    everyone never published), the tables grouped by their set of dimensions: everyone's
+    table of each set joins the system, as cells nobody publishes. Empty when not needed."""
+    if EVERYONE in populations or len(populations) < 2:
+        return []
+    groups: dict[frozenset[str], list[CellTable]] = {}
+    for table in tables:
+        groups.setdefault(frozenset(table.dimensions), []).append(table)
+    return list(groups.values())
 
 
 def with_population(table: CellTable, hierarchy: Hierarchy, code: str) -> CellTable:

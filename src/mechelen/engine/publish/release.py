@@ -29,10 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from mechelen.core.problems import Problem, ProblemsFound
-from mechelen.core.tabulation.hierarchy import Hierarchy
 from mechelen.core.tabulation.relations import DerivedDimension
 from mechelen.core.tabulation.spec import TableRequest, TableSpec
-from mechelen.core.tabulation.table import CellTable
+from mechelen.core.tabulation.table import CellTable, merged_hierarchies
 from mechelen.engine.ingest.workspace import Workspace
 from mechelen.engine.publish import dp_method, suppression_method  # noqa: F401 - registers methods
 from mechelen.engine.publish.csv_formats import write_flag_csv, write_hxl_csv, write_sdmx_csv
@@ -43,6 +42,7 @@ from mechelen.engine.publish.earlier import (
     logged_folders,
 )
 from mechelen.engine.publish.other_formats import datapackage, table_json, write_json, write_xlsx
+from mechelen.engine.publish.populations import everyone_groups
 from mechelen.engine.publish.protect import ProtectionContext, protect
 from mechelen.engine.publish.protected import ProtectedTable
 from mechelen.engine.publish.release_files import EVERYONE, filter_signature, filters_json
@@ -87,11 +87,8 @@ def privacy_budget_left(workspace: Workspace, dataset: str) -> float:
 
 
 def _hierarchies(tables: Sequence[ProtectedTable]) -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {}
-    for protected in tables:
-        for name, hierarchy in protected.table.hierarchies.items():
-            merged.setdefault(name, {}).update(dict(hierarchy.parents))
-    return {name: dict(sorted(parents.items())) for name, parents in sorted(merged.items())}
+    merged = merged_hierarchies(t.table for t in tables)
+    return {name: dict(sorted(merged[name].parents.items())) for name in sorted(merged)}
 
 
 def _content_hash(files: Sequence[Path]) -> str:
@@ -268,13 +265,9 @@ def make_release(
 def release_relations(tables: Sequence[CellTable], country: str) -> tuple[DerivedDimension, ...]:
     """The public relations between the dimensions of the tables (derived variables, country
     groups): the attacker's, so the protection's and the audit's."""
-    hierarchies: dict[str, Hierarchy] = {}
-    for table in tables:
-        for name, hierarchy in table.hierarchies.items():
-            known = dict(hierarchies[name].parents) if name in hierarchies else {}
-            hierarchies[name] = Hierarchy(name, {**known, **hierarchy.parents})
     if not country:
         return ()
+    hierarchies = merged_hierarchies(tables)
     return tuple(dimension_relations([t.dimensions for t in tables], hierarchies, country))
 
 
@@ -289,14 +282,13 @@ def everyone_tables(
     releases use, join the system as cells nobody publishes, so that both populations are
     compared with them (:mod:`.populations`). None when everyone is published, or when one
     population is all there is."""
-    populations = {filter_signature(spec.filters), *(e.population for e in earlier)}
-    if EVERYONE in populations or len(populations) < 2:
+    groups = everyone_groups(
+        {filter_signature(spec.filters), *(e.population for e in earlier)},
+        [b.table for b in built] + [t for e in earlier for t, _ in e.tables],
+    )
+    if not groups:
         return []
-    dimension_sets: list[tuple[str, ...]] = []
-    for table in [b.table for b in built] + [t for e in earlier for t, _ in e.tables]:
-        dims = table.dimensions
-        if not any(set(dims) == set(seen) for seen in dimension_sets):
-            dimension_sets.append(dims)
+    dimension_sets = [group[0].dimensions for group in groups]
     everyone = replace(
         spec,
         tables=tuple(TableRequest(f"everyone {i}", d) for i, d in enumerate(dimension_sets)),
