@@ -162,17 +162,6 @@ class Workspace:
             sql += f" LIMIT {int(limit)}"
         return self.con.execute(sql, [dataset]).fetchall()
 
-    def rejection_summary(
-        self, dataset: str, limit: int = 20
-    ) -> list[tuple[str, str, str, int, int]]:
-        """(code, column, value, rows, first row) for the most frequent reasons of rejection."""
-        sql = (
-            'SELECT code, "column", value, count(*) AS n, min("row") FROM validation '
-            'WHERE dataset = ? GROUP BY code, "column", value ORDER BY n DESC, min("row") '
-            f"LIMIT {int(limit)}"
-        )
-        return [tuple(r) for r in self.con.execute(sql, [dataset]).fetchall()]
-
 
 def _remove_legacy_copy(folder: Path) -> None:
     """Delete the plaintext copy of a source that versions before issue 10 left behind."""
