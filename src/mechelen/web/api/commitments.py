@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from mechelen.web.api.auth import allow
 from mechelen.web.commitments import actions, policy
 from mechelen.web.commitments.models import Commitment, CommitmentStatus
 from mechelen.web.framework_data import commitment
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
 
 router = Router(tags=["commitments"])
 
@@ -51,18 +49,13 @@ class CommitmentChange(Schema):
 
 
 @router.get("/{slug}/commitments", response=list[CommitmentOut])
-def list_commitments(request: HttpRequest, slug: str) -> list[Commitment]:
-    organisation = organisation_named(slug)
-    found = organisation.commitments.all()
-    if not policy.can_view_all(request.auth, organisation):  # type: ignore[attr-defined]
-        found = found.filter(public=True)
-    return list(found)
+def list_commitments(request: ApiRequest, slug: str) -> list[Commitment]:
+    return list(policy.visible_commitments(request.auth, api_organisation(request, slug)))
 
 
 @router.post("/{slug}/commitments", response={201: CommitmentOut})
-def create_commitment(request: HttpRequest, slug: str, payload: CommitmentIn) -> Status[Commitment]:
-    organisation = organisation_named(slug)
-    allow(policy.can_edit(request.auth, organisation))  # type: ignore[attr-defined]
+def create_commitment(request: ApiRequest, slug: str, payload: CommitmentIn) -> Status[Commitment]:
+    organisation = api_organisation(request, slug, policy.can_edit)
     data = payload.dict()
     if data["paragraph"] is not None and commitment(data["paragraph"]) is None:
         raise HttpError(
@@ -80,9 +73,8 @@ def create_commitment(request: HttpRequest, slug: str, payload: CommitmentIn) ->
 
 @router.patch("/{slug}/commitments/{pk}", response=CommitmentOut)
 def change_commitment(
-    request: HttpRequest, slug: str, pk: int, payload: CommitmentChange
+    request: ApiRequest, slug: str, pk: int, payload: CommitmentChange
 ) -> Commitment:
-    organisation = organisation_named(slug)
-    allow(policy.can_edit(request.auth, organisation))  # type: ignore[attr-defined]
+    organisation = api_organisation(request, slug, policy.can_edit)
     item = get_object_or_404(Commitment, pk=pk, organisation=organisation)
     return actions.update_commitment(request.user, item, payload.dict(exclude_unset=True))

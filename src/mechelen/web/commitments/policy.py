@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
+from mechelen.web.commitments.models import Commitment
 from mechelen.web.tenancy.access import Access
 from mechelen.web.tenancy.models import Organisation
 from mechelen.web.tenancy.roles import Role
@@ -17,3 +20,10 @@ def can_view_all(access: Access, organisation: Organisation) -> bool:
 
 def can_edit(access: Access, organisation: Organisation) -> bool:
     return access.holds(organisation, EDIT)
+
+
+def visible_commitments(access: Access, organisation: Organisation) -> QuerySet[Commitment]:
+    """The organisation's commitments this person may see: all of them for the roles that
+    see every commitment, the public ones for everyone else."""
+    found = organisation.commitments.all()
+    return found if can_view_all(access, organisation) else found.filter(public=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,30 +11,29 @@ from django.views.decorators.http import require_POST
 from mechelen.web.commitments import actions, policy
 from mechelen.web.commitments.forms import CommitmentForm
 from mechelen.web.commitments.models import Commitment
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.access import access_of
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-@login_required
-def commitment_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_view_all)
+def commitment_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_view_all(access, organisation))
     return render(
         request,
         "commitments/list.html",
         {
             "organisation": organisation,
-            "commitments": organisation.commitments.all(),
+            "commitments": policy.visible_commitments(access, organisation),
             "can_edit": policy.can_edit(access, organisation),
         },
     )
 
 
-@login_required
-def commitment_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def commitment_edit(
+    request: HttpRequest, organisation: Organisation, pk: int | None = None
+) -> HttpResponse:
     item = get_object_or_404(Commitment, pk=pk, organisation=organisation) if pk else None
     form = CommitmentForm(request.POST or None, instance=item, organisation=organisation)
     if request.method == "POST" and form.is_valid():
@@ -45,7 +43,7 @@ def commitment_edit(request: HttpRequest, slug: str, pk: int | None = None) -> H
         else:
             actions.update_commitment(request.user, item, form.cleaned_data)
             messages.success(request, _("Commitment saved."))
-        return redirect("commitments:list", slug=slug)
+        return redirect("commitments:list", slug=organisation.slug)
     return render(
         request,
         "commitments/edit.html",
@@ -53,12 +51,10 @@ def commitment_edit(request: HttpRequest, slug: str, pk: int | None = None) -> H
     )
 
 
-@login_required
 @require_POST
-def commitment_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def commitment_delete(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item = get_object_or_404(Commitment, pk=pk, organisation=organisation)
     actions.delete_commitment(request.user, item)
     messages.success(request, _("Commitment removed."))
-    return redirect("commitments:list", slug=slug)
+    return redirect("commitments:list", slug=organisation.slug)
