@@ -96,7 +96,7 @@ def _spec(level: str = "municipality"):  # type: ignore[no-untyped-def]
 
 def phase_tables() -> dict[str, Any]:
     from mechelen.engine.ingest.workspace import Workspace
-    from mechelen.engine.publish.protect import ProtectionContext, protect
+    from mechelen.engine.publish.runners import ProtectionContext, protect
     from mechelen.engine.tables.build import build_tables
 
     spec = _spec()
@@ -170,11 +170,13 @@ def phase_suppression(level: str = "municipality") -> dict[str, Any]:
     process. The flat pattern is then attacked with the relations."""
     import numpy as np
 
-    from mechelen.core.disclosure.audit import audit
-    from mechelen.core.disclosure.linked import link_tables
-    from mechelen.core.disclosure.primary import make_rule
-    from mechelen.core.disclosure.protection import ProtectionLevels
-    from mechelen.core.disclosure.suppression import protect_by_suppression
+    from mechelen.core.disclosure import (
+        ProtectionLevels,
+        audit,
+        link_tables,
+        make_rule,
+        protect_by_suppression,
+    )
     from mechelen.engine.ingest.workspace import Workspace
     from mechelen.engine.publish.release import derived_tables, release_relations
     from mechelen.engine.tables.build import build_tables
@@ -291,8 +293,7 @@ def phase_tauargus(large_only: bool = False) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
     from tests.core.disclosure.tauargus_reference import METHODS, tauargus_run
 
-    from mechelen.core.disclosure.primary import make_rule
-    from mechelen.core.disclosure.suppression import protect_by_suppression
+    from mechelen.core.disclosure import make_rule, protect_by_suppression
     from mechelen.core.tabulation.spec import read_spec
     from mechelen.engine.ingest.workspace import Workspace
     from mechelen.engine.tables.build import build_tables

@@ -16,9 +16,9 @@ import numpy as np
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from mechelen.core.disclosure.audit import audit
+from mechelen.core.disclosure.attacker.audit import audit
 from mechelen.core.disclosure.linked import link_tables
-from mechelen.core.disclosure.primary import make_rule
+from mechelen.core.disclosure.rules.primary import make_rule
 from mechelen.core.disclosure.suppression import protect_by_suppression
 from mechelen.core.tabulation.hierarchy import Hierarchy
 from mechelen.core.tabulation.relations import DerivedDimension

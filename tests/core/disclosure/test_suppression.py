@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 
-from mechelen.core.disclosure.audit import attacker_intervals, audit
-from mechelen.core.disclosure.primary import Dominance, MinFrequency, primary_suppression
-from mechelen.core.disclosure.secondary import OBSERVED, PRIMARY, SECONDARY
+from mechelen.core.disclosure.attacker.audit import attacker_intervals, audit
+from mechelen.core.disclosure.rules.primary import Dominance, MinFrequency, primary_suppression
+from mechelen.core.disclosure.secondary.registry import OBSERVED, PRIMARY, SECONDARY
 from mechelen.core.disclosure.suppression import SuppressionResult, protect_by_suppression
 from mechelen.core.problems import ProblemsFound
 from mechelen.core.tabulation.hierarchy import Hierarchy

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from mechelen.core.disclosure.audit import attacker_intervals
-from mechelen.core.disclosure.primary import make_rule
+from mechelen.core.disclosure.attacker.audit import attacker_intervals
+from mechelen.core.disclosure.rules.primary import make_rule
 from mechelen.core.disclosure.suppression import protect_by_suppression
 from mechelen.core.tabulation.table import CellTable
 from tests.core.disclosure.tables import frequency_tables

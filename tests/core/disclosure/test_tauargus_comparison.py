@@ -25,9 +25,9 @@ import math
 import numpy as np
 import pytest
 
-from mechelen.core.disclosure.audit import audit
+from mechelen.core.disclosure.attacker.audit import audit
 from mechelen.core.disclosure.linked import link_tables
-from mechelen.core.disclosure.primary import MinFrequency, primary_suppression
+from mechelen.core.disclosure.rules.primary import MinFrequency, primary_suppression
 from mechelen.core.disclosure.suppression import protect_by_suppression
 
 from .tables import population_table

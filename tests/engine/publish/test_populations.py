@@ -6,9 +6,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mechelen.core.disclosure.linked import link_tables
-from mechelen.core.disclosure.primary import make_rule
-from mechelen.core.disclosure.suppression import protect_by_suppression
+from mechelen.core.disclosure import link_tables, make_rule, protect_by_suppression
 from mechelen.core.tabulation.hierarchy import Hierarchy
 from mechelen.core.tabulation.spec import Filter
 from mechelen.core.tabulation.table import CellTable, full_table_from_leaves

@@ -105,7 +105,7 @@ def test_a_cell_gets_the_same_value_in_every_table(
             {"name": "two", "dimensions": [shared, b]},
         ]
     )
-    from mechelen.engine.publish.protect import ProtectionContext, protect
+    from mechelen.engine.publish.runners import ProtectionContext, protect
     from mechelen.engine.tables.build import build_tables
 
     built, _ = build_tables(town, spec)

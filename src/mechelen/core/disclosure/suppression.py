@@ -1,9 +1,9 @@
 """Protect published tables by cell suppression: the single entry point.
 
 :func:`protect_by_suppression` links the tables (:mod:`.linked`), applies the primary rules
-(:mod:`.primary`) to each, runs a secondary method (``gauss`` or ``milp``, :mod:`.secondary`)
-on the whole system and audits the result (:mod:`.audit`). Totals are cells like any other:
-published unless suppressed.
+(:mod:`.rules.primary`) to each, runs a secondary method (``gauss`` or ``milp``,
+:mod:`.secondary.registry`) on the whole system and audits the result (:mod:`.attacker.audit`).
+Totals are cells like any other: published unless suppressed.
 
 Information loss per table: the share of its cells suppressed, and the share of its total
 value suppressed (the sum of the values of its suppressed cells over the sum of the values of
@@ -19,14 +19,20 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import numpy.typing as npt
 
-# the methods register themselves on import
-from mechelen.core.disclosure import secondary_gauss as _gauss  # noqa: F401
-from mechelen.core.disclosure import secondary_milp as _milp  # noqa: F401
-from mechelen.core.disclosure.audit import AuditFinding, AuditResult, audit
+from mechelen.core.disclosure.attacker.audit import AuditFinding, AuditResult, audit
 from mechelen.core.disclosure.linked import CellSystem, link_tables
-from mechelen.core.disclosure.primary import PrimaryRule, PrimarySuppression, primary_suppression
-from mechelen.core.disclosure.protection import ProtectionLevels
-from mechelen.core.disclosure.secondary import (
+from mechelen.core.disclosure.methods import GAUSS
+from mechelen.core.disclosure.rules.primary import (
+    PrimaryRule,
+    PrimarySuppression,
+    primary_suppression,
+)
+from mechelen.core.disclosure.rules.protection_levels import ProtectionLevels
+
+# the methods register themselves on import
+from mechelen.core.disclosure.secondary import gauss as _gauss  # noqa: F401
+from mechelen.core.disclosure.secondary import milp as _milp  # noqa: F401
+from mechelen.core.disclosure.secondary.registry import (
     OBSERVED,
     PRIMARY,
     SECONDARY,
@@ -93,7 +99,7 @@ class SuppressionResult:
 def protect_by_suppression(
     tables: Sequence[CellTable],
     rules: Sequence[PrimaryRule] | None = None,
-    method: str = "gauss",
+    method: str = GAUSS.id,
     *,
     primaries: Sequence[PrimarySuppression] | None = None,
     cost: str = "value",
@@ -109,7 +115,7 @@ def protect_by_suppression(
     ``rules`` are the primary rules (default: frequency rule, threshold 10); ``primaries``
     replaces them by a precomputed primary suppression per table. ``method`` is a registered
     secondary method (``gauss``, ``milp``); ``cost``, ``secondary_zeros``, ``time_limit`` and
-    ``restarts`` are described in :class:`~.secondary.SecondaryOptions`. ``relations``
+    ``restarts`` are described in :class:`~.secondary.registry.SecondaryOptions`. ``relations``
     between dimensions (derived variables, public code lists) link cells of different tables:
     the secondary suppression and the audit use their equations, as an attacker would.
 

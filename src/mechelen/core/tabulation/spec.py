@@ -23,14 +23,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from mechelen.core.disclosure import (
+    CELL_KEY,
+    GAUSS,
+    MILP,
+    PROTECTION_METHODS,
+    UNPROTECTED,
+)
 from mechelen.core.documents import DocumentReader
 from mechelen.core.problems import Problem
 
 GEOGRAPHY = "geography"
-PROTECTION_METHODS = ("cell-key", "suppression", "differential-privacy")
-#: a method some tools offer that publishes counts unprotected: refused with its own code
-UNPROTECTED = "none"
-SECONDARY_METHODS = ("gauss", "milp")
+METHOD_IDS = tuple(method.id for method in PROTECTION_METHODS)
+SECONDARY_IDS = (GAUSS.id, MILP.id)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 
 
@@ -50,9 +55,9 @@ class TableRequest:
 
 @dataclass(frozen=True)
 class Protection:
-    method: str = "cell-key"
+    method: str = CELL_KEY.id
     threshold: int = 10
-    secondary: str = "gauss"
+    secondary: str = GAUSS.id
     epsilon: float = 1.0
     parameters: Mapping[str, Any] = field(default_factory=dict)
 
@@ -222,17 +227,15 @@ def _protection(reader: DocumentReader, document: dict[str, Any]) -> Protection:
             "E004", document, "protection", field="protection", expected="mapping", found="text"
         )
         return Protection()
-    method = node.get("method", "cell-key")
+    method = node.get("method", CELL_KEY.id)
     if method == UNPROTECTED:
-        reader.report("E019", node, "method", allowed=", ".join(PROTECTION_METHODS))
-    elif method not in PROTECTION_METHODS:
+        reader.report("E019", node, "method", allowed=", ".join(METHOD_IDS))
+    elif method not in METHOD_IDS:
+        reader.report("E017", node, "method", value=str(method), allowed=", ".join(METHOD_IDS))
+    secondary = node.get("secondary", GAUSS.id)
+    if secondary not in SECONDARY_IDS:
         reader.report(
-            "E017", node, "method", value=str(method), allowed=", ".join(PROTECTION_METHODS)
-        )
-    secondary = node.get("secondary", "gauss")
-    if secondary not in SECONDARY_METHODS:
-        reader.report(
-            "E017", node, "secondary", value=str(secondary), allowed=", ".join(SECONDARY_METHODS)
+            "E017", node, "secondary", value=str(secondary), allowed=", ".join(SECONDARY_IDS)
         )
     threshold = node.get("threshold", 10)
     if not isinstance(threshold, int) or isinstance(threshold, bool) or threshold < 1:

@@ -25,9 +25,13 @@ from typing import Any
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
-from mechelen.core.disclosure.audit import attacker_intervals
-from mechelen.core.disclosure.linked import CellSystem, link_tables
-from mechelen.core.disclosure.protection import default_frequency_protection
+from mechelen.core.disclosure import (
+    SUPPRESSION,
+    CellSystem,
+    attacker_intervals,
+    default_frequency_protection,
+    link_tables,
+)
 from mechelen.core.problems import Location, Problem, ProblemsFound
 from mechelen.core.tabulation.hierarchy import TOTAL, Hierarchy
 from mechelen.core.tabulation.relations import DerivedDimension
@@ -228,7 +232,7 @@ def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
     meta = _read_release(folder)
     protection = meta["protection"]
     method = protection["method"]
-    if method != "suppression":
+    if method != SUPPRESSION.id:
         return ReleaseAudit(meta["release"], method, applicable=False)
     threshold = int(protection.get("threshold", 10))
     width = float(protection.get("protection", default_frequency_protection(threshold)))
@@ -236,7 +240,7 @@ def audit_release(folder: Path, earlier: Sequence[Path] = ()) -> ReleaseAudit:
     left_out: list[tuple[str, str]] = []
     metas = []
     for source, source_meta in candidates:
-        if source_meta["protection"]["method"] != "suppression":
+        if source_meta["protection"]["method"] != SUPPRESSION.id:
             continue
         if source_meta.get("dataset") != meta.get("dataset"):
             left_out.append((str(source_meta["release"]), "other-dataset"))

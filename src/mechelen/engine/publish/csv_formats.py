@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from mechelen.core.disclosure import ProtectedTable
 from mechelen.core.tabulation.spec import GEOGRAPHY
-from mechelen.engine.publish.protected import ProtectedTable
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

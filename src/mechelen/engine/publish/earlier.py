@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from mechelen.core.disclosure import SUPPRESSION
 from mechelen.core.tabulation.spec import Filter, TableRequest, TableSpec, read_spec
 from mechelen.core.tabulation.table import CellTable
 from mechelen.engine.ingest.workspace import Workspace
@@ -137,7 +138,7 @@ def earlier_releases(
         if meta.get("dataset") != dataset:
             left_out.append((str(folder), "other-dataset"))
             continue
-        if meta["protection"]["method"] != "suppression":
+        if meta["protection"]["method"] != SUPPRESSION.id:
             left_out.append((str(folder), "not-suppression"))
             continue
         spec = _spec(workspace, folder, meta)

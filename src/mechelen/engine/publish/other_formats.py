@@ -13,8 +13,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from mechelen.core.disclosure import ProtectedTable
 from mechelen.engine.publish.csv_formats import data_rows, header
-from mechelen.engine.publish.protected import ProtectedTable
 
 #: fixed time stamp inside XLSX files, so that the same tables give the same bytes
 _EPOCH = datetime(2000, 1, 1)

@@ -28,12 +28,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from mechelen.core.disclosure import DIFFERENTIAL_PRIVACY, SUPPRESSION, ProtectedTable
 from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.core.tabulation.relations import DerivedDimension
 from mechelen.core.tabulation.spec import TableRequest, TableSpec
 from mechelen.core.tabulation.table import CellTable, merged_hierarchies
 from mechelen.engine.ingest.workspace import Workspace
-from mechelen.engine.publish import dp_method, suppression_method  # noqa: F401 - registers methods
 from mechelen.engine.publish.csv_formats import write_flag_csv, write_hxl_csv, write_sdmx_csv
 from mechelen.engine.publish.earlier import (
     EarlierRelease,
@@ -43,9 +43,8 @@ from mechelen.engine.publish.earlier import (
 )
 from mechelen.engine.publish.other_formats import datapackage, table_json, write_json, write_xlsx
 from mechelen.engine.publish.populations import everyone_groups
-from mechelen.engine.publish.protect import ProtectionContext, protect
-from mechelen.engine.publish.protected import ProtectedTable
 from mechelen.engine.publish.release_files import EVERYONE, filter_signature, filters_json
+from mechelen.engine.publish.runners import ProtectionContext, protect
 from mechelen.engine.tables.build import BuildTimings, BuiltTable, Progress, build_tables
 from mechelen.engine.tables.relations import dimension_relations, status_tables
 
@@ -192,7 +191,7 @@ def make_release(
     built, timings = build_tables(workspace, spec, strategy, progress)
     record = workspace.dataset(spec.dataset)
     earlier: tuple[EarlierRelease, ...] = ()
-    if spec.protection.method == "suppression":
+    if spec.protection.method == SUPPRESSION.id:
         folders = (
             logged_folders(workspace, spec.dataset, exclude=folder)
             if published is None
@@ -201,7 +200,7 @@ def make_release(
         earlier = earlier_releases(workspace, spec.dataset, folders, exclude=folder).found
     country = record.country if record else ""
     derived: list[tuple[str, CellTable]] = []
-    if spec.protection.method == "suppression":  # cells nobody publishes: for the attacker
+    if spec.protection.method == SUPPRESSION.id:  # cells nobody publishes: for the attacker
         derived = derived_tables(
             [(filter_signature(spec.filters), b.table) for b in built]
             + [(e.population, t) for e in earlier for t, _ in e.tables],
@@ -236,7 +235,7 @@ def make_release(
         country=country,
     )
     content = _content_hash(files)
-    if spec.protection.method == "suppression":
+    if spec.protection.method == SUPPRESSION.id:
         keep_published(workspace, folder, content)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with workspace.transaction() as con:
@@ -254,7 +253,7 @@ def make_release(
                 str(folder),
             ],
         )
-        if spec.protection.method == "differential-privacy":
+        if spec.protection.method == DIFFERENTIAL_PRIVACY.id:
             con.execute(
                 "INSERT INTO privacy_budget VALUES (?, ?, ?, ?)",
                 [spec.dataset, spec.release, spec.protection.epsilon, now],

@@ -13,9 +13,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from mechelen.core.disclosure import SUPPRESSED
 from mechelen.core.problems import Location, Problem, ProblemsFound
 from mechelen.core.tabulation.spec import Filter
-from mechelen.engine.publish.protected import SUPPRESSED
 
 #: the population of a release without filters
 EVERYONE = "all"

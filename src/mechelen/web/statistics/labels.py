@@ -8,8 +8,16 @@ import pycountry
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from mechelen.core.disclosure import (
+    CELL_KEY,
+    DIFFERENTIAL_PRIVACY,
+    OBSERVED,
+    PERTURBED,
+    SUPPRESSED,
+    SUPPRESSION,
+    UNPROTECTED,
+)
 from mechelen.core.tabulation.spec import GEOGRAPHY
-from mechelen.engine.publish.protected import OBSERVED, PERTURBED, SUPPRESSED
 
 DIMENSIONS: dict[str, str | Promise] = {
     "geography": _("Area"),
@@ -89,10 +97,10 @@ def flag_label(flag: str) -> str:
 
 
 METHODS: dict[str, str | Promise] = {
-    "cell-key": _("Cell key method"),
-    "suppression": _("Suppression"),
-    "differential-privacy": _("Differential privacy"),
-    "none": _("None"),
+    CELL_KEY.id: _("Cell key method"),
+    SUPPRESSION.id: _("Suppression"),
+    DIFFERENTIAL_PRIVACY.id: _("Differential privacy"),
+    UNPROTECTED: _("None"),
 }
 LOSSES: dict[str, str | Promise] = {
     "share_of_cells_suppressed": _("Share of cells suppressed"),

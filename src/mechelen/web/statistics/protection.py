@@ -16,7 +16,16 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mechelen.engine.publish.protected import OBSERVED, PERTURBED, SUPPRESSED
+from mechelen.core.disclosure import (
+    CELL_KEY,
+    DIFFERENTIAL_PRIVACY,
+    MIN_FREQUENCY,
+    OBSERVED,
+    PERTURBED,
+    SUPPRESSED,
+    SUPPRESSION,
+    UNPROTECTED,
+)
 from mechelen.web.statistics.labels import flag_label, method_label
 
 Report = Mapping[str, Any]
@@ -46,7 +55,7 @@ def _threshold(reports: Iterable[Report]) -> int | None:
         parameters = report.get("parameters", {})
         threshold = parameters.get("threshold")
         if threshold is None:  # suppression: the minimum frequency rule
-            threshold = parameters.get("rules", {}).get("min-frequency", {}).get("threshold")
+            threshold = parameters.get("rules", {}).get(MIN_FREQUENCY.id, {}).get("threshold")
         if isinstance(threshold, int | float) and threshold > 1:
             found.add(int(threshold))
     return max(found) if found else None
@@ -102,10 +111,10 @@ def _none(reports: list[Report]) -> list[str]:
 
 
 IN_WORDS: dict[str, Callable[[list[Report]], list[str]]] = {
-    "cell-key": _cell_key,
-    "suppression": _suppression,
-    "differential-privacy": _differential_privacy,
-    "none": _none,
+    CELL_KEY.id: _cell_key,
+    SUPPRESSION.id: _suppression,
+    DIFFERENTIAL_PRIVACY.id: _differential_privacy,
+    UNPROTECTED: _none,
 }
 
 

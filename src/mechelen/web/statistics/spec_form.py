@@ -15,6 +15,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from mechelen.core.disclosure import CELL_KEY, DIFFERENTIAL_PRIVACY, SUPPRESSION
 from mechelen.core.problems import ProblemsFound
 from mechelen.core.tabulation.spec import GEOGRAPHY, TableSpec, read_spec
 from mechelen.engine.yaml_source import parse_yaml
@@ -24,9 +25,9 @@ from mechelen.web.statistics.problems import problem_text
 from mechelen.web.statistics.summaries import available_dimensions, geography_levels
 
 METHODS = [
-    ("cell-key", _("Cell key method")),
-    ("suppression", _("Suppression")),
-    ("differential-privacy", _("Differential privacy")),
+    (CELL_KEY.id, _("Cell key method")),
+    (SUPPRESSION.id, _("Suppression")),
+    (DIFFERENTIAL_PRIVACY.id, _("Differential privacy")),
 ]
 LAYOUTS = [
     ("one", _("One table per dimension, by area")),
@@ -72,7 +73,7 @@ class TableSpecForm(forms.Form):
     method = forms.ChoiceField(
         label=_("Protection method"),
         choices=METHODS,
-        initial="cell-key",
+        initial=CELL_KEY.id,
         help_text=_(
             "Cell key: a small noise on every count, the same for the same persons in every "
             "table. Suppression: small counts hidden, with the cells that would reveal them. "
@@ -155,7 +156,7 @@ class TableSpecForm(forms.Form):
         if age:
             document["filters"] = {"age": age}
         protection: dict[str, Any] = {"method": data["method"], "threshold": data["threshold"]}
-        if data["method"] == "differential-privacy":
+        if data["method"] == DIFFERENTIAL_PRIVACY.id:
             protection = {"method": data["method"], "epsilon": data["epsilon"]}
         document["protection"] = protection
         return document
