@@ -19,8 +19,8 @@ from mechelen.web.assessments import actions, policy, results, spreadsheets
 from mechelen.web.assessments.forms import InvitationForm
 from mechelen.web.assessments.lookup import round_in
 from mechelen.web.assessments.models import AssessmentRound
-from mechelen.web.tenancy.invitation_actions import links_from
 from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.members.invitations import links_from
 
 router = Router(tags=["assessments"])
 

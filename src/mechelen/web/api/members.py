@@ -18,9 +18,10 @@ from ninja.errors import HttpError
 
 from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
-from mechelen.web.tenancy import actions, invitation_actions, policy
-from mechelen.web.tenancy.forms import InviteForm
+from mechelen.web.tenancy import policy
 from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.members import actions, invitations
+from mechelen.web.tenancy.members.forms import InviteForm
 from mechelen.web.tenancy.models import (
     INVITATION_DAYS,
     Invitation,
@@ -125,12 +126,12 @@ def invite(request: HttpRequest, slug: str, payload: InviteIn) -> Status[dict[st
     organisation = _managed(request, slug)
     _organisation_role(payload.role)
     data = checked(InviteForm({"invited": payload.invited, "role": payload.role.value}))
-    invitation = invitation_actions.invite(
+    invitation = invitations.invite(
         request.user,
         organisation,
         data["invited"],
         data["role"],
-        invitation_actions.links_from(request),
+        invitations.links_from(request),
     )
     return Status(
         202,
@@ -172,8 +173,8 @@ def revoke_invitation(request: HttpRequest, slug: str, pk: int) -> Status[None]:
     organisation = _managed(request, slug)
     item = get_object_or_404(Invitation, pk=pk, organisation=organisation)
     try:
-        invitation_actions.revoke(request.user, item)
-    except invitation_actions.InvitationClosed:
+        invitations.revoke(request.user, item)
+    except invitations.InvitationClosed:
         raise HttpError(409, "This invitation was already answered or withdrawn.") from None
     return Status(204, None)
 
@@ -188,7 +189,7 @@ def change_role(request: HttpRequest, slug: str, pk: int, payload: RoleChange) -
         return _member(membership)
     try:
         with transaction.atomic():
-            given = actions.give_member_role(
+            given = invitations.give_member_role(
                 request.user, organisation, membership.user, payload.role.value
             )
             actions.take_role(request.user, membership)

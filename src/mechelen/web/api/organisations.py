@@ -10,8 +10,7 @@ from ninja import Router, Schema
 
 from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
-from mechelen.web.tenancy import actions, policy
-from mechelen.web.tenancy.forms import OrganisationForm
+from mechelen.web.tenancy import policy
 from mechelen.web.tenancy.lookup import organisation_named
 from mechelen.web.tenancy.models import (
     PROFILE_FIELDS,
@@ -19,6 +18,8 @@ from mechelen.web.tenancy.models import (
     Organisation,
     approved_organisations,
 )
+from mechelen.web.tenancy.organisations import actions
+from mechelen.web.tenancy.organisations.forms import OrganisationForm
 
 router = Router(tags=["organisations"])
 

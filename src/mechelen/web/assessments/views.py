@@ -30,8 +30,8 @@ from mechelen.web.assessments.lookup import own_invitation, own_invitations, rou
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.invitation_actions import links_from
 from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.members.invitations import links_from
 
 
 @login_required

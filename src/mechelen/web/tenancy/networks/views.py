@@ -9,11 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mechelen.web.tenancy import actions, policy
+from mechelen.web.tenancy import policy
 from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.forms import NetworkMemberForm
 from mechelen.web.tenancy.lookup import network_named
 from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.networks import actions
+from mechelen.web.tenancy.networks.forms import NetworkMemberForm
 from mechelen.web.tenancy.roles import OrganisationStatus
 
 

@@ -9,10 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mechelen.web.tenancy import actions, policy
+from mechelen.web.tenancy import policy
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
 from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.moderation import actions
 from mechelen.web.tenancy.roles import OrganisationStatus
 
 
