@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,17 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mechelen.web.tenancy import policy
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
 from mechelen.web.tenancy.members import actions, invitations
 from mechelen.web.tenancy.members.forms import InviteForm
-from mechelen.web.tenancy.models import Invitation, Membership
+from mechelen.web.tenancy.models import Invitation, Membership, Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-@login_required
-def members(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_manage_members(access_of(request), organisation))
+@organisation_view(policy.can_manage_members)
+def members(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -39,7 +37,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
                 invited=data["invited"].strip()
             ),
         )
-        return redirect("tenancy:members", slug=slug)
+        return redirect("tenancy:members", slug=organisation.slug)
     held = organisation.memberships.select_related("user").order_by("user__username", "role")
     sent = organisation.invitations.select_related("invited_by")[:100]
     return render(
@@ -55,31 +53,48 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
-def invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_manage_members(access_of(request), organisation))
+@organisation_view(policy.can_manage_members)
+def invitation_revoke(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
-    try:
-        invitations.revoke(request.user, invitation)
-    except invitations.InvitationClosed:
-        messages.error(request, _("This invitation was already answered or withdrawn."))
-    else:
-        messages.success(request, _("Invitation withdrawn."))
-    return redirect("tenancy:members", slug=slug)
+    return _change(
+        request,
+        organisation,
+        lambda: invitations.revoke(request.user, invitation),
+        invitations.InvitationClosed,
+        _("This invitation was already answered or withdrawn."),
+        _("Invitation withdrawn."),
+    )
 
 
-@login_required
 @require_POST
-def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_manage_members(access_of(request), organisation))
+@organisation_view(policy.can_manage_members)
+def member_remove(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
+    return _change(
+        request,
+        organisation,
+        lambda: actions.take_role(request.user, membership),
+        actions.LastAdministrator,
+        _("An organisation keeps at least one administrator."),
+        _("Role taken away."),
+    )
+
+
+def _change(
+    request: HttpRequest,
+    organisation: Organisation,
+    change: Callable[[], object],
+    refused: type[Exception],
+    refusal: str,
+    done: str,
+) -> HttpResponse:
+    """Make ``change``: say ``done``, or ``refusal`` when it raises ``refused``; then back to
+    the members page."""
     try:
-        actions.take_role(request.user, membership)
-    except actions.LastAdministrator:
-        messages.error(request, _("An organisation keeps at least one administrator."))
+        change()
+    except refused:
+        messages.error(request, refusal)
     else:
-        messages.success(request, _("Role taken away."))
-    return redirect("tenancy:members", slug=slug)
+        messages.success(request, done)
+    return redirect("tenancy:members", slug=organisation.slug)
