@@ -26,7 +26,7 @@ from django.utils.http import urlsafe_base64_encode
 from mechelen.web.accounts.models import ApiToken
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.commitments.models import Commitment
-from mechelen.web.tenancy import invitation_actions
+from mechelen.web.tenancy.members import invitations
 from mechelen.web.tenancy.models import Membership, Organisation
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Level, OrganisationStatus, Role
 from tests.web.assessments import factories as assessments
@@ -111,7 +111,7 @@ TOKENS: list[str] = []
 
 def emailed_invitation(world: Any, city: Any) -> dict[str, Any]:
     """A fresh invitation of the city to an e-mail address: its link's token."""
-    invitation_actions.invite(
+    invitations.invite(
         city.users[Role.ADMINISTRATOR],
         city.organisation,
         "newcomer@example.org",
@@ -123,7 +123,7 @@ def emailed_invitation(world: Any, city: Any) -> dict[str, Any]:
 
 def outsider_invitation(world: Any, city: Any) -> dict[str, Any]:
     """A fresh invitation of the city to the outsider's user name."""
-    item = invitation_actions.invite(
+    item = invitations.invite(
         city.users[Role.ADMINISTRATOR], city.organisation, "outsider", Role.VIEWER, str
     )
     return {"pk": item.pk}
@@ -131,7 +131,7 @@ def outsider_invitation(world: Any, city: Any) -> dict[str, Any]:
 
 def city_invitation(world: Any, city: Any) -> dict[str, Any]:
     """A fresh pending invitation of the city (the administrators withdraw it)."""
-    item = invitation_actions.invite(
+    item = invitations.invite(
         city.users[Role.ADMINISTRATOR], city.organisation, "someone", Role.VIEWER, str
     )
     return {"slug": city.organisation.slug, "pk": item.pk}

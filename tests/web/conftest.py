@@ -13,8 +13,8 @@ from django.core.cache import cache
 from django.test import Client
 
 from mechelen.web.commitments.models import Commitment, CommitmentStatus
-from mechelen.web.tenancy.actions import set_platform_admin
 from mechelen.web.tenancy.models import Membership, Network, Organisation
+from mechelen.web.tenancy.moderation.actions import set_platform_admin
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Level, OrganisationStatus, Role
 
 PASSWORD = "a-long-test-password-42"

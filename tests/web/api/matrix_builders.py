@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mechelen.web.audit.log import record
 from mechelen.web.followup import actions as followup_actions
-from mechelen.web.tenancy import invitation_actions
+from mechelen.web.tenancy.members import invitations
 from mechelen.web.tenancy.models import Membership
 from mechelen.web.tenancy.roles import Role
 from tests.web.statistics import factories as stats
@@ -47,7 +47,7 @@ INVITED_SECRET = "matrix-invited-person"
 
 def slug_with_invitation(world: Any, city: Any) -> dict[str, Any]:
     """A pending invitation of the city (withdrawn by the call)."""
-    item = invitation_actions.invite(
+    item = invitations.invite(
         None, city.organisation, INVITED_SECRET, Role.VIEWER, lambda token: token
     )
     return {"slug": city.organisation.slug, "pk": item.pk}

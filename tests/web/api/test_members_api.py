@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from mechelen.web.audit.log import record
 from mechelen.web.audit.models import AuditEntry
-from mechelen.web.tenancy import invitation_actions
+from mechelen.web.tenancy.members import invitations
 from mechelen.web.tenancy.models import Invitation, Membership
 from mechelen.web.tenancy.roles import Role
 from tests.web.api.helpers import api_call
@@ -62,7 +62,7 @@ def test_an_administrator_invites_then_changes_and_takes_roles(world: World) -> 
     assert [(i["invited"], i["status"], i["invited_by"]) for i in listed] == [
         ("outsider", "pending", admin.username)
     ]
-    invitation_actions.accept(newcomer, Invitation.objects.get(pk=listed[0]["id"]))
+    invitations.accept(newcomer, Invitation.objects.get(pk=listed[0]["id"]))
     membership = Membership.objects.get(user=newcomer)
     assert api_call(admin, "GET", "city-a/invitations").json()[0]["status"] == "accepted"
     changed = api_call(admin, "PATCH", f"city-a/members/{membership.pk}", {"role": "coordinator"})

@@ -9,7 +9,7 @@ from django.urls import reverse
 from mechelen.web.assessments import actions
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.audit.models import AuditEntry
-from mechelen.web.tenancy import invitation_actions
+from mechelen.web.tenancy.members import invitations
 from mechelen.web.tenancy.models import Membership
 from mechelen.web.tenancy.roles import Role
 from tests.web.api.helpers import api_call
@@ -39,7 +39,7 @@ def test_a_coordinator_runs_a_round(world: World) -> None:
     assert not Membership.objects.filter(user=world.outsider, organisation=world.a.organisation)
     offer = Invitation.objects.get(pk=invited.json()["id"]).membership_invitation
     assert offer is not None
-    invitation_actions.accept(world.outsider, offer)
+    invitations.accept(world.outsider, offer)
     assert Membership.objects.filter(
         user=world.outsider, organisation=world.a.organisation, role=Role.RESPONDENT
     ).exists()

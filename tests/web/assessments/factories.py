@@ -14,7 +14,7 @@ from mechelen.web.assessments.models import (
     Invitation,
     InvitationSource,
 )
-from mechelen.web.tenancy import invitation_actions
+from mechelen.web.tenancy.members import invitations
 from mechelen.web.tenancy.roles import Role
 
 TEST_PASSWORD = "a-long-test-password-42"
@@ -35,7 +35,7 @@ def invite_and_accept(
     invitation = actions.invite(coordinator, item, {"username": username, **fields}, no_link)
     if invitation.user_id is None:
         assert invitation.membership_invitation is not None
-        invitation_actions.accept(person, invitation.membership_invitation)
+        invitations.accept(person, invitation.membership_invitation)
         invitation.refresh_from_db()
     return invitation
 

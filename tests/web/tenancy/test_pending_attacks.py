@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
-from tests.web.tenancy.test_membership_attacks import FAKE, register_fake_city
+from tests.web.tenancy.members.test_membership_attacks import FAKE, register_fake_city
 
 PUBLIC_ADDRESSES = (
     f"/cities/{FAKE}/",

@@ -7,15 +7,20 @@ from __future__ import annotations
 from typing import cast
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.test import RequestFactory
 from ninja.errors import HttpError
 
+from mechelen.web.assessments import policy as assessment_policy
+from mechelen.web.assessments.models import AssessmentRound
+from mechelen.web.assessments.models import Invitation as AssessmentInvitation
 from mechelen.web.commitments import policy as commitment_policy
-from mechelen.web.tenancy.access import access_for_user
-from mechelen.web.tenancy.models import Network, Organisation
-from mechelen.web.tenancy.roles import Role
+from mechelen.web.tenancy import policy as tenancy_policy
+from mechelen.web.tenancy.access import VISITOR, access_for_user
+from mechelen.web.tenancy.models import Membership, Network, Organisation
+from mechelen.web.tenancy.roles import Level, OrganisationStatus, Role
 from mechelen.web.tenancy.scoping import (
     ApiRequest,
     api_network,
@@ -109,3 +114,58 @@ def test_visible_commitments_hide_unpublished_ones_from_other_cities(world: Worl
     assert list(commitment_policy.visible_commitments(other, organisation)) == [
         world.a.public_commitment
     ]
+
+
+def _pending(slug: str, asks: Network | None = None) -> Organisation:
+    return Organisation.objects.create(
+        slug=slug,
+        name=slug.title(),
+        country="BEL",
+        level=Level.LOCAL,
+        status=OrganisationStatus.PENDING,
+        requested_network=asks,
+    )
+
+
+def test_visible_organisations_follow_can_see_for_everyone(world: World) -> None:
+    """The queryset and the one-object rule agree: for a visitor, an outsider, a network's
+    analyst, a platform administrator and the people of a pending organisation."""
+    asking = _pending("asking", asks=world.network)
+    rejected = _pending("rejected")
+    Organisation.objects.filter(pk=rejected.pk).update(status=OrganisationStatus.REJECTED)
+    founder = get_user_model().objects.create_user("founder")
+    Membership.objects.create(user=founder, organisation=asking, role=Role.ADMINISTRATOR)
+    people = [None, world.outsider, world.analyst, world.platform_admin, founder]
+    people += [world.a.users[Role.VIEWER]]
+    for person in people:
+        access = access_for_user(person) if person is not None else VISITOR
+        expected = {o.slug for o in Organisation.objects.all() if tenancy_policy.can_see(access, o)}
+        assert {o.slug for o in tenancy_policy.visible_organisations(access)} == expected
+    assert {o.slug for o in tenancy_policy.visible_organisations(VISITOR)} == {"city-a", "city-b"}
+    assert "asking" in {
+        o.slug for o in tenancy_policy.visible_organisations(access_for_user(founder))
+    }
+
+
+def test_visible_rounds_are_all_for_managers_and_the_invited_ones_for_respondents(
+    world: World,
+) -> None:
+    organisation = world.a.organisation
+    shared = AssessmentRound.objects.create(
+        organisation=organisation, title="Invited", framework_id="mechelen-2017"
+    )
+    AssessmentRound.objects.create(
+        organisation=organisation, title="Not invited", framework_id="mechelen-2017"
+    )
+    respondent = world.a.users[Role.RESPONDENT]
+    AssessmentInvitation.objects.create(
+        round=shared, group_id="local-government", name="R", language="en", user=respondent
+    )
+
+    def titles(person: object) -> set[str]:
+        access = access_for_user(person) if person is not None else VISITOR
+        return {r.title for r in assessment_policy.visible_rounds(access, organisation)}
+
+    assert titles(world.a.users[Role.COORDINATOR]) == {"Invited", "Not invited"}
+    assert titles(respondent) == {"Invited"}
+    assert titles(world.b.users[Role.ADMINISTRATOR]) == set() == titles(None)

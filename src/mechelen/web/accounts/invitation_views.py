@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from mechelen.web.tenancy import invitation_actions
+from mechelen.web.tenancy.members import invitations
 from mechelen.web.tenancy.models import Invitation
 
 
@@ -47,7 +47,7 @@ class AccountForm(forms.Form):
 
 
 def _by_token(token: str) -> Invitation:
-    found = invitation_actions.find_by_token(token)
+    found = invitations.find_by_token(token)
     if found is None:
         raise Http404
     return found
@@ -64,12 +64,12 @@ def _answer(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     accepting = request.POST.get("answer") == "accept"
     try:
         if accepting:
-            invitation_actions.accept(request.user, invitation)
+            invitations.accept(request.user, invitation)
         else:
-            invitation_actions.decline(request.user, invitation)
-    except invitation_actions.NotTheInvitee:
+            invitations.decline(request.user, invitation)
+    except invitations.NotTheInvitee:
         raise Http404 from None
-    except invitation_actions.InvitationClosed:
+    except invitations.InvitationClosed:
         messages.error(request, _("This invitation is no longer valid."))
         return redirect("accounts:dashboard")
     if accepting:
@@ -119,7 +119,7 @@ def invitation_account(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     form = AccountForm(request.POST or None, email=found.invited)
     if request.method == "POST" and form.is_valid():
-        user = invitation_actions.create_account(
+        user = invitations.create_account(
             found, form.cleaned_data["username"], form.cleaned_data["password"]
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -10,10 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from mechelen.web.tenancy.access import access_of
-from mechelen.web.tenancy.actions import register_organisation
-from mechelen.web.tenancy.forms import RegistrationForm
-from mechelen.web.tenancy.invitation_actions import pending_for
+from mechelen.web.tenancy.members.invitations import pending_for
 from mechelen.web.tenancy.models import Membership
+from mechelen.web.tenancy.organisations.registration import (
+    RegistrationForm,
+    register_organisation,
+)
 
 
 @login_required

@@ -7,20 +7,19 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from mechelen.i18n import LANGUAGES
 from mechelen.web.api.assessments import RoundOut
-from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
 from mechelen.web.assessments import actions, policy, results, spreadsheets
 from mechelen.web.assessments.forms import InvitationForm
 from mechelen.web.assessments.lookup import round_in
 from mechelen.web.assessments.models import AssessmentRound
-from mechelen.web.tenancy.invitation_actions import links_from
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.members.invitations import links_from
+from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
 
 router = Router(tags=["assessments"])
 
@@ -76,14 +75,12 @@ class CoverageOut(Schema):
     share: float
 
 
-def _managed_round(request: HttpRequest, slug: str, pk: int) -> AssessmentRound:
-    organisation = organisation_named(slug)
-    allow(policy.can_manage(request.auth, organisation))  # type: ignore[attr-defined]
-    return round_in(organisation, pk)
+def _managed_round(request: ApiRequest, slug: str, pk: int) -> AssessmentRound:
+    return round_in(api_organisation(request, slug, policy.can_manage), pk)
 
 
 @router.post("/{slug}/assessments/{pk}/close", response=RoundOut)
-def close_round(request: HttpRequest, slug: str, pk: int) -> AssessmentRound:
+def close_round(request: ApiRequest, slug: str, pk: int) -> AssessmentRound:
     """Close the round: its results are final, answers not submitted do not count."""
     item = _managed_round(request, slug, pk)
     try:
@@ -108,7 +105,7 @@ def _invitation(invitation: Any, questions: int) -> dict[str, Any]:
 
 
 @router.get("/{slug}/assessments/{pk}/invitations", response=list[InvitationOut])
-def list_invitations(request: HttpRequest, slug: str, pk: int) -> list[dict[str, Any]]:
+def list_invitations(request: ApiRequest, slug: str, pk: int) -> list[dict[str, Any]]:
     """The people invited, with their progress (what the round page shows)."""
     item = _managed_round(request, slug, pk)
     questions = results.question_count()
@@ -117,7 +114,7 @@ def list_invitations(request: HttpRequest, slug: str, pk: int) -> list[dict[str,
 
 @router.post("/{slug}/assessments/{pk}/invitations", response={201: InvitationOut})
 def invite(
-    request: HttpRequest, slug: str, pk: int, payload: InvitationIn
+    request: ApiRequest, slug: str, pk: int, payload: InvitationIn
 ) -> Status[dict[str, Any]]:
     """Invite a person; the answer is the same whether or not the user name exists."""
     item = _managed_round(request, slug, pk)
@@ -129,7 +126,7 @@ def invite(
 
 
 @router.get("/{slug}/assessments/{pk}/coverage", response=list[CoverageOut])
-def coverage(request: HttpRequest, slug: str, pk: int) -> list[dict[str, Any]]:
+def coverage(request: ApiRequest, slug: str, pk: int) -> list[dict[str, Any]]:
     """Per stakeholder group: invited, started, submitted, and answers given of those asked."""
     item = _managed_round(request, slug, pk)
     return [
@@ -148,7 +145,7 @@ def coverage(request: HttpRequest, slug: str, pk: int) -> list[dict[str, Any]]:
 
 
 @router.get("/{slug}/assessments/{pk}/answers.xlsx", openapi_extra=XLSX_RESPONSE)
-def answers_workbook(request: HttpRequest, slug: str, pk: int, lang: str = "en") -> HttpResponse:
+def answers_workbook(request: ApiRequest, slug: str, pk: int, lang: str = "en") -> HttpResponse:
     """The submitted answers as the XLSX form in ``lang`` (en, fr or es): one sheet per
     respondent, names and groups only; import it into a round as a filled form."""
     item = _managed_round(request, slug, pk)

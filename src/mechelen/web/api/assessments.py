@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -17,11 +16,11 @@ from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
 from mechelen.web.assessments import actions, policy
 from mechelen.web.assessments.forms import RoundForm
-from mechelen.web.assessments.lookup import own_invitation, round_in, rounds_for
+from mechelen.web.assessments.lookup import own_invitation, round_in
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.assessments.results import page_language
 from mechelen.web.framework_data import framework
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
 
 router = Router(tags=["assessments"])
 
@@ -67,39 +66,33 @@ class MyAnswersIn(Schema):
 
 
 @router.get("/{slug}/assessments", response=list[RoundOut])
-def list_rounds(request: HttpRequest, slug: str) -> list[AssessmentRound]:
-    organisation = organisation_named(slug)
-    access = request.auth  # type: ignore[attr-defined]
-    allow(policy.can_list_rounds(access, organisation))
-    return list(rounds_for(access, organisation))
+def list_rounds(request: ApiRequest, slug: str) -> list[AssessmentRound]:
+    organisation = api_organisation(request, slug, policy.can_list_rounds)
+    return list(policy.visible_rounds(request.auth, organisation))
 
 
 @router.post("/{slug}/assessments", response={201: RoundOut})
-def open_round(request: HttpRequest, slug: str, payload: RoundIn) -> Status[AssessmentRound]:
+def open_round(request: ApiRequest, slug: str, payload: RoundIn) -> Status[AssessmentRound]:
     """Open a round (audited); then invite its respondents."""
-    organisation = organisation_named(slug)
-    allow(policy.can_manage(request.auth, organisation))  # type: ignore[attr-defined]
+    organisation = api_organisation(request, slug, policy.can_manage)
     data = checked(RoundForm(payload.dict()))
     return Status(201, actions.open_round(request.user, organisation, data))
 
 
 @router.get("/{slug}/assessments/{pk}/results")
-def round_results(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
+def round_results(request: ApiRequest, slug: str, pk: int) -> dict[str, Any]:
     """The report of a closed round (format ``mechelen.assessment-report/1``)."""
-    organisation = organisation_named(slug)
-    allow(policy.can_see_results(request.auth, organisation))  # type: ignore[attr-defined]
+    organisation = api_organisation(request, slug, policy.can_see_results)
     item = round_in(organisation, pk)
     if item.is_open:
         raise HttpError(409, "The round is still open; results are published when it closes.")
     return report_as_dict(actions.report_of(item), page_language())
 
 
-def _my_invitation(request: HttpRequest, slug: str, pk: int) -> Invitation:
-    access = request.auth  # type: ignore[attr-defined]
-    organisation = organisation_named(slug)
-    allow(policy.can_answer_in(access, organisation))
-    invitation = own_invitation(access, round_in(organisation, pk))
-    allow(policy.can_read_answers(access, invitation))
+def _my_invitation(request: ApiRequest, slug: str, pk: int) -> Invitation:
+    organisation = api_organisation(request, slug, policy.can_answer_in)
+    invitation = own_invitation(request.auth, round_in(organisation, pk))
+    allow(policy.can_read_answers(request.auth, invitation))
     return invitation
 
 
@@ -120,16 +113,16 @@ def _answers_out(invitation: Invitation) -> dict[str, Any]:
 
 
 @router.get("/{slug}/assessments/{pk}/my-answers", response=MyAnswersOut)
-def my_answers(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
+def my_answers(request: ApiRequest, slug: str, pk: int) -> dict[str, Any]:
     return _answers_out(_my_invitation(request, slug, pk))
 
 
 @router.put("/{slug}/assessments/{pk}/my-answers", response=MyAnswersOut)
 def replace_my_answers(
-    request: HttpRequest, slug: str, pk: int, payload: MyAnswersIn
+    request: ApiRequest, slug: str, pk: int, payload: MyAnswersIn
 ) -> dict[str, Any]:
     invitation = _my_invitation(request, slug, pk)
-    if not policy.can_change_answers(request.auth, invitation):  # type: ignore[attr-defined]
+    if not policy.can_change_answers(request.auth, invitation):
         raise HttpError(409, "The answers are submitted or the round is closed.")
     f = framework()
     questions = {q.id: q for q in build_questionnaire(f)}

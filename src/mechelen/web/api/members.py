@@ -10,17 +10,15 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
-from mechelen.web.tenancy import actions, invitation_actions, policy
-from mechelen.web.tenancy.forms import InviteForm
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy import policy
+from mechelen.web.tenancy.members import actions, invitations
+from mechelen.web.tenancy.members.forms import InviteForm
 from mechelen.web.tenancy.models import (
     INVITATION_DAYS,
     Invitation,
@@ -29,6 +27,7 @@ from mechelen.web.tenancy.models import (
     Organisation,
 )
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
+from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
 
 router = Router(tags=["members"])
 
@@ -94,12 +93,6 @@ def _member(membership: Membership) -> dict[str, Any]:
     return {"id": membership.pk, "username": membership.user.username, "role": membership.role}
 
 
-def _managed(request: HttpRequest, slug: str) -> Organisation:
-    organisation = organisation_named(slug)
-    allow(policy.can_manage_members(request.auth, organisation))  # type: ignore[attr-defined]
-    return organisation
-
-
 def _membership(organisation: Organisation, pk: int) -> Membership:
     return get_object_or_404(
         Membership.objects.select_related("user"), pk=pk, organisation=organisation
@@ -112,25 +105,25 @@ def _organisation_role(role: Role) -> None:
 
 
 @router.get("/{slug}/members", response=list[MemberOut])
-def list_members(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
-    organisation = _managed(request, slug)
+def list_members(request: ApiRequest, slug: str) -> list[dict[str, Any]]:
+    organisation = api_organisation(request, slug, policy.can_manage_members)
     held = organisation.memberships.select_related("user").order_by("user__username", "role")
     return [_member(m) for m in held]
 
 
 @router.post("/{slug}/members", response={202: InviteOut})
-def invite(request: HttpRequest, slug: str, payload: InviteIn) -> Status[dict[str, Any]]:
+def invite(request: ApiRequest, slug: str, payload: InviteIn) -> Status[dict[str, Any]]:
     """Invite a person to a role (202: offered, not given). They see it on their dashboard and
     in an e-mail, and become a member only by accepting it while logged in."""
-    organisation = _managed(request, slug)
+    organisation = api_organisation(request, slug, policy.can_manage_members)
     _organisation_role(payload.role)
     data = checked(InviteForm({"invited": payload.invited, "role": payload.role.value}))
-    invitation = invitation_actions.invite(
+    invitation = invitations.invite(
         request.user,
         organisation,
         data["invited"],
         data["role"],
-        invitation_actions.links_from(request),
+        invitations.links_from(request),
     )
     return Status(
         202,
@@ -157,9 +150,9 @@ def _invitation(item: Invitation, now: datetime.datetime) -> dict[str, Any]:
 
 
 @router.get("/{slug}/invitations", response=list[InvitationOut])
-def list_invitations(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def list_invitations(request: ApiRequest, slug: str) -> list[dict[str, Any]]:
     """The invitations sent, newest first (the last 100), as the members page shows them."""
-    organisation = _managed(request, slug)
+    organisation = api_organisation(request, slug, policy.can_manage_members)
     now = timezone.now()
     return [
         _invitation(i, now) for i in organisation.invitations.select_related("invited_by")[:100]
@@ -167,28 +160,28 @@ def list_invitations(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 
 @router.delete("/{slug}/invitations/{pk}", response={204: None})
-def revoke_invitation(request: HttpRequest, slug: str, pk: int) -> Status[None]:
+def revoke_invitation(request: ApiRequest, slug: str, pk: int) -> Status[None]:
     """Withdraw an invitation nobody answered yet (409 once answered or withdrawn)."""
-    organisation = _managed(request, slug)
+    organisation = api_organisation(request, slug, policy.can_manage_members)
     item = get_object_or_404(Invitation, pk=pk, organisation=organisation)
     try:
-        invitation_actions.revoke(request.user, item)
-    except invitation_actions.InvitationClosed:
+        invitations.revoke(request.user, item)
+    except invitations.InvitationClosed:
         raise HttpError(409, "This invitation was already answered or withdrawn.") from None
     return Status(204, None)
 
 
 @router.patch("/{slug}/members/{pk}", response=MemberOut)
-def change_role(request: HttpRequest, slug: str, pk: int, payload: RoleChange) -> dict[str, Any]:
+def change_role(request: ApiRequest, slug: str, pk: int, payload: RoleChange) -> dict[str, Any]:
     """Give the person the new role instead of this one (both steps audited)."""
-    organisation = _managed(request, slug)
+    organisation = api_organisation(request, slug, policy.can_manage_members)
     _organisation_role(payload.role)
     membership = _membership(organisation, pk)
     if membership.role == payload.role:
         return _member(membership)
     try:
         with transaction.atomic():
-            given = actions.give_member_role(
+            given = invitations.give_member_role(
                 request.user, organisation, membership.user, payload.role.value
             )
             actions.take_role(request.user, membership)
@@ -198,8 +191,8 @@ def change_role(request: HttpRequest, slug: str, pk: int, payload: RoleChange) -
 
 
 @router.delete("/{slug}/members/{pk}", response={204: None})
-def take_role(request: HttpRequest, slug: str, pk: int) -> Status[None]:
-    organisation = _managed(request, slug)
+def take_role(request: ApiRequest, slug: str, pk: int) -> Status[None]:
+    organisation = api_organisation(request, slug, policy.can_manage_members)
     try:
         actions.take_role(request.user, _membership(organisation, pk))
     except actions.LastAdministrator:
@@ -208,10 +201,9 @@ def take_role(request: HttpRequest, slug: str, pk: int) -> Status[None]:
 
 
 @router.get("/{slug}/audit-log", response=AuditPageOut)
-def audit_log(request: HttpRequest, slug: str, page: int = 1) -> dict[str, Any]:
+def audit_log(request: ApiRequest, slug: str, page: int = 1) -> dict[str, Any]:
     """Every write recorded for the organisation, newest first, 50 a page."""
-    organisation = organisation_named(slug)
-    allow(policy.can_read_audit_log(request.auth, organisation))  # type: ignore[attr-defined]
+    organisation = api_organisation(request, slug, policy.can_read_audit_log)
     entries = organisation.audit_log.select_related("actor")
     shown = Paginator(entries, AUDIT_PAGE_SIZE).get_page(page)
     return {

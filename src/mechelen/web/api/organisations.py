@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.db.models import Prefetch
 from ninja import Router, Schema
 
-from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
-from mechelen.web.tenancy import actions, policy
-from mechelen.web.tenancy.forms import OrganisationForm
-from mechelen.web.tenancy.lookup import organisation_named
-from mechelen.web.tenancy.models import (
-    PROFILE_FIELDS,
-    Network,
-    Organisation,
-    approved_organisations,
-)
+from mechelen.web.tenancy import policy
+from mechelen.web.tenancy.access import VISITOR
+from mechelen.web.tenancy.models import PROFILE_FIELDS, Network, Organisation
+from mechelen.web.tenancy.organisations import actions
+from mechelen.web.tenancy.organisations.forms import OrganisationForm
+from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
 
 router = Router(tags=["organisations"])
 
@@ -63,21 +58,20 @@ class NetworkOut(Schema):
 
 
 @router.get("/", response=list[OrganisationOut])
-def list_organisations(request: HttpRequest) -> list[Organisation]:
+def list_organisations(request: ApiRequest) -> list[Organisation]:
     """The approved organisations (a self-registered one waits for approval)."""
-    return list(approved_organisations())
+    return list(policy.visible_organisations(VISITOR))
 
 
 @router.get("/{slug}", response=OrganisationOut)
-def get_organisation(request: HttpRequest, slug: str) -> Organisation:
-    return get_object_or_404(Organisation, slug=slug)
+def get_organisation(request: ApiRequest, slug: str) -> Organisation:
+    return api_organisation(request, slug)
 
 
 @router.patch("/{slug}", response=OrganisationOut)
-def change_profile(request: HttpRequest, slug: str, payload: ProfileChange) -> Organisation:
+def change_profile(request: ApiRequest, slug: str, payload: ProfileChange) -> Organisation:
     """Change the profile or the endorsement (administrators), as the profile page does."""
-    organisation = organisation_named(slug)
-    allow(policy.can_edit_profile(request.auth, organisation))  # type: ignore[attr-defined]
+    organisation = api_organisation(request, slug, policy.can_edit_profile)
     changes = payload.dict(exclude_unset=True)
     data = {name: getattr(organisation, name) for name in PROFILE_FIELDS}
     data.update({k: v for k, v in changes.items() if k in PROFILE_FIELDS})
@@ -96,13 +90,14 @@ networks = Router(tags=["networks"])
 
 
 @networks.get("/", response=list[NetworkOut])
-def list_networks(request: HttpRequest) -> list[dict[str, object]]:
+def list_networks(request: ApiRequest) -> list[dict[str, object]]:
+    public_members = Prefetch("members", queryset=policy.visible_organisations(VISITOR))
     return [
         {
             "slug": n.slug,
             "name": n.name,
             "description": n.description,
-            "members": [m.slug for m in n.members.all() if m.approved],
+            "members": [m.slug for m in n.members.all()],
         }
-        for n in Network.objects.prefetch_related("members")
+        for n in Network.objects.prefetch_related(public_members)
     ]

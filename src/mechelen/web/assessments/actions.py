@@ -23,8 +23,7 @@ from mechelen.web.assessments.models import (
 )
 from mechelen.web.audit.log import record
 from mechelen.web.framework_data import framework
-from mechelen.web.tenancy import invitation_actions
-from mechelen.web.tenancy.actions import give_member_role
+from mechelen.web.tenancy.members import invitations as role_invitations
 from mechelen.web.tenancy.models import Membership, Organisation
 from mechelen.web.tenancy.roles import Role
 
@@ -68,7 +67,7 @@ def invite(
     actor: Any,
     assessment_round: AssessmentRound,
     data: Mapping[str, Any],
-    link_for: invitation_actions.LinkFor,
+    link_for: role_invitations.LinkFor,
 ) -> Invitation:
     """Invite a person for a stakeholder group. A person who already works in the
     organisation answers with their account at once (given the respondent role); anyone else
@@ -86,10 +85,10 @@ def invite(
     )
     offer = None
     if member is not None:
-        give_member_role(actor, organisation, member, Role.RESPONDENT)
+        role_invitations.give_member_role(actor, organisation, member, Role.RESPONDENT)
     else:
         invited = username if account is not None else (email or username)
-        offer = invitation_actions.invite(actor, organisation, invited, Role.RESPONDENT, link_for)
+        offer = role_invitations.invite(actor, organisation, invited, Role.RESPONDENT, link_for)
     invitation = Invitation.objects.create(
         round=assessment_round,
         group_id=data["group_id"],

@@ -1,4 +1,4 @@
-"""Find the rounds and the invitation a person may reach (404 when there is none)."""
+"""Find the round and the invitations a URL or a person names (404 when there is none)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from mechelen.web.assessments import policy
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.tenancy.access import Access
 from mechelen.web.tenancy.models import Organisation
@@ -14,16 +13,6 @@ from mechelen.web.tenancy.models import Organisation
 
 def round_in(organisation: Organisation, pk: int) -> AssessmentRound:
     return get_object_or_404(AssessmentRound, pk=pk, organisation=organisation)
-
-
-def rounds_for(access: Access, organisation: Organisation) -> QuerySet[AssessmentRound]:
-    """Every round for those who see them all; else the rounds the person is invited to."""
-    rounds = AssessmentRound.objects.filter(organisation=organisation)
-    if policy.sees_every_round(access, organisation):
-        return rounds
-    if access.user_id is None:
-        return rounds.none()
-    return rounds.filter(invitations__user_id=access.user_id).distinct()
 
 
 def own_invitations(access: Access, organisation: Organisation) -> QuerySet[Invitation]:

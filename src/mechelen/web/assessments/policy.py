@@ -6,6 +6,8 @@ to and see only their own answers; coordinators, administrators and viewers read
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.tenancy.access import Access
 from mechelen.web.tenancy.models import Organisation
@@ -28,6 +30,17 @@ def can_list_rounds(access: Access, organisation: Organisation) -> bool:
 def sees_every_round(access: Access, organisation: Organisation) -> bool:
     """Whether the list shows all rounds, not only those the person is invited to."""
     return access.holds(organisation, MANAGE | SEE_RESULTS)
+
+
+def visible_rounds(access: Access, organisation: Organisation) -> QuerySet[AssessmentRound]:
+    """The organisation's rounds this person may see: every one for those who see them all
+    (:func:`sees_every_round`), else the rounds the person is invited to."""
+    rounds = AssessmentRound.objects.filter(organisation=organisation)
+    if sees_every_round(access, organisation):
+        return rounds
+    if access.user_id is None:
+        return rounds.none()
+    return rounds.filter(invitations__user_id=access.user_id).distinct()
 
 
 def can_manage(access: Access, organisation: Organisation) -> bool:

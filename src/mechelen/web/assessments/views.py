@@ -7,7 +7,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -26,20 +25,19 @@ from mechelen.web.assessments.forms import (
     evidence_name,
     field_name,
 )
-from mechelen.web.assessments.lookup import own_invitation, own_invitations, round_in, rounds_for
+from mechelen.web.assessments.lookup import own_invitation, own_invitations, round_in
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.invitation_actions import links_from
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.members.invitations import links_from
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-@login_required
-def round_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_list_rounds)
+def round_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_list_rounds(access, organisation))
-    rounds = rounds_for(access, organisation)
+    rounds = policy.visible_rounds(access, organisation)
     mine = {i.round_id: (i, results.progress(i)) for i in own_invitations(access, organisation)}
     return render(
         request,
@@ -53,23 +51,19 @@ def round_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def round_new(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_manage(access_of(request), organisation))
+@organisation_view(policy.can_manage)
+def round_new(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         item = actions.open_round(request.user, organisation, form.cleaned_data)
         messages.success(request, _("Assessment round opened. Now invite the respondents."))
-        return redirect("assessments:round", slug=slug, pk=item.pk)
+        return redirect("assessments:round", slug=organisation.slug, pk=item.pk)
     return render(request, "assessments/new.html", {"organisation": organisation, "form": form})
 
 
-@login_required
-def round_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_manage)
+def round_detail(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_manage(access, organisation))
     item = round_in(organisation, pk)
     invitations = [
         (i, results.group_label(i.group_id), results.progress(i))
@@ -91,14 +85,12 @@ def round_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def invite(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_manage(access_of(request), organisation))
+@organisation_view(policy.can_manage)
+def invite(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item = round_in(organisation, pk)
     if not item.is_open:
         messages.error(request, _("This round is closed: nobody more can be invited."))
-        return redirect("assessments:round", slug=slug, pk=pk)
+        return redirect("assessments:round", slug=organisation.slug, pk=pk)
     form = InvitationForm(request.POST or None, assessment_round=item)
     if request.method == "POST" and form.is_valid():
         invitation = actions.invite(request.user, item, form.cleaned_data, links_from(request))
@@ -109,7 +101,7 @@ def invite(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 "accept the invitation sent to them."
             ).format(name=invitation.name),
         )
-        return redirect("assessments:round", slug=slug, pk=pk)
+        return redirect("assessments:round", slug=organisation.slug, pk=pk)
     return render(
         request,
         "assessments/invite.html",
@@ -117,11 +109,9 @@ def invite(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
-def close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_manage(access_of(request), organisation))
+@organisation_view(policy.can_manage)
+def close(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item = round_in(organisation, pk)
     try:
         actions.close_round(request.user, item)
@@ -129,14 +119,12 @@ def close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.error(request, _("This round was already closed."))
     else:
         messages.success(request, _("The round is closed; its results are final."))
-    return redirect("assessments:round", slug=slug, pk=pk)
+    return redirect("assessments:round", slug=organisation.slug, pk=pk)
 
 
-@login_required
-def results_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_see_results)
+def results_page(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_see_results(access, organisation))
     item = round_in(organisation, pk)
     respondents, shown = results.cached_results(item, results.page_language())
     context = {
@@ -165,39 +153,33 @@ def workbook_response(
     return response
 
 
-@login_required
-def form_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_manage(access_of(request), organisation))
+@organisation_view(policy.can_manage)
+def form_download(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item = round_in(organisation, pk)
     lang = spreadsheet_language(request)
     return workbook_response(spreadsheets.form_workbook(item, lang), item, lang)
 
 
-@login_required
-def answers_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@organisation_view(policy.can_manage)
+def answers_download(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     """The submitted answers, one sheet per respondent, in the layout the import reads."""
-    organisation = organisation_named(slug)
-    require(policy.can_manage(access_of(request), organisation))
     item = round_in(organisation, pk)
     lang = spreadsheet_language(request)
     content = spreadsheets.answers_workbook(item, lang)
     if content is None:
         messages.info(request, _("No respondent has submitted answers yet."))
-        return redirect("assessments:round", slug=slug, pk=pk)
+        return redirect("assessments:round", slug=organisation.slug, pk=pk)
     response = workbook_response(content, item, f"answers-{lang}")
     response["Cache-Control"] = "private, no-store"
     return response
 
 
-@login_required
-def import_forms(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_manage(access_of(request), organisation))
+@organisation_view(policy.can_manage)
+def import_forms(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item = round_in(organisation, pk)
     if not item.is_open:
         messages.error(request, _("This round is closed: no more answers can be imported."))
-        return redirect("assessments:round", slug=slug, pk=pk)
+        return redirect("assessments:round", slug=organisation.slug, pk=pk)
     form = ImportForm(request.POST or None, request.FILES or None)
     problems: list[spreadsheets.ShownProblem] = []
     if request.method == "POST" and form.is_valid():
@@ -220,7 +202,7 @@ def import_forms(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 request,
                 _("Imported the answers of {count} respondents.").format(count=len(created)),
             )
-            return redirect("assessments:round", slug=slug, pk=pk)
+            return redirect("assessments:round", slug=organisation.slug, pk=pk)
     return render(
         request,
         "assessments/import.html",
@@ -241,11 +223,9 @@ def questionnaire_language(request: HttpRequest, invitation: Invitation) -> str:
     return invitation.language if invitation.language in LANGUAGES else "en"
 
 
-@login_required
-def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_answer_in)
+def answer(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_answer_in(access, organisation))
     item = round_in(organisation, pk)
     invitation = own_invitation(access, item)
     require(policy.can_read_answers(access, invitation))
@@ -269,7 +249,7 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                     if submit
                     else _("Your answers are saved. You can come back to them later."),
                 )
-                return redirect("assessments:answer", slug=slug, pk=pk)
+                return redirect("assessments:answer", slug=organisation.slug, pk=pk)
         answered, total = results.progress(invitation)
         return render(
             request,

@@ -13,8 +13,8 @@ from django.contrib.auth import get_user_model
 
 from mechelen.web.demo.steps import DemoContext, demo_step
 from mechelen.web.tenancy.access import access_for_user
-from mechelen.web.tenancy.actions import set_platform_admin
 from mechelen.web.tenancy.models import Membership, Network, Organisation
+from mechelen.web.tenancy.moderation.actions import set_platform_admin
 from mechelen.web.tenancy.roles import Level, MigrationRole, OrganisationStatus, Role
 
 STATBEL_EXTRACT = Path(__file__).parent / "data" / "statbel_2015_four_municipalities.csv.gz"

@@ -1,4 +1,5 @@
-"""The public portal: what anyone may see, published content only."""
+"""The public portal: what anyone may see, published content only. Each page shows what a
+visitor sees (``VISITOR``), whoever is logged in."""
 
 from __future__ import annotations
 
@@ -6,29 +7,31 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from mechelen.web.commitments.models import CommitmentStatus
+from mechelen.web.commitments.policy import visible_commitments
 from mechelen.web.portal.sections import city_sections, network_sections
-from mechelen.web.tenancy.access import access_of
-from mechelen.web.tenancy.lookup import network_named, organisation_named
-from mechelen.web.tenancy.models import Network, approved_organisations
-from mechelen.web.tenancy.policy import can_manage_network_members
-from mechelen.web.tenancy.roles import MigrationRole, OrganisationStatus
+from mechelen.web.tenancy.access import VISITOR, access_of
+from mechelen.web.tenancy.models import Network, Organisation
+from mechelen.web.tenancy.policy import can_manage_network_members, visible_organisations
+from mechelen.web.tenancy.roles import MigrationRole
+from mechelen.web.tenancy.scoping import network_view, organisation_view
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    public = visible_organisations(VISITOR)
     return render(
         request,
         "portal/home.html",
         {
-            "organisations": approved_organisations(),
+            "organisations": public,
             "networks": Network.objects.all(),
-            "endorsed": approved_organisations().exclude(endorsed_on=None).count(),
+            "endorsed": public.exclude(endorsed_on=None).count(),
         },
     )
 
 
-def city(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
-    public = organisation.commitments.filter(public=True)
+@organisation_view(None, public=True)
+def city(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    public = visible_commitments(VISITOR, organisation)
     return render(
         request,
         "portal/city.html",
@@ -42,9 +45,9 @@ def city(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def network(request: HttpRequest, slug: str) -> HttpResponse:
-    found = network_named(slug)
-    members = found.members.filter(status=OrganisationStatus.APPROVED)
+@network_view(None, public=True)
+def network(request: HttpRequest, found: Network) -> HttpResponse:
+    members = visible_organisations(VISITOR).filter(networks=found)
     return render(
         request,
         "portal/network.html",

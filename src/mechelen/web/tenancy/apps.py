@@ -9,10 +9,11 @@ class TenancyConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from mechelen.web.tenancy import network_rules, policy
+        from mechelen.web.tenancy import policy
+        from mechelen.web.tenancy.networks import rules
         from mechelen.web.tenancy.workspace_links import WorkspaceLink, add_workspace_link
 
-        network_rules.connect()
+        rules.connect()
         add_workspace_link(
             WorkspaceLink(_("Profile"), "tenancy:profile", policy.can_edit_profile, 10)
         )

@@ -90,11 +90,6 @@ class Organisation(models.Model):
         return self.status == OrganisationStatus.APPROVED
 
 
-def approved_organisations() -> models.QuerySet[Organisation]:
-    """The organisations anyone may see: approved by a platform administrator or a network."""
-    return Organisation.objects.filter(status=OrganisationStatus.APPROVED)
-
-
 class Network(models.Model):
     """A network of cities and regions (UCLG, Metropolis, a national association...)."""
 

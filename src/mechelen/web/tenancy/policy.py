@@ -1,10 +1,13 @@
-"""Who may see and change an organisation's profile, members and audit log."""
+"""Who may see and change an organisation's profile, members and audit log; which
+organisations a person may see at all."""
 
 from __future__ import annotations
 
+from django.db.models import Q, QuerySet
+
 from mechelen.web.tenancy.access import Access
 from mechelen.web.tenancy.models import Network, Organisation
-from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
+from mechelen.web.tenancy.roles import ORGANISATION_ROLES, OrganisationStatus, Role
 
 #: anyone with a role may open the organisation's workspace (and sees what their role allows)
 OPEN_WORKSPACE = frozenset(ORGANISATION_ROLES)
@@ -58,3 +61,21 @@ def can_see(access: Access, organisation: Organisation) -> bool:
         or access.platform_admin
         or can_answer_join_request(access, organisation)
     )
+
+
+def visible_organisations(access: Access) -> QuerySet[Organisation]:
+    """The organisations this person may see, by the rule of :func:`can_see`: the approved
+    ones, and the pending or rejected ones they work in or that ask to join a network they
+    analyse; every one for a platform administrator. A visitor's
+    (``visible_organisations(VISITOR)``) are what the public pages and lists show."""
+    if access.platform_admin:
+        return Organisation.objects.all()
+    seen = Q(status=OrganisationStatus.APPROVED)
+    if access.organisation_roles:
+        seen |= Q(pk__in=sorted(access.organisation_roles))
+    analysed = sorted(
+        n for n, roles in access.network_roles.items() if Role.NETWORK_ANALYST in roles
+    )
+    if analysed:
+        seen |= Q(requested_network__in=analysed)
+    return Organisation.objects.filter(seen)

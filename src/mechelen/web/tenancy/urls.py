@@ -1,15 +1,10 @@
-from django.urls import path
+"""An organisation's workspace, ``/manage/<slug>/`` (namespace ``tenancy``): the
+organisation's own pages and its members'."""
 
-from mechelen.web.tenancy import views
+from django.urls import include, path
 
 app_name = "tenancy"
 urlpatterns = [
-    path("", views.workspace, name="workspace"),
-    path("profile/", views.profile, name="profile"),
-    path("endorse/", views.endorse, name="endorse"),
-    path("members/", views.members, name="members"),
-    path("members/<int:pk>/remove/", views.member_remove, name="member_remove"),
-    path("invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
-    path("join-network/", views.join_network, name="join_network"),
-    path("audit/", views.audit_log, name="audit_log"),
+    path("", include("mechelen.web.tenancy.organisations.urls")),
+    path("", include("mechelen.web.tenancy.members.urls")),
 ]

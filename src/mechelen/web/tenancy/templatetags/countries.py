@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import template
 
-from mechelen.web.tenancy.countries import country_name as name_of
+from mechelen.web.tenancy.organisations.countries import country_name as name_of
 
 register = template.Library()
 

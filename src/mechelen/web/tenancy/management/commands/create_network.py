@@ -3,8 +3,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from mechelen.web.tenancy.actions import add_network_member, create_network
 from mechelen.web.tenancy.models import Network, Organisation
+from mechelen.web.tenancy.networks.actions import add_network_member, create_network
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from mechelen.web.tenancy.actions import set_platform_admin
+from mechelen.web.tenancy.moderation.actions import set_platform_admin
 
 
 class Command(BaseCommand):

@@ -1,9 +1,14 @@
-"""Invitations to a role: created by an organisation's administrators, answered by the invitee.
+"""How a person comes to hold a role: invitations, created by an organisation's
+administrators (or by an assessment round, for respondents) and answered by the invitee.
 
 A membership is never given to someone else's account: an invitation is offered, and only its
-acceptance, by the invitee while logged in, creates the membership. Creating an invitation
-says nothing about whether the user name or the address belongs to an account: the answer and
-the stored invitation are the same either way. Every step is audited.
+acceptance, by the invitee while logged in, creates the membership; a person who already works
+in the organisation may be given another role at once (:func:`give_member_role`). Creating an
+invitation says nothing about whether the user name or the address belongs to an account: the
+answer and the stored invitation are the same either way. Every step is audited.
+
+Other apps use this module: the assessments offer the respondent role, the accounts show the
+invitee's side (the e-mailed link, the dashboard).
 """
 
 from __future__ import annotations
@@ -50,6 +55,29 @@ def is_email(text: str) -> bool:
     except Exception:
         return False
     return True
+
+
+class NotAMember(Exception):
+    """A role is only given to a person who already holds one here (others are invited)."""
+
+
+@transaction.atomic
+def give_member_role(actor: Any, organisation: Organisation, user: Any, role: str) -> Membership:
+    """Another role for a person who already works in the organisation (they accepted an
+    invitation once); anyone else gets an invitation instead."""
+    if not Membership.objects.filter(user=user, organisation=organisation).exists():
+        raise NotAMember
+    membership, _ = Membership.objects.get_or_create(
+        user=user, organisation=organisation, role=role
+    )
+    record(
+        actor,
+        "membership.give",
+        membership,
+        organisation,
+        {"user": user.get_username(), "role": role},
+    )
+    return membership
 
 
 @transaction.atomic

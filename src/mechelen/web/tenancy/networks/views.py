@@ -1,31 +1,29 @@
-"""A network's analysts keep its list of member cities and regions."""
+"""A network's analysts keep its list of member cities and regions, and answer the requests
+of pending organisations to join it."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mechelen.web.tenancy import actions, policy
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.forms import NetworkMemberForm
-from mechelen.web.tenancy.lookup import network_named
-from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy import policy
+from mechelen.web.tenancy.models import Network, Organisation
+from mechelen.web.tenancy.networks import actions
+from mechelen.web.tenancy.networks.forms import NetworkMemberForm
 from mechelen.web.tenancy.roles import OrganisationStatus
+from mechelen.web.tenancy.scoping import network_view
 
 
-@login_required
-def network_members(request: HttpRequest, slug: str) -> HttpResponse:
-    network = network_named(slug)
-    require(policy.can_manage_network_members(access_of(request), network))
+@network_view(policy.can_manage_network_members)
+def network_members(request: HttpRequest, network: Network) -> HttpResponse:
     form = NetworkMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.add_network_member(request.user, network, form.cleaned_data["organisation"])
         messages.success(request, _("Member added."))
-        return redirect("networks:members", slug=slug)
+        return redirect("networks:members", slug=network.slug)
     return render(
         request,
         "tenancy/network_members.html",
@@ -38,12 +36,10 @@ def network_members(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
-def join_answer(request: HttpRequest, slug: str, member: str) -> HttpResponse:
+@network_view(policy.can_manage_network_members)
+def join_answer(request: HttpRequest, network: Network, member: str) -> HttpResponse:
     """Approve (the organisation becomes public and joins) or decline a request to join."""
-    network = network_named(slug)
-    require(policy.can_manage_network_members(access_of(request), network))
     organisation = get_object_or_404(
         Organisation.objects.exclude(status=OrganisationStatus.REJECTED),
         slug=member,
@@ -59,15 +55,13 @@ def join_answer(request: HttpRequest, slug: str, member: str) -> HttpResponse:
         messages.success(
             request, _("The request of {name} is declined.").format(name=organisation.name)
         )
-    return redirect("networks:members", slug=slug)
+    return redirect("networks:members", slug=network.slug)
 
 
-@login_required
 @require_POST
-def network_member_remove(request: HttpRequest, slug: str, member: str) -> HttpResponse:
-    network = network_named(slug)
-    require(policy.can_manage_network_members(access_of(request), network))
+@network_view(policy.can_manage_network_members)
+def network_member_remove(request: HttpRequest, network: Network, member: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=member, networks=network)
     actions.remove_network_member(request.user, network, organisation)
     messages.success(request, _("Member removed."))
-    return redirect("networks:members", slug=slug)
+    return redirect("networks:members", slug=network.slug)

@@ -11,7 +11,7 @@ from django.core import mail
 from django.urls import reverse
 
 from mechelen.web.audit.models import AuditEntry
-from mechelen.web.tenancy import invitation_actions
+from mechelen.web.tenancy.members import invitations
 from mechelen.web.tenancy.models import Invitation, InvitationStatus, Membership
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
@@ -146,19 +146,19 @@ def test_an_unknown_user_name_is_invited_like_a_known_one(world: World) -> None:
 
 
 def test_the_invitee_accepts_with_the_action_only_while_it_is_open(world: World) -> None:
-    item = invitation_actions.invite(
+    item = invitations.invite(
         world.a.users[Role.ADMINISTRATOR], world.a.organisation, "outsider", Role.VIEWER, str
     )
     try:
-        invitation_actions.accept(world.analyst, item)
-    except invitation_actions.NotTheInvitee:
+        invitations.accept(world.analyst, item)
+    except invitations.NotTheInvitee:
         pass
     else:
         raise AssertionError("someone else accepted the outsider's invitation")
-    invitation_actions.accept(world.outsider, item)
+    invitations.accept(world.outsider, item)
     try:
-        invitation_actions.accept(world.outsider, item)
-    except invitation_actions.InvitationClosed:
+        invitations.accept(world.outsider, item)
+    except invitations.InvitationClosed:
         pass
     else:
         raise AssertionError("an invitation was used twice")

@@ -1,7 +1,7 @@
 from django.test import Client
 from django.utils import translation
 
-from mechelen.web.tenancy.countries import country_name
+from mechelen.web.tenancy.organisations.countries import country_name
 from tests.web.conftest import World
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from mechelen.web.audit.models import AuditEntry
 from mechelen.web.tenancy.access import access_for_user
 from mechelen.web.tenancy.models import Membership, Network, Organisation
-from mechelen.web.tenancy.network_rules import NotApproved
+from mechelen.web.tenancy.networks.rules import NotApproved
 from mechelen.web.tenancy.roles import OrganisationStatus, Role
 from tests.web.conftest import PASSWORD, World, client_for
 

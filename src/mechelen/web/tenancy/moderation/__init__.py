@@ -1,0 +1,2 @@
+"""The platform administrators approve or reject self-registered organisations
+(``/platform/``)."""
