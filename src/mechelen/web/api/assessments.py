@@ -12,7 +12,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from mechelen.core.assessment.questionnaire import build_questionnaire
-from mechelen.engine.reporting.assessment_json import report_as_dict
+from mechelen.engine.reporting.assessment.json_data import report_as_dict
 from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
 from mechelen.web.assessments import actions, policy

@@ -12,8 +12,9 @@ from django.utils.translation import get_language
 
 from mechelen.core.assessment.questionnaire import build_questionnaire
 from mechelen.core.reporting.assessment_report import AssessmentReport
-from mechelen.engine.reporting.assessment_json import report_as_dict
-from mechelen.engine.reporting.charts import heatmap_spec, render_svg
+from mechelen.engine.reporting.assessment.charts import heatmap_spec
+from mechelen.engine.reporting.assessment.json_data import report_as_dict
+from mechelen.engine.reporting.charts import render_svg
 from mechelen.engine.reporting.wording import Wording
 from mechelen.i18n import LANGUAGES
 from mechelen.web.assessments.actions import report_of
