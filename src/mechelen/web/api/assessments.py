@@ -19,8 +19,8 @@ from mechelen.web.assessments import actions, policy
 from mechelen.web.assessments.forms import RoundForm
 from mechelen.web.assessments.lookup import own_invitation, round_in, rounds_for
 from mechelen.web.assessments.models import AssessmentRound, Invitation
-from mechelen.web.assessments.results import page_language
 from mechelen.web.framework_data import framework
+from mechelen.web.language import page_language
 from mechelen.web.tenancy.lookup import organisation_named
 
 router = Router(tags=["assessments"])

@@ -29,6 +29,7 @@ from mechelen.web.assessments.forms import (
 from mechelen.web.assessments.lookup import own_invitation, own_invitations, round_in, rounds_for
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.framework_data import framework
+from mechelen.web.language import page_language
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.invitation_actions import links_from
 from mechelen.web.tenancy.lookup import organisation_named
@@ -138,7 +139,7 @@ def results_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     access = access_of(request)
     require(policy.can_see_results(access, organisation))
     item = round_in(organisation, pk)
-    respondents, shown = results.cached_results(item, results.page_language())
+    respondents, shown = results.cached_results(item, page_language())
     context = {
         "organisation": organisation,
         "round": item,
@@ -150,7 +151,7 @@ def results_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def spreadsheet_language(request: HttpRequest) -> str:
-    lang = request.GET.get("lang", results.page_language())
+    lang = request.GET.get("lang", page_language())
     return lang if lang in LANGUAGES else "en"
 
 
@@ -202,7 +203,7 @@ def import_forms(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     problems: list[spreadsheets.ShownProblem] = []
     if request.method == "POST" and form.is_valid():
         uploads = form.cleaned_data["workbooks"]
-        content, problems = spreadsheets.read_uploads(uploads, results.page_language())
+        content, problems = spreadsheets.read_uploads(uploads, page_language())
         if content is not None:
             problems = spreadsheets.duplicates(item, content)
         if content is not None and not problems:
@@ -214,7 +215,7 @@ def import_forms(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 [spreadsheets.safe_name(u.name or "") for u in uploads],
             )
             for warning in content.warnings:
-                shown = spreadsheets.shown(warning, results.page_language())
+                shown = spreadsheets.shown(warning, page_language())
                 messages.warning(request, f"{shown.where}: {shown.message}")
             messages.success(
                 request,
@@ -237,7 +238,7 @@ def import_forms(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def questionnaire_language(request: HttpRequest, invitation: Invitation) -> str:
     """The invitation's language, unless the person chose a language for the site."""
     if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
-        return results.page_language()
+        return page_language()
     return invitation.language if invitation.language in LANGUAGES else "en"
 
 
