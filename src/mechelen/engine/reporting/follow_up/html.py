@@ -21,7 +21,7 @@ from mechelen.engine.reporting.follow_up.charts import (
     commitments_spec,
     indicator_spec,
 )
-from mechelen.engine.reporting.html import DATE_MARK, templates
+from mechelen.engine.reporting.html import page_context, templates
 from mechelen.engine.reporting.wording import ReportWording
 
 
@@ -99,14 +99,8 @@ def follow_up_context(
         else ""
     )
     return {
-        "_": words._,
-        "lang": lang,
-        "words": words,
-        "report": report,
-        "framework": report.framework,
+        **page_context(report, words, generated_on),
         "place": report.place,
-        "generated": words.date(generated_on),
-        "date_mark": DATE_MARK,
         "findings": [(f.tone, words.finding(f)) for f in report.findings],
         "commitments_chart": commitments_chart,
         "assessment": assessment,

@@ -9,7 +9,7 @@ from typing import Any
 
 from mechelen.core.reporting.follow_up.network import NetworkReport
 from mechelen.engine.reporting.charts import render_svg
-from mechelen.engine.reporting.html import DATE_MARK, templates
+from mechelen.engine.reporting.html import page_context, templates
 from mechelen.engine.reporting.network.charts import commitments_taken_spec, sectors_spec
 from mechelen.engine.reporting.network.world_map import map_spec
 from mechelen.engine.reporting.wording import ReportWording
@@ -19,13 +19,7 @@ def network_context(report: NetworkReport, lang: str, generated_on: date | None)
     words = ReportWording(report.framework, lang)
     titles = {c.paragraph: c.title.get(lang) for c in report.framework.commitments}
     return {
-        "_": words._,
-        "lang": lang,
-        "words": words,
-        "report": report,
-        "framework": report.framework,
-        "generated": words.date(generated_on),
-        "date_mark": DATE_MARK,
+        **page_context(report, words, generated_on),
         "titles": titles,
         "map": (
             render_svg(map_spec(report, words), id_prefix="map", lang=lang)
