@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from importlib.resources import files
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -13,6 +14,8 @@ from tests.shared_data import shared_file
 
 ROOT = Path(__file__).resolve().parents[2]
 MAPPINGS = ROOT / "examples" / "mappings"
+#: the demo's mapping of a city's Statbel rows: it reads the whole national file as well
+STATBEL_MAPPING = files("mechelen.web.demo").joinpath("data", "statbel-2015.yaml")
 runner = CliRunner()
 
 
@@ -28,21 +31,21 @@ def test_statbel_2015_goes_in_whole(tmp_path: Path) -> None:
         "ingest",
         shared_file("statbel_population_by_municipality_2015.csv.gz"),
         "--mapping",
-        MAPPINGS / "statbel-2015.yaml",
+        STATBEL_MAPPING,
         "--workspace",
         tmp_path,
     )
     assert code == 0, output
     assert "11,209,044" in output
     with Workspace(tmp_path) as space:
-        record = space.dataset("statbel-2015")
+        record = space.dataset("population-2015")
         assert record is not None and record.rows_kept == 457_051 and record.rows_rejected == 0
         mechelen = space.con.execute(
-            f"SELECT sum(_count) FROM {data_table('statbel-2015')} WHERE geo_municipality = '12025'"
+            f"SELECT sum(_count) FROM {data_table('population-2015')} WHERE geo_municipality = '12025'"
         ).fetchone()
         assert mechelen is not None and 80_000 < mechelen[0] < 90_000
         foreign = space.con.execute(
-            f"SELECT sum(_count) FROM {data_table('statbel-2015')} WHERE citizenship_status = 'non-citizen'"
+            f"SELECT sum(_count) FROM {data_table('population-2015')} WHERE citizenship_status = 'non-citizen'"
         ).fetchone()
         assert foreign is not None and 1_200_000 < foreign[0] < 1_400_000
 

@@ -11,8 +11,9 @@ import zlib
 import pytest
 from pytest_django.fixtures import Settings
 
+from mechelen.core.problems import Problem
 from mechelen.web import uploads
-from mechelen.web.statistics.upload import UploadRefused, check_upload
+from mechelen.web.statistics.upload import check_upload
 
 MB = 1024 * 1024
 ROWS = b"municipality,sex,age,count\n" + b"Mechelen,F,30,1\n" * 64
@@ -47,14 +48,14 @@ def test_a_gzip_bomb_is_refused_without_being_read_into_memory() -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert refused.value == uploads.FileRefused("too_large_unpacked", {"limit": 20})
+    assert refused.value.problem == Problem("too_large_unpacked", {"limit": 20})
     assert peak < 8 * MB, f"the check held {peak / MB:.0f} MB"
 
 
 def test_the_statistics_upload_refuses_a_bomb_with_a_coded_message(settings: Settings) -> None:
     settings.MAX_UNPACKED_MB = 2
     bomb = gzip_of(5 * MB)
-    with pytest.raises(UploadRefused) as refused:
+    with pytest.raises(uploads.FileRefused) as refused:
         check_upload("people.csv.gz", len(bomb), io.BytesIO(bomb), limit_mb=1)
     assert refused.value.code == "upload.E008"
     assert refused.value.message() == (
@@ -65,7 +66,7 @@ def test_the_statistics_upload_refuses_a_bomb_with_a_coded_message(settings: Set
 def test_a_truncated_archive_is_refused_as_damaged() -> None:
     whole = gzip.compress(ROWS * 20_000)
     cut = whole[: len(whole) // 2]
-    with pytest.raises(UploadRefused) as refused:
+    with pytest.raises(uploads.FileRefused) as refused:
         check_upload("people.csv.gz", len(cut), io.BytesIO(cut), limit_mb=1)
     assert refused.value.code == "upload.E009"
 
@@ -73,3 +74,11 @@ def test_a_truncated_archive_is_refused_as_damaged() -> None:
 def test_every_reason_has_its_parameters_declared() -> None:
     assert uploads.REASONS["too_large_unpacked"] == ("limit",)
     assert uploads.REASONS["damaged"] == ()
+
+
+def test_an_app_words_a_refusal_under_its_own_code() -> None:
+    """The shared check's reason becomes the app's code; the app's message words it."""
+    shared = uploads.refusal("too_large", size=2.5, limit=1)
+    refused = shared.coded({"too_large": "evidence.E001"}, {"evidence.E001": "{size} > {limit}"})
+    assert refused.problem == Problem("evidence.E001", {"size": 2.5, "limit": 1})
+    assert refused.code == "evidence.E001" and refused.message() == "2.5 > 1"

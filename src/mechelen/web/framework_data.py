@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from django.utils.translation import get_language
-
 from mechelen.core.framework.model import Commitment, Framework
 from mechelen.core.framework.text import Text
 from mechelen.engine.framework.loading import load_framework
+from mechelen.web.language import page_language
 
 
 @cache
@@ -18,7 +17,7 @@ def framework() -> Framework:
 
 def in_page_language(text: Text) -> str:
     """``text`` in the active language (English when missing)."""
-    return text.get((get_language() or "en").split("-")[0])
+    return text.get(page_language())
 
 
 def commitment(paragraph: int) -> Commitment | None:

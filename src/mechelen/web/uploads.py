@@ -1,8 +1,9 @@
 """Check an uploaded file by its content, not its name: the kinds known, and one check.
 
 Each app allows a few kinds of the registry below and keeps its own refusal codes and
-translated messages: :func:`check_file` raises :class:`FileRefused` with a stable reason id
-(one of :data:`REASONS`) and its parameters, and the app turns the reason into its code.
+translated messages: :func:`check_file` raises :class:`FileRefused`, a core :class:`Problem`
+whose code is a stable reason id (one of :data:`REASONS`) with its parameters, and the app
+gives it its own code and messages (:meth:`FileRefused.coded`) to show it.
 
 A kind is recognised from the first bytes of the file or, for the zip-based office formats,
 from the members of the archive; a kind may add its own check once it is recognised (a
@@ -19,11 +20,13 @@ import gzip
 import zipfile
 import zlib
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO
 
 from django.conf import settings
 from django.utils.formats import number_format
+
+from mechelen.core.problems import Problem
 
 #: the reasons a file is refused, with the parameters each carries
 REASONS = {
@@ -52,12 +55,31 @@ DOCX_PARTS = ("[Content_Types].xml", "word/document.xml")
 ODT_MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
 
 
-@dataclass(frozen=True)
 class FileRefused(Exception):
-    """Why a file is refused: a stable reason id (see REASONS) and its parameters."""
+    """A refused file, as a core :class:`Problem`: from the shared check, its code is a reason
+    of REASONS; once an app has given it its own code (:meth:`coded`), its messages word it."""
 
-    reason: str
-    params: dict[str, object] = field(default_factory=dict)
+    def __init__(self, problem: Problem, messages: Mapping[str, object] | None = None) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+        self.messages: Mapping[str, object] = messages or {}
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
+
+    def coded(self, codes: Mapping[str, str], messages: Mapping[str, object]) -> FileRefused:
+        """The same refusal under the app's code for its reason, worded by the app's messages."""
+        return FileRefused(Problem(codes[self.code], self.problem.params), messages)
+
+    def message(self) -> str:
+        """The message in the active language, numbers written its way."""
+        return render(self.messages[self.code], self.problem.params)
+
+
+def refusal(reason: str, **params: object) -> FileRefused:
+    """The refusal of the shared check for ``reason`` (one of REASONS) with its parameters."""
+    return FileRefused(Problem(reason, params))
 
 
 def render(template: object, params: Mapping[str, object]) -> str:
@@ -112,23 +134,23 @@ def _gzip_holds_text(handle: IO[bytes], unpacked_limit_mb: int) -> None:
         try:
             head = inner.read(SNIFF_BYTES)
         except (OSError, EOFError, zlib.error):
-            raise FileRefused("not_text") from None
+            raise refusal("not_text") from None
         if not head.strip() or not is_text(head):
-            raise FileRefused("not_text")
+            raise refusal("not_text")
         unpacked = len(head)
         try:
             while chunk := inner.read(UNPACK_CHUNK):
                 unpacked += len(chunk)
                 if unpacked > unpacked_limit_mb * MEGABYTE:
-                    raise FileRefused("too_large_unpacked", {"limit": unpacked_limit_mb})
+                    raise refusal("too_large_unpacked", limit=unpacked_limit_mb)
         except (OSError, EOFError, zlib.error):
-            raise FileRefused("damaged") from None
+            raise refusal("damaged") from None
 
 
 def _parquet_tail(handle: IO[bytes], unpacked_limit_mb: int) -> None:
     handle.seek(-4, 2)
     if handle.read(4) != PARQUET_MAGIC:
-        raise FileRefused("not_recognised")
+        raise refusal("not_recognised")
 
 
 def _starts(*magic: bytes) -> Callable[[bytes], bool]:
@@ -208,7 +230,7 @@ def content_kind(
         head = handle.read(SNIFF_BYTES)
         handle.seek(0)
         if not head:
-            raise FileRefused("empty")
+            raise refusal("empty")
         zipped = [kind for kind in kinds if kind.zip_sniff is not None]
         if zipped and head.startswith(ZIP_MAGIC):
             return _zip_kind(handle, zipped)
@@ -217,7 +239,7 @@ def content_kind(
                 if kind.verify is not None:
                     kind.verify(handle, unpacked_limit_mb)
                 return kind.id
-        raise FileRefused("not_recognised")
+        raise refusal("not_recognised")
     finally:
         handle.seek(0)
 
@@ -229,7 +251,7 @@ def _zip_kind(handle: IO[bytes], kinds: list[FileKind]) -> str:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         found = None
     if found is None:
-        raise FileRefused("unknown_zip")
+        raise refusal("unknown_zip")
     return found
 
 
@@ -250,15 +272,15 @@ def check_file(
     is the name.
     """
     if size is not None and size > limit_mb * MEGABYTE:
-        raise FileRefused("too_large", {"size": size / MEGABYTE, "limit": limit_mb})
+        raise refusal("too_large", size=size / MEGABYTE, limit=limit_mb)
     if size == 0:
-        raise FileRefused("empty")
+        raise refusal("empty")
     named = None if name is None else named_kind(name, allowed)
     if name is not None and named is None:
-        raise FileRefused("unknown_name", {"name": name})
+        raise refusal("unknown_name", name=name)
     found = content_kind(handle, allowed, unpacked_limit_mb)
     if named is not None and found != named:
-        raise FileRefused("renamed", {"named": named, "found": found})
+        raise refusal("renamed", named=named, found=found)
     return found
 
 

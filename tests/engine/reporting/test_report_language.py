@@ -20,12 +20,13 @@ from mechelen.core.reporting.follow_up import (
     build_follow_up_report,
 )
 from mechelen.core.reporting.follow_up.network import Member, build_network_report
-from mechelen.engine.reporting.charts import heatmap_spec, render_svg
-from mechelen.engine.reporting.follow_up_charts import change_spec, indicator_spec
-from mechelen.engine.reporting.follow_up_html import render_follow_up_html
-from mechelen.engine.reporting.follow_up_pdf import html_to_pdf
-from mechelen.engine.reporting.network_charts import commitments_taken_spec
-from mechelen.engine.reporting.report_wording import ReportWording
+from mechelen.engine.reporting.assessment.charts import heatmap_spec
+from mechelen.engine.reporting.charts import render_svg
+from mechelen.engine.reporting.follow_up.charts import change_spec, indicator_spec
+from mechelen.engine.reporting.follow_up.html import render_follow_up_html
+from mechelen.engine.reporting.network.charts import commitments_taken_spec
+from mechelen.engine.reporting.pdf import html_to_pdf
+from mechelen.engine.reporting.wording import ReportWording
 from tests.core.reporting.follow_up_fixtures import (
     PLACE,
     assessment,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from mechelen.core.assessment.questionnaire import build_questionnaire
-from mechelen.engine.reporting.follow_up_html import without_date
+from mechelen.engine.reporting.html import without_date
 from mechelen.web.assessments.models import Answer, AssessmentRound, Invitation, RoundStatus
 from mechelen.web.commitments.models import CommitmentStatus
 from mechelen.web.followup.models import CityIndicator, CommitmentEvidence, IndicatorObservation

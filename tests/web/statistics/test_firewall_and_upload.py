@@ -15,8 +15,9 @@ from openpyxl import Workbook
 from mechelen.web.jobs.models import Job
 from mechelen.web.statistics.models import Dataset, SourceFile
 from mechelen.web.statistics.storage import upload_folder
-from mechelen.web.statistics.upload import UploadRefused, check_upload
+from mechelen.web.statistics.upload import check_upload
 from mechelen.web.tenancy.roles import Role
+from mechelen.web.uploads import FileRefused
 from tests.web.conftest import World, client_for
 from tests.web.statistics.factories import source_file_in, tiny_csv
 from tests.web.statistics.test_workflow import MAPPING_FIELDS
@@ -168,7 +169,7 @@ def test_accepted_kinds(name: str, content: bytes, kind: str) -> None:
     ],
 )
 def test_refused_files(name: str, content: bytes, code: str) -> None:
-    with pytest.raises(UploadRefused) as refused:
+    with pytest.raises(FileRefused) as refused:
         check_upload(name, len(content), io.BytesIO(content), 1)
     assert refused.value.code == code
     assert refused.value.message()
@@ -176,7 +177,7 @@ def test_refused_files(name: str, content: bytes, code: str) -> None:
 
 def test_too_large_is_refused_before_reading() -> None:
     content = b"a,b\n" + b"1,2\n" * 300_000
-    with pytest.raises(UploadRefused) as refused:
+    with pytest.raises(FileRefused) as refused:
         check_upload("big.csv", len(content), io.BytesIO(content), 1)
     assert refused.value.code == "upload.E001"
     assert "the largest file accepted is 1 MB" in refused.value.message()

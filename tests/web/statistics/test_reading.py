@@ -9,6 +9,7 @@ import re
 from django.urls import reverse
 from django.utils import translation
 
+from mechelen.web.demo.cities import STATBEL_MAPPING
 from mechelen.web.statistics.mapping_view import column_label, mapping_rows
 from mechelen.web.statistics.models import Dataset, ReleaseStatus
 from mechelen.web.statistics.protection import protection_in_words
@@ -17,20 +18,8 @@ from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
 from tests.web.statistics.factories import MAPPING, dataset_in, release_in
 
-STATBEL_MAPPING = """\
-# Statbel 2015 (../shared/data/statbel_population_by_municipality_2015.csv.gz)
-dataset: statbel-2015
-country: BEL
-count: MS_POPULATION
-geography:
-  - {level: municipality, column: CD_MUNTY_REFNIS, label: TX_MUNTY_DESCR_NL}
-dimensions:
-  sex: {column: CD_SEX}
-  age: {column: CD_AGE, bands: [0, 15, 65]}
-  citizenship: {column: CD_NATLTY, values: {ETR: other}}
-keep:
-  civil_status: CD_CIV_STS
-"""
+#: the demo's mapping of a city's Statbel rows
+STATBEL = STATBEL_MAPPING.read_text(encoding="utf-8")
 
 
 def folded(html: str, summary: str) -> str:
@@ -131,26 +120,32 @@ def test_protection_in_words_for_each_method() -> None:
 def test_validation_page_shows_the_mapping_as_a_table(world: World) -> None:
     organisation = world.a.organisation
     dataset = dataset_in(organisation)
-    Dataset.objects.filter(pk=dataset.pk).update(mapping_text=STATBEL_MAPPING)
+    Dataset.objects.filter(pk=dataset.pk).update(mapping_text=STATBEL)
     steward = client_for(world.a.users[Role.DATA_STEWARD])
     html = steward.get(reverse("statistics:dataset", args=[organisation.slug, dataset.pk]))
     text = html.content.decode()
     shown = outside_details(text)
-    assert "../shared" not in shown and "keep_" not in shown and "geo_district" not in shown
+    assert "TF_SOC_POP_STRUCT_2015" not in shown  # the YAML's comment, folded with it
+    assert "keep_" not in shown and "geo_district" not in shown
     assert "<td><code>CD_SEX</code></td><td>Sex</td>" in shown
-    assert "<td><code>CD_CIV_STS</code></td><td>Civil status</td>" in shown
+    assert "<td><code>CD_NATLTY</code></td><td>Citizenship</td>" in shown
     assert "Area (district)" in shown  # the standard columns, named for a reader
-    assert "dataset: statbel-2015" in folded(text, "The mapping as YAML")
+    assert "dataset: population-2015" in folded(text, "The mapping as YAML")
 
 
 def test_mapping_rows_say_how_each_column_is_read() -> None:
-    rows = {row.column: row for row in mapping_rows(STATBEL_MAPPING)}
+    rows = {row.column: row for row in mapping_rows(STATBEL)}
     assert rows["CD_MUNTY_REFNIS"].reads_as == "Area code (municipality)"
     assert rows["TX_MUNTY_DESCR_NL"].reads_as == "Area name (municipality)"
-    assert rows["CD_AGE"].how == "in bands 0-14, 15-64, 65+"
+    assert rows["CD_AGE"].how.startswith("in bands 0-14, 15-24, 25-34,")
+    assert rows["CD_AGE"].how.endswith(", 75-84, 85+")
     assert rows["CD_NATLTY"].how == "values recoded: ETR → Other"
     assert rows["MS_POPULATION"].reads_as == "Number of persons in the row"
     assert mapping_rows("dataset: [unclosed") == []
     assert [row.column for row in mapping_rows(MAPPING)][:2] == ["district", "district_name"]
+    kept = mapping_rows(MAPPING + "keep:\n  civil_status: civil\n")
+    assert ("civil", "Civil status", "values kept unchanged") in [
+        (row.column, row.reads_as, row.how) for row in kept
+    ]
     assert column_label("keep_civil_status") == "Civil status (values kept unchanged)"
     assert column_label("geo_municipality") == "Area (municipality)"

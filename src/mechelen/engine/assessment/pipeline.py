@@ -11,7 +11,7 @@ from mechelen.core.assessment.priorities import PriorityMethod
 from mechelen.core.framework.model import Framework
 from mechelen.core.reporting.assessment_report import AssessmentReport, build_assessment_report
 from mechelen.engine.assessment.answers_reader import read_answers
-from mechelen.engine.reporting.html_report import write_assessment_report
+from mechelen.engine.reporting.assessment.html import write_assessment_report
 
 
 @dataclass(frozen=True)

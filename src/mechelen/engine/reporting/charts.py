@@ -1,4 +1,10 @@
-"""Charts as Vega-Lite specifications, rendered to SVG on the server (no JavaScript needed)."""
+"""Charts as Vega-Lite specifications, rendered to SVG on the server (no JavaScript needed).
+
+The pieces every report's charts share: the font and base configuration, the colours of the
+commitment states, labels wrapped so that none is cut short, the sector x dimension grid of
+the assessment's heatmap and of the change between rounds, and the rendering to SVG with
+stable element ids and numbers in the page's language.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +18,27 @@ from typing import Any, Literal
 import vl_convert
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from mechelen.core.messages import N_
-from mechelen.core.reporting.assessment_report import AssessmentReport
-from mechelen.engine.reporting.wording import Wording
-
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 #: the font of every chart: DejaVu Sans, the widest of the usual sans-serif fonts, is the one
 #: the renderer measures labels with (it is installed beside WeasyPrint), so that where a
 #: browser lacks it and draws a narrower font, labels still fit
 CHART_FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
-#: the longest line of a column label (150 pixels at 12) and of a row label of a grid chart
-COLUMN_LABEL_CHARACTERS = 20
-HEATMAP_COLUMN = 150  # pixels
+#: the configuration of the follow-up and network reports' charts
+BASE_CONFIG: dict[str, Any] = {
+    "font": CHART_FONT,
+    "view": {"stroke": None},
+    "axis": {"labelFontSize": 11, "titleFontSize": 11},
+    "legend": {"labelFontSize": 11, "titleFontSize": 11},
+}
+#: colours of the commitment states and progress statuses (colour-blind safe, Okabe-Ito based)
+STATE_COLOURS = {
+    "achieved": "#009E73",
+    "in_progress": "#56B4E9",
+    "planned": "#BBBBBB",
+    "delayed": "#E69F00",
+    "dropped": "#777777",
+}
+#: the longest line of a row label (a sector's name) on the left of a chart
 ROW_LABEL_CHARACTERS = 34
 #: the d3 locale each page language starts from (currency, dates)
 D3Locale = Literal["en-GB", "fr-FR", "es-ES"]
@@ -102,29 +117,28 @@ def label_lines(labels: Iterable[str], width: int) -> int:
     return max((len(textwrap.wrap(label, width)) for label in labels), default=1)
 
 
-def heatmap_spec(report: AssessmentReport, words: Wording) -> dict[str, Any]:
-    """Sector x dimension consensus scores; cells where groups disagree get a red border."""
-    framework = report.framework
-    sectors = [words.sector(s.id) for s in framework.sectors]
-    dimensions = [words.dimension(d.id) for d in framework.dimensions]
-    values = [
-        {
-            "sector": words.sector(cell.question.sector_id),
-            "dimension": words.dimension(cell.question.dimension_id),
-            "score": None if cell.consensus is None else round(cell.consensus, 2),
-            # two decimals: 2.96 must not read "3.0" beside "level 3 or more"
-            "text": words.number(cell.consensus, 2) + (" !" if cell.disagreement else ""),
-            "disagreement": cell.disagreement,
-        }
-        for cell in report.aggregate.cells
-    ]
-    top = framework.max_score
+def grid_spec(
+    sectors: list[str],
+    dimensions: list[str],
+    values: list[dict[str, Any]],
+    *,
+    config: dict[str, Any],
+    column: int,
+    column_characters: int,
+    row_height: int,
+    line_height: int,
+    layer: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """A sector x dimension grid: a column of ``column`` pixels per dimension (its label on
+    top, on lines of at most ``column_characters``), a row of ``row_height`` pixels per
+    sector (its label on the left), label lines ``line_height`` apart; ``values`` hold a
+    ``sector`` and a ``dimension`` each, drawn by the marks of ``layer``."""
     return {
         "$schema": VEGA_LITE_SCHEMA,
-        "width": HEATMAP_COLUMN * len(dimensions),
-        "height": 34 * len(sectors),
+        "width": column * len(dimensions),
+        "height": row_height * len(sectors),
         "background": "white",
-        "config": {"font": CHART_FONT, "view": {"stroke": None}, "axis": {"labelFontSize": 12}},
+        "config": config,
         "data": {"values": values},
         "encoding": {
             "x": {
@@ -136,7 +150,7 @@ def heatmap_spec(report: AssessmentReport, words: Wording) -> dict[str, Any]:
                     "orient": "top",
                     "labelAngle": 0,
                     **wrapped_axis(
-                        dimensions, COLUMN_LABEL_CHARACTERS, "top", 14, column=HEATMAP_COLUMN
+                        dimensions, column_characters, "top", line_height, column=column
                     ),
                     "domain": False,
                     "ticks": False,
@@ -148,43 +162,13 @@ def heatmap_spec(report: AssessmentReport, words: Wording) -> dict[str, Any]:
                 "sort": sectors,
                 "title": None,
                 "axis": {
-                    **wrapped_axis(sectors, ROW_LABEL_CHARACTERS, "left", 14, padding=8),
+                    **wrapped_axis(sectors, ROW_LABEL_CHARACTERS, "left", line_height, padding=8),
                     "domain": False,
                     "ticks": False,
                 },
             },
         },
-        "layer": [
-            {
-                "mark": {"type": "rect", "cornerRadius": 2},
-                "encoding": {
-                    "color": {
-                        "field": "score",
-                        "type": "quantitative",
-                        "scale": {"domain": [0, top], "scheme": "yellowgreenblue"},
-                        "legend": {"title": words._(N_("Consensus score")), "gradientLength": 160},
-                    },
-                    "stroke": {
-                        "condition": {"test": "datum.disagreement", "value": "#c0392b"},
-                        "value": "white",
-                    },
-                    "strokeWidth": {
-                        "condition": {"test": "datum.disagreement", "value": 3},
-                        "value": 1,
-                    },
-                },
-            },
-            {
-                "mark": {"type": "text", "fontSize": 13, "fontWeight": "bold"},
-                "encoding": {
-                    "text": {"field": "text"},
-                    "color": {
-                        "condition": {"test": f"datum.score > {top * 0.6}", "value": "white"},
-                        "value": "#1b1b1b",
-                    },
-                },
-            },
-        ],
+        "layer": layer,
     }
 
 

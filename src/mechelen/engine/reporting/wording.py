@@ -1,15 +1,62 @@
-"""Localised wording of report figures: numbers, lists, scale labels and priority reasons."""
+"""Localised wording of report figures: numbers, lists, scale labels and priority reasons
+(:class:`Wording`, every report), and the statuses, schemes, dates, countries and values of the
+follow-up and network reports (:class:`ReportWording`)."""
 
 from __future__ import annotations
 
+import gettext
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+
+import pycountry
+from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from mechelen.core.assessment.priorities import PriorityScore
-from mechelen.core.framework.model import Framework, ScaleLevel
+from mechelen.core.framework.model import Framework, Reference, ScaleLevel
+from mechelen.core.indicators.status import STATUS_LABELS, ProgressStatus
 from mechelen.core.messages import N_
+from mechelen.core.reporting.follow_up.findings import FINDING_MESSAGES
+from mechelen.core.reporting.follow_up.model import (
+    COMMITMENT_STATE_LABELS,
+    Finding,
+    IndicatorEntry,
+)
 from mechelen.i18n import Translator, translator
 from mechelen.i18n.typography import colon, punctuation_mark, spaced_punctuation
+
+SCHEME_TITLES: dict[str, str] = {
+    "gcm": N_("Global Compact for Migration: objectives"),
+    "sdg": N_("Sustainable Development Goals: targets"),
+    "nua": N_("New Urban Agenda: themes"),
+}
+SCHEME_ITEMS: dict[str, str] = {
+    "gcm": N_("GCM objective {code}"),
+    "sdg": N_("SDG {kind} {code}"),
+    "nua": N_("New Urban Agenda"),
+}
+KIND_LABELS: dict[str, str] = {"target": N_("target"), "indicator": N_("indicator")}
+DISAGGREGATION_LABELS: dict[str, str] = {
+    "geography": N_("Parts of the area"),
+    "sex": N_("Sex"),
+    "age": N_("Age"),
+    "citizenship": N_("Citizenship"),
+    "country_of_birth": N_("Country of birth"),
+    "duration_of_stay": N_("Duration of stay"),
+    "reason_for_migration": N_("Reason for migration"),
+    "birth_status": N_("Born abroad or not"),
+    "citizenship_status": N_("Citizen or not"),
+    "migratory_status": N_("Migratory status"),
+    "sector": N_("Sector"),
+    "corridor": N_("Remittance corridor"),
+}
+
+
+@cache
+def _countries(lang: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
 
 class Wording:
@@ -97,3 +144,92 @@ class Wording:
         if indirect:
             parts.append(_(N_("and {count} more through them")).format(count=indirect))
         return f"{self.mark(';')} ".join(parts)
+
+
+class ReportWording(Wording):
+    """:class:`Wording` plus what the follow-up and network reports need."""
+
+    def value(self, value: float | None) -> str:
+        """An indicator value: up to two decimals, grouped thousands (1 234,5 in French)."""
+        if value is None:
+            return "–"
+        return format_decimal(round(value, 2), format="#,##0.##", locale=self.lang)
+
+    def signed(self, value: float | None, digits: int = 1) -> str:
+        if value is None:
+            return "–"
+        text = self.number(abs(value), digits)
+        return ("+" if value > 0 else "−" if value < 0 else "±") + text
+
+    def date(self, day: date | None) -> str:
+        return format_date(day, format="long", locale=self.lang) if day else ""
+
+    def status(self, status: ProgressStatus | str | None) -> str:
+        if status is None:
+            return self._(N_("Context (not judged)"))
+        return self._(STATUS_LABELS[ProgressStatus(status)])
+
+    def set_by_hand(self, entry: IndicatorEntry) -> str:
+        """Who set the status by hand, when, the computed status, and why, e.g. ``Set by Ann
+        on 3 March 2025 (computed status: Moving too slowly): new desks opened``."""
+        _ = self._
+        if entry.override_by and entry.override_on:
+            text = _(N_("Set by {who} on {date}")).format(
+                who=entry.override_by, date=self.date(entry.override_on)
+            )
+        elif entry.override_by:
+            text = _(N_("Set by {who}")).format(who=entry.override_by)
+        else:
+            text = _(N_("Set by hand"))
+        if entry.computed is not None:
+            computed = _(N_("computed status: {status}")).format(status=self.status(entry.computed))
+            text = f"{text} ({computed})"
+        return self.labelled(text, entry.override_reason) if entry.override_reason else text
+
+    def commitment_state(self, state: str) -> str:
+        return self._(COMMITMENT_STATE_LABELS.get(state, state))
+
+    def disaggregation(self, name: str) -> str:
+        return self._(DISAGGREGATION_LABELS[name]) if name in DISAGGREGATION_LABELS else name
+
+    def country(self, alpha3: str) -> str:
+        found = pycountry.countries.get(alpha_3=alpha3)
+        if found is None:
+            return alpha3
+        return _countries(self.lang).gettext(str(found.name))
+
+    def scheme(self, scheme: str) -> str:
+        return self._(SCHEME_TITLES.get(scheme, scheme))
+
+    def reference_code(self, reference: Reference) -> str:
+        """``GCM objective 16``, ``SDG target 10.7``, ``New Urban Agenda``."""
+        template = SCHEME_ITEMS.get(reference.scheme)
+        if template is None:
+            return reference.key
+        kind = self._(KIND_LABELS.get(reference.kind, reference.kind))
+        return self._(template).format(code=reference.code, kind=kind)
+
+    def reference(self, reference: Reference) -> str:
+        return self.labelled(self.reference_code(reference), reference.title.get(self.lang))
+
+    def paragraph(self, paragraph: int | None) -> str:
+        return f"§{paragraph}" if paragraph is not None else self._(N_("own"))
+
+    def finding(self, finding: Finding) -> str:
+        params: dict[str, object] = {}
+        for key, value in finding.params.items():
+            params[key] = self._param(key, value, finding.params)
+        return self._(FINDING_MESSAGES[finding.code]).format(**params)
+
+    def _param(self, key: str, value: object, params: Mapping[str, object]) -> str:
+        if key == "sector" and isinstance(value, str):
+            label = self.sector(value)
+            dimension = params.get("dimension")
+            if isinstance(dimension, str):
+                label = f"{label} / {self.dimension(dimension)}"
+            return label
+        if key == "delta" and isinstance(value, float):
+            return self.signed(value)
+        if isinstance(value, tuple):
+            return self.items([str(v) for v in value])
+        return str(value)

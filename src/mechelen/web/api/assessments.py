@@ -11,16 +11,20 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from mechelen.core.assessment.questionnaire import build_questionnaire
-from mechelen.engine.reporting.assessment_json import report_as_dict
+from mechelen.engine.reporting.assessment.json_data import report_as_dict
 from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
 from mechelen.web.assessments import actions, policy
 from mechelen.web.assessments.forms import RoundForm
 from mechelen.web.assessments.lookup import own_invitation, round_in
 from mechelen.web.assessments.models import AssessmentRound, Invitation
-from mechelen.web.assessments.results import page_language
 from mechelen.web.framework_data import framework
+<<<<<<< HEAD
 from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
+=======
+from mechelen.web.language import page_language
+from mechelen.web.tenancy.lookup import organisation_named
+>>>>>>> i11-reporting
 
 router = Router(tags=["assessments"])
 

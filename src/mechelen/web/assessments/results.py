@@ -8,22 +8,16 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
-from django.utils.translation import get_language
 
 from mechelen.core.assessment.questionnaire import build_questionnaire
 from mechelen.core.reporting.assessment_report import AssessmentReport
-from mechelen.engine.reporting.assessment_json import report_as_dict
-from mechelen.engine.reporting.charts import heatmap_spec, render_svg
+from mechelen.engine.reporting.assessment.charts import heatmap_spec
+from mechelen.engine.reporting.assessment.json_data import report_as_dict
+from mechelen.engine.reporting.charts import render_svg
 from mechelen.engine.reporting.wording import Wording
-from mechelen.i18n import LANGUAGES
 from mechelen.web.assessments.actions import report_of
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.framework_data import framework, in_page_language
-
-
-def page_language() -> str:
-    lang = (get_language() or "en").split("-")[0]
-    return lang if lang in LANGUAGES else "en"
 
 
 def question_count() -> int:

@@ -65,7 +65,7 @@ def check_upload(upload: UploadedFile) -> list[ShownProblem]:
     try:
         uploads.check_file(None, upload.size, upload, ["xlsx"], settings.MAX_UPLOAD_MB)
     except uploads.FileRefused as refused:
-        if refused.reason == "too_large":
+        if refused.code == "too_large":
             return [
                 ShownProblem(
                     "assessments.E001",

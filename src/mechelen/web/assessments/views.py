@@ -28,6 +28,7 @@ from mechelen.web.assessments.forms import (
 from mechelen.web.assessments.lookup import own_invitation, own_invitations, round_in
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.framework_data import framework
+from mechelen.web.language import page_language
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.members.invitations import links_from
 from mechelen.web.tenancy.models import Organisation
@@ -126,7 +127,7 @@ def close(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResp
 def results_page(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     access = access_of(request)
     item = round_in(organisation, pk)
-    respondents, shown = results.cached_results(item, results.page_language())
+    respondents, shown = results.cached_results(item, page_language())
     context = {
         "organisation": organisation,
         "round": item,
@@ -138,7 +139,7 @@ def results_page(request: HttpRequest, organisation: Organisation, pk: int) -> H
 
 
 def spreadsheet_language(request: HttpRequest) -> str:
-    lang = request.GET.get("lang", results.page_language())
+    lang = request.GET.get("lang", page_language())
     return lang if lang in LANGUAGES else "en"
 
 
@@ -184,7 +185,7 @@ def import_forms(request: HttpRequest, organisation: Organisation, pk: int) -> H
     problems: list[spreadsheets.ShownProblem] = []
     if request.method == "POST" and form.is_valid():
         uploads = form.cleaned_data["workbooks"]
-        content, problems = spreadsheets.read_uploads(uploads, results.page_language())
+        content, problems = spreadsheets.read_uploads(uploads, page_language())
         if content is not None:
             problems = spreadsheets.duplicates(item, content)
         if content is not None and not problems:
@@ -196,7 +197,7 @@ def import_forms(request: HttpRequest, organisation: Organisation, pk: int) -> H
                 [spreadsheets.safe_name(u.name or "") for u in uploads],
             )
             for warning in content.warnings:
-                shown = spreadsheets.shown(warning, results.page_language())
+                shown = spreadsheets.shown(warning, page_language())
                 messages.warning(request, f"{shown.where}: {shown.message}")
             messages.success(
                 request,
@@ -219,7 +220,7 @@ def import_forms(request: HttpRequest, organisation: Organisation, pk: int) -> H
 def questionnaire_language(request: HttpRequest, invitation: Invitation) -> str:
     """The invitation's language, unless the person chose a language for the site."""
     if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
-        return results.page_language()
+        return page_language()
     return invitation.language if invitation.language in LANGUAGES else "en"
 
 

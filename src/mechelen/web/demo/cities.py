@@ -18,6 +18,8 @@ from mechelen.web.tenancy.moderation.actions import set_platform_admin
 from mechelen.web.tenancy.roles import Level, MigrationRole, OrganisationStatus, Role
 
 STATBEL_EXTRACT = Path(__file__).parent / "data" / "statbel_2015_four_municipalities.csv.gz"
+#: how the demo maps a city's rows of the extract (data/README.md)
+STATBEL_MAPPING = Path(__file__).parent / "data" / "statbel-2015.yaml"
 
 #: slug, name, NIS code, endorsement date (fictional except Mechelen's host role in 2017)
 CITIES = (

@@ -14,7 +14,7 @@ import gzip
 import uuid
 
 from mechelen.engine.standardise.countries import CountryStandardiser
-from mechelen.web.demo.cities import CITIES, STATBEL_EXTRACT
+from mechelen.web.demo.cities import CITIES, STATBEL_EXTRACT, STATBEL_MAPPING
 from mechelen.web.demo.steps import DemoContext, demo_step
 from mechelen.web.statistics import actions
 from mechelen.web.statistics.models import Dataset, Release, ReleaseStatus, SourceFile
@@ -23,18 +23,8 @@ from mechelen.web.statistics.work import build_release, ingest_dataset
 from mechelen.web.tenancy.models import Organisation
 
 DATASET = "population-2015"
-MAPPING = """\
-# Statbel, residents on 1 January 2015 (TF_SOC_POP_STRUCT_2015), this city's rows only
-dataset: population-2015
-country: BEL
-count: MS_POPULATION
-geography:
-  - {level: municipality, column: CD_MUNTY_REFNIS, label: TX_MUNTY_DESCR_NL}
-dimensions:
-  sex: {column: CD_SEX}
-  age: {column: CD_AGE, bands: [0, 15, 25, 35, 45, 55, 65, 75, 85]}
-  citizenship: {column: CD_NATLTY, values: {ETR: other}}
-"""
+#: the mapping of a city's Statbel rows (the example that the tests and docs/statistics.md use too)
+MAPPING = STATBEL_MAPPING.read_text(encoding="utf-8")
 SPEC = """\
 release: population-2015
 dataset: population-2015

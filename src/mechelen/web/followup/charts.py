@@ -12,12 +12,11 @@ import json
 from typing import Any
 
 from django.core.cache import cache
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from mechelen.engine.reporting.charts import CHART_FONT, VEGA_LITE_SCHEMA, render_svg
-from mechelen.i18n import LANGUAGES
 from mechelen.web.followup.rows import IndicatorProgressRow
+from mechelen.web.language import page_language
 
 
 def line_chart_spec(row: IndicatorProgressRow) -> dict[str, Any]:
@@ -83,17 +82,12 @@ def line_chart_spec(row: IndicatorProgressRow) -> dict[str, Any]:
     }
 
 
-def _page_language() -> str:
-    lang = (get_language() or "en").split("-")[0]
-    return lang if lang in LANGUAGES else "en"
-
-
 def indicator_chart(
     row: IndicatorProgressRow, prefix: str = "indicator", lang: str | None = None
 ) -> str:
     """The SVG of the row's chart, element ids ``<prefix>-<spec id>-<n>``, its numbers in
     ``lang`` (the page's language when not given)."""
-    lang = lang or _page_language()
+    lang = lang or page_language()
     spec = line_chart_spec(row)
     text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(f"{prefix}{row.spec_id}{lang}{text}".encode()).hexdigest()

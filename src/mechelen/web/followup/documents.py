@@ -9,7 +9,6 @@ its message is translated on display.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import IO
 
 from django.utils.translation import gettext_lazy as _
@@ -49,15 +48,6 @@ CODES = {
 }
 
 
-@dataclass(frozen=True)
-class DocumentRefused(Exception):
-    code: str
-    params: dict[str, object] = field(default_factory=dict)
-
-    def message(self) -> str:
-        return uploads.render(MESSAGES[self.code], self.params)
-
-
 def media_type(kind: str) -> str:
     return KINDS[kind][1]
 
@@ -75,8 +65,8 @@ def content_kind(handle: IO[bytes]) -> str | None:
 
 
 def check_document(name: str, size: int, handle: IO[bytes], limit_mb: int) -> str:
-    """The kind of an uploaded evidence document; raises DocumentRefused."""
+    """The kind of an uploaded evidence document; raises FileRefused."""
     try:
         return uploads.check_file(name, size, handle, ALLOWED, limit_mb)
     except uploads.FileRefused as refused:
-        raise DocumentRefused(CODES[refused.reason], refused.params) from None
+        raise refused.coded(CODES, MESSAGES) from None

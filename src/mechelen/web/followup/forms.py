@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mechelen.core.indicators import IndicatorSpec
 from mechelen.core.indicators.spec import DISAGGREGATIONS
-from mechelen.web.followup.documents import DocumentRefused, check_document
+from mechelen.web.followup.documents import check_document
 from mechelen.web.followup.models import (
     AutomaticSource,
     CityIndicator,
@@ -22,6 +22,7 @@ from mechelen.web.followup.specs import catalogue
 from mechelen.web.framework_data import in_page_language
 from mechelen.web.statistics.models import Release
 from mechelen.web.tenancy.models import Organisation
+from mechelen.web.uploads import FileRefused
 
 YEARS = {"min_value": 1900, "max_value": 2100}
 
@@ -181,7 +182,7 @@ class EvidenceForm(forms.Form):
                 data["kind"] = check_document(
                     document.name or "", document.size or 0, document, settings.MAX_UPLOAD_MB
                 )
-            except DocumentRefused as refused:
+            except FileRefused as refused:
                 self.add_error("document", refused.message())
         return data
 

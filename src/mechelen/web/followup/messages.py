@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from mechelen.core.problems import Problem
-from mechelen.i18n import LANGUAGES, render_location, render_problem
+from mechelen.i18n import render_location, render_problem
+from mechelen.web.language import page_language
 
 MESSAGES = {
     "followup.E001": _("The release {release} is not published: only published figures count."),
@@ -22,20 +22,15 @@ MESSAGES = {
 }
 
 
-def _page_language() -> str:
-    lang = (get_language() or "en").split("-")[0]
-    return lang if lang in LANGUAGES else "en"
-
-
 def problem_text(problem: Problem) -> str:
     """The problem's message in the page's language."""
     if problem.code in MESSAGES:
         return str(MESSAGES[problem.code]).format(**problem.params)
-    return render_problem(problem, _page_language())
+    return render_problem(problem, page_language())
 
 
 def located_text(problem: Problem) -> str:
     """The message after where it was found: "indicators.yaml, line 12: ..." and its code."""
-    where = render_location(problem.location, _page_language())
+    where = render_location(problem.location, page_language())
     text = f"{problem_text(problem)} ({problem.code})"
     return f"{where}: {text}" if where else text

@@ -10,13 +10,13 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from mechelen.web.assessments.results import page_language
 from mechelen.web.followup import policy
 from mechelen.web.followup.evidence_views import document_response
 from mechelen.web.followup.export import ExportScope, city_bundle
 from mechelen.web.followup.export_files import Written, write_file
 from mechelen.web.followup.models import CommitmentEvidence
 from mechelen.web.followup.network_export import network_bundle
+from mechelen.web.language import page_language
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import network_named, organisation_named
 

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mechelen.core.indicators import IndicatorSpec
-from mechelen.web.assessments.results import page_language
 from mechelen.web.followup import actions, policy
 from mechelen.web.followup.charts import indicator_chart
 from mechelen.web.followup.definition_forms import CustomIndicatorForm, ImportIndicatorsForm
@@ -26,6 +25,7 @@ from mechelen.web.followup.models import AutomaticSource, CityIndicator, Indicat
 from mechelen.web.followup.published_tables import published_tables
 from mechelen.web.followup.report_data import progress_row
 from mechelen.web.followup.specs import check_import, spec_of
+from mechelen.web.language import page_language
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
 from mechelen.web.tenancy.models import Organisation

@@ -13,8 +13,9 @@ from django.utils.text import slugify
 
 from mechelen.core.reporting.follow_up import FollowUpReport
 from mechelen.core.reporting.follow_up.network import NetworkReport
-from mechelen.engine.reporting.follow_up_html import render_follow_up_html, render_network_html
-from mechelen.engine.reporting.follow_up_pdf import html_to_pdf
+from mechelen.engine.reporting.follow_up.html import render_follow_up_html
+from mechelen.engine.reporting.network.html import render_network_html
+from mechelen.engine.reporting.pdf import html_to_pdf
 from mechelen.i18n import LANGUAGES
 from mechelen.web.reports.assembly import follow_up_report, network_report
 from mechelen.web.tenancy.models import Network, Organisation

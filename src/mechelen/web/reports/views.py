@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from mechelen.i18n import LANGUAGES
-from mechelen.web.assessments.results import page_language
 from mechelen.web.inline_styles import allow_own_styles
+from mechelen.web.language import page_language
 from mechelen.web.reports import policy
 from mechelen.web.reports.actions import (
     FORMATS,

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mechelen.web.framework_data import framework, in_page_language
 from mechelen.web.statistics.models import ServiceFigure
-from mechelen.web.statistics.upload import UploadRefused, check_upload
+from mechelen.web.statistics.upload import check_upload
+from mechelen.web.uploads import FileRefused
 
 _PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
 
@@ -28,7 +29,7 @@ class UploadForm(forms.Form):
             self.kind = check_upload(
                 uploaded.name or "", uploaded.size or 0, uploaded, settings.MAX_UPLOAD_MB
             )
-        except UploadRefused as refused:
+        except FileRefused as refused:
             raise forms.ValidationError(refused.message(), code=refused.code) from None
         return uploaded
 

@@ -6,12 +6,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from mechelen.core.messages import MESSAGES
 from mechelen.core.problems import Location, Problem
-from mechelen.i18n import LANGUAGES, render_location, render_problem
+from mechelen.i18n import render_location, render_problem
+from mechelen.web.language import page_language
 
 #: problems raised by the web layer itself (the engine's are in mechelen.core.messages)
 WEB_MESSAGES = {
@@ -25,11 +25,6 @@ WEB_MESSAGES = {
     "job.E001": _("The work stopped because of an unexpected error ({message})."),
     "job.E002": _("The work was interrupted too many times (the server stopped during it)."),
 }
-
-
-def page_language() -> str:
-    lang = (get_language() or "en").split("-")[0]
-    return lang if lang in LANGUAGES else "en"
 
 
 def problem_text(problem: Problem) -> str:

@@ -9,12 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mechelen.web.language import page_language
 from mechelen.web.statistics import actions, policy
 from mechelen.web.statistics.charts import table_chart
 from mechelen.web.statistics.downloads import release_file_response
 from mechelen.web.statistics.forms import RejectForm
 from mechelen.web.statistics.models import Dataset, Release
-from mechelen.web.statistics.problems import page_language, stored_texts
+from mechelen.web.statistics.problems import stored_texts
 from mechelen.web.statistics.protection import protection_in_words
 from mechelen.web.statistics.published import (
     disclosure_report_url,

@@ -9,7 +9,6 @@ translated on display.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import IO
 
 from django.utils.translation import gettext_lazy as _
@@ -56,31 +55,17 @@ CODES = {
 }
 
 
-@dataclass(frozen=True)
-class UploadRefused(Exception):
-    code: str
-    params: dict[str, object] = field(default_factory=dict)
-
-    def message(self) -> str:
-        """The message in the active language, numbers written its way."""
-        return uploads.render(MESSAGES[self.code], self.params)
-
-
-def _refused(refused: uploads.FileRefused) -> UploadRefused:
-    return UploadRefused(CODES[refused.reason], refused.params)
-
-
 def content_kind(handle: IO[bytes]) -> str:
-    """csv, csv.gz, xlsx or parquet, from the bytes; UploadRefused when none of them."""
+    """csv, csv.gz, xlsx or parquet, from the bytes; FileRefused when none of them."""
     try:
         return uploads.content_kind(handle, ALLOWED)
     except uploads.FileRefused as refused:
-        raise _refused(refused) from None
+        raise refused.coded(CODES, MESSAGES) from None
 
 
 def check_upload(name: str, size: int, handle: IO[bytes], limit_mb: int) -> str:
-    """The kind of an uploaded file; raises UploadRefused (too large, wrong, renamed)."""
+    """The kind of an uploaded file; raises FileRefused (too large, wrong, renamed)."""
     try:
         return uploads.check_file(name, size, handle, ALLOWED, limit_mb)
     except uploads.FileRefused as refused:
-        raise _refused(refused) from None
+        raise refused.coded(CODES, MESSAGES) from None

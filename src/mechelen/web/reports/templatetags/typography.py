@@ -5,22 +5,18 @@ does the same for ``;`` ``?`` ``!``."""
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import get_language
 
 from mechelen.i18n.typography import punctuation_mark
+from mechelen.web.language import page_language
 
 register = template.Library()
 
 
-def _language() -> str:
-    return (get_language() or "en").split("-")[0]
-
-
 @register.simple_tag
 def colon() -> str:
-    return punctuation_mark(":", _language())
+    return punctuation_mark(":", page_language())
 
 
 @register.simple_tag
 def mark(punctuation: str) -> str:
-    return punctuation_mark(punctuation, _language())
+    return punctuation_mark(punctuation, page_language())

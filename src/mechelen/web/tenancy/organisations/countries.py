@@ -6,7 +6,8 @@ import gettext
 from functools import cache
 
 import pycountry
-from django.utils.translation import get_language
+
+from mechelen.web.language import page_language
 
 
 @cache
@@ -19,5 +20,5 @@ def country_name(code: str, lang: str | None = None) -> str:
     found = pycountry.countries.get(alpha_3=code)
     if found is None:
         return code
-    lang = (lang or get_language() or "en").split("-")[0]
+    lang = (lang or page_language()).split("-")[0]
     return _translation(lang).gettext(str(found.name))

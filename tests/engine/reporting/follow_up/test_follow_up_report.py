@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from html import unescape
 
-import pytest
 from pypdf import PdfReader
 
 from mechelen.core.framework.model import Framework
-from mechelen.core.reporting.follow_up import Place
-from mechelen.core.reporting.follow_up.network import Member, build_network_report
-from mechelen.engine.reporting.follow_up_html import (
-    render_follow_up_html,
-    render_network_html,
-    without_date,
-)
-from mechelen.engine.reporting.follow_up_pdf import html_to_pdf
-from mechelen.engine.reporting.network_charts import country_box, map_spec, projection_for
-from mechelen.engine.reporting.report_wording import ReportWording
+from mechelen.engine.reporting.follow_up.html import render_follow_up_html
+from mechelen.engine.reporting.html import without_date
+from mechelen.engine.reporting.pdf import html_to_pdf
 from tests.core.reporting.follow_up_fixtures import follow_up_report
 
 
@@ -73,34 +64,3 @@ def test_french_pdf_pages_and_text(framework: Framework) -> None:
     assert f"2 / {pages}" in text  # page numbers
     # the same HTML gives the same PDF
     assert html_to_pdf(html, "Vennbrugge") == pdf
-
-
-def test_map_zooms_on_member_countries(framework: Framework) -> None:
-    belgium = country_box("056")
-    assert belgium is not None and 2 < belgium[0] < 3 and 51 < belgium[3] < 52
-    projection = projection_for([belgium])
-    assert projection["type"] == "mercator" and projection["center"][0] == pytest.approx(
-        4.4, abs=0.5
-    )
-    assert country_box("999") is None
-    report = build_network_report(
-        framework,
-        "Net",
-        "",
-        [Member("a", Place("A", "BEL")), Member("b", Place("B", "ESP"))],
-        {},
-        {},
-    )
-    spec = map_spec(report, ReportWording(framework, "es"))
-    lookup = spec["layer"][1]["transform"][0]["from"]["data"]["values"]
-    assert {row["id"] for row in lookup} == {"056", "724"}
-    assert {row["country"] for row in lookup} == {"Bélgica", "España"}
-
-
-def test_network_html(framework: Framework) -> None:
-    report = build_network_report(
-        framework, "Net", "A network", [Member("a", Place("Ville", "FRA", fictional=True))], {}, {}
-    )
-    html = unescape(render_network_html(report, "fr", date(2025, 1, 2)))
-    assert "Le portrait du réseau" in html and "France" in html and "<svg" in html
-    assert "Aucun membre n'a encore partagé" in html

@@ -5,27 +5,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
 from mechelen.core.reporting.assessment_report import AssessmentReport
-from mechelen.engine.reporting.assessment_json import report_as_dict
-from mechelen.engine.reporting.charts import heatmap_spec, render_svg
+from mechelen.engine.reporting.assessment.charts import heatmap_spec
+from mechelen.engine.reporting.assessment.json_data import report_as_dict
+from mechelen.engine.reporting.charts import render_svg
+from mechelen.engine.reporting.html import templates
 from mechelen.engine.reporting.wording import Wording
 from mechelen.i18n import translator
-
-_environment = Environment(
-    loader=PackageLoader("mechelen.engine.reporting", "templates"),
-    autoescape=select_autoescape(["html"]),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 def render_assessment_html(report: AssessmentReport, lang: str, generated_at: str = "") -> str:
     words = Wording(report.framework, lang)
     data = report_as_dict(report, lang, generated_at)
-    template = _environment.get_template("assessment.html")
+    template = templates.get_template("assessment.html")
     return template.render(
         _=translator(lang),
         lang=lang,

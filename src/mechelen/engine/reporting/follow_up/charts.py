@@ -1,4 +1,5 @@
-"""Charts of the follow-up report, as Vega-Lite specs rendered to SVG like every other chart."""
+"""Charts of the follow-up report: commitments by state, each indicator's series towards its
+target, and the change of the assessment since the baseline round."""
 
 from __future__ import annotations
 
@@ -12,31 +13,18 @@ from mechelen.core.reporting.follow_up.model import (
     IndicatorEntry,
 )
 from mechelen.engine.reporting.charts import (
-    CHART_FONT,
+    BASE_CONFIG,
     ROW_LABEL_CHARACTERS,
+    STATE_COLOURS,
     VEGA_LITE_SCHEMA,
+    grid_spec,
     label_lines,
-    wrapped_axis,
 )
-from mechelen.engine.reporting.report_wording import ReportWording
+from mechelen.engine.reporting.wording import ReportWording
 
-#: colours of the commitment states and progress statuses (colour-blind safe, Okabe-Ito based)
-STATE_COLOURS = {
-    "achieved": "#009E73",
-    "in_progress": "#56B4E9",
-    "planned": "#BBBBBB",
-    "delayed": "#E69F00",
-    "dropped": "#777777",
-}
 #: the longest line of a column label of the change chart (130 pixels at 11)
 CHANGE_COLUMN_CHARACTERS = 19
 CHANGE_COLUMN = 130
-BASE_CONFIG: dict[str, Any] = {
-    "font": CHART_FONT,
-    "view": {"stroke": None},
-    "axis": {"labelFontSize": 11, "titleFontSize": 11},
-    "legend": {"labelFontSize": 11, "titleFontSize": 11},
-}
 
 
 def commitments_spec(
@@ -206,7 +194,6 @@ def change_spec(section: AssessmentSection, words: ReportWording) -> dict[str, A
     """Sector x dimension change of the consensus since the baseline round (diverging colours)."""
     framework = section.results.framework
     sectors = [words.sector(s.id) for s in framework.sectors]
-    dimensions = [words.dimension(d.id) for d in framework.dimensions]
     values = [
         {
             "sector": words.sector(c.sector_id),
@@ -216,63 +203,35 @@ def change_spec(section: AssessmentSection, words: ReportWording) -> dict[str, A
         }
         for c in section.changes
     ]
-    rows = label_lines(sectors, ROW_LABEL_CHARACTERS)
-    return {
-        "$schema": VEGA_LITE_SCHEMA,
-        "width": CHANGE_COLUMN * len(dimensions),
-        "height": (26 if rows == 1 else 30) * len(sectors),
-        "background": "white",
-        "config": {**BASE_CONFIG, "axis": {"labelFontSize": 11}},
-        "data": {"values": values},
+    cells = {
+        "mark": {"type": "rect", "cornerRadius": 2, "stroke": "white"},
         "encoding": {
-            "x": {
-                "field": "dimension",
-                "type": "nominal",
-                "sort": dimensions,
-                "title": None,
-                "axis": {
-                    "orient": "top",
-                    "labelAngle": 0,
-                    **wrapped_axis(
-                        dimensions, CHANGE_COLUMN_CHARACTERS, "top", 13, column=CHANGE_COLUMN
-                    ),
-                    "domain": False,
-                    "ticks": False,
-                },
-            },
-            "y": {
-                "field": "sector",
-                "type": "nominal",
-                "sort": sectors,
-                "title": None,
-                "axis": {
-                    **wrapped_axis(sectors, ROW_LABEL_CHARACTERS, "left", 13, padding=8),
-                    "domain": False,
-                    "ticks": False,
-                },
+            "color": {
+                "field": "delta",
+                "type": "quantitative",
+                "scale": {"domain": [-2, 2], "scheme": "redblue", "clamp": True},
+                "legend": {"title": words._(N_("Change")), "gradientLength": 120},
+            }
+        },
+    }
+    texts = {
+        "mark": {"type": "text", "fontSize": 11},
+        "encoding": {
+            "text": {"field": "text"},
+            "color": {
+                "condition": {"test": "abs(datum.delta) > 1.2", "value": "white"},
+                "value": "#1b1b1b",
             },
         },
-        "layer": [
-            {
-                "mark": {"type": "rect", "cornerRadius": 2, "stroke": "white"},
-                "encoding": {
-                    "color": {
-                        "field": "delta",
-                        "type": "quantitative",
-                        "scale": {"domain": [-2, 2], "scheme": "redblue", "clamp": True},
-                        "legend": {"title": words._(N_("Change")), "gradientLength": 120},
-                    }
-                },
-            },
-            {
-                "mark": {"type": "text", "fontSize": 11},
-                "encoding": {
-                    "text": {"field": "text"},
-                    "color": {
-                        "condition": {"test": "abs(datum.delta) > 1.2", "value": "white"},
-                        "value": "#1b1b1b",
-                    },
-                },
-            },
-        ],
     }
+    return grid_spec(
+        sectors,
+        [words.dimension(d.id) for d in framework.dimensions],
+        values,
+        config={**BASE_CONFIG, "axis": {"labelFontSize": 11}},
+        column=CHANGE_COLUMN,
+        column_characters=CHANGE_COLUMN_CHARACTERS,
+        row_height=26 if label_lines(sectors, ROW_LABEL_CHARACTERS) == 1 else 30,
+        line_height=13,
+        layer=[cells, texts],
+    )

@@ -1,6 +1,6 @@
-"""The follow-up and review report, and the network report, as one self-contained HTML file.
+"""The follow-up and review report as one self-contained HTML file.
 
-The same HTML feeds the PDF (:mod:`mechelen.engine.reporting.follow_up_pdf`): its print
+The same HTML feeds the PDF (:mod:`mechelen.engine.reporting.pdf`): its print
 stylesheet lays it out on A4 with a cover, a table of contents and page numbers. Charts are
 the site's Vega-Lite charts rendered to SVG, with stable element ids, so the same data gives
 the same bytes (apart from the generation date).
@@ -8,36 +8,21 @@ the same bytes (apart from the generation date).
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
 from mechelen.core.reporting.follow_up.change import largest_changes
 from mechelen.core.reporting.follow_up.model import FollowUpReport, IndicatorEntry
-from mechelen.core.reporting.follow_up.network import NetworkReport
-from mechelen.engine.reporting.assessment_json import report_as_dict
-from mechelen.engine.reporting.charts import CHART_FONT, heatmap_spec, render_svg
-from mechelen.engine.reporting.follow_up_charts import (
+from mechelen.engine.reporting.assessment.charts import heatmap_spec
+from mechelen.engine.reporting.assessment.json_data import report_as_dict
+from mechelen.engine.reporting.charts import CHART_FONT, render_svg
+from mechelen.engine.reporting.follow_up.charts import (
     change_spec,
     commitments_spec,
     indicator_spec,
 )
-from mechelen.engine.reporting.network_charts import commitments_taken_spec, map_spec, sectors_spec
-from mechelen.engine.reporting.report_wording import ReportWording
-from mechelen.i18n import translator
-
-_environment = Environment(
-    loader=PackageLoader("mechelen.engine.reporting", "templates"),
-    autoescape=select_autoescape(["html"]),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-#: marks the generation date in the HTML, so that tests can compare two reports without it
-DATE_MARK = "data-generated"
+from mechelen.engine.reporting.html import page_context, templates
+from mechelen.engine.reporting.wording import ReportWording
 
 
 def _slug(text: str) -> str:
@@ -114,14 +99,8 @@ def follow_up_context(
         else ""
     )
     return {
-        "_": words._,
-        "lang": lang,
-        "words": words,
-        "report": report,
-        "framework": report.framework,
+        **page_context(report, words, generated_on),
         "place": report.place,
-        "generated": words.date(generated_on),
-        "date_mark": DATE_MARK,
         "findings": [(f.tone, words.finding(f)) for f in report.findings],
         "commitments_chart": commitments_chart,
         "assessment": assessment,
@@ -137,56 +116,5 @@ def follow_up_context(
 def render_follow_up_html(
     report: FollowUpReport, lang: str, generated_on: date | None = None
 ) -> str:
-    template = _environment.get_template("follow_up.html")
+    template = templates.get_template("follow_up.html")
     return template.render(**follow_up_context(report, lang, generated_on))
-
-
-def network_context(report: NetworkReport, lang: str, generated_on: date | None) -> dict[str, Any]:
-    words = ReportWording(report.framework, lang)
-    titles = {c.paragraph: c.title.get(lang) for c in report.framework.commitments}
-    return {
-        "_": words._,
-        "lang": lang,
-        "words": words,
-        "report": report,
-        "framework": report.framework,
-        "generated": words.date(generated_on),
-        "date_mark": DATE_MARK,
-        "titles": titles,
-        "map": (
-            render_svg(map_spec(report, words), id_prefix="map", lang=lang)
-            if report.members
-            else ""
-        ),
-        "taken_chart": (
-            render_svg(commitments_taken_spec(report, words), id_prefix="taken", lang=lang)
-            if report.commitments
-            else ""
-        ),
-        "sectors_chart": (
-            render_svg(sectors_spec(report, words), id_prefix="sectors", lang=lang)
-            if report.assessed
-            else ""
-        ),
-    }
-
-
-def render_network_html(report: NetworkReport, lang: str, generated_on: date | None = None) -> str:
-    template = _environment.get_template("network.html")
-    return template.render(**network_context(report, lang, generated_on))
-
-
-def without_date(html: str) -> str:
-    """The HTML with the generation date blanked (to compare two generations)."""
-    return re.sub(rf"<time {DATE_MARK}[^>]*>.*?</time>", "<time></time>", html)
-
-
-__all__ = [
-    "DATE_MARK",
-    "follow_up_context",
-    "network_context",
-    "render_follow_up_html",
-    "render_network_html",
-    "translator",
-    "without_date",
-]

@@ -1,0 +1,46 @@
+"""The network report: the map zooms on the members' countries; the HTML in French."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import unescape
+
+import pytest
+
+from mechelen.core.framework.model import Framework
+from mechelen.core.reporting.follow_up import Place
+from mechelen.core.reporting.follow_up.network import Member, build_network_report
+from mechelen.engine.reporting.network.html import render_network_html
+from mechelen.engine.reporting.network.world_map import country_box, map_spec, projection_for
+from mechelen.engine.reporting.wording import ReportWording
+
+
+def test_map_zooms_on_member_countries(framework: Framework) -> None:
+    belgium = country_box("056")
+    assert belgium is not None and 2 < belgium[0] < 3 and 51 < belgium[3] < 52
+    projection = projection_for([belgium])
+    assert projection["type"] == "mercator" and projection["center"][0] == pytest.approx(
+        4.4, abs=0.5
+    )
+    assert country_box("999") is None
+    report = build_network_report(
+        framework,
+        "Net",
+        "",
+        [Member("a", Place("A", "BEL")), Member("b", Place("B", "ESP"))],
+        {},
+        {},
+    )
+    spec = map_spec(report, ReportWording(framework, "es"))
+    lookup = spec["layer"][1]["transform"][0]["from"]["data"]["values"]
+    assert {row["id"] for row in lookup} == {"056", "724"}
+    assert {row["country"] for row in lookup} == {"Bélgica", "España"}
+
+
+def test_network_html(framework: Framework) -> None:
+    report = build_network_report(
+        framework, "Net", "A network", [Member("a", Place("Ville", "FRA", fictional=True))], {}, {}
+    )
+    html = unescape(render_network_html(report, "fr", date(2025, 1, 2)))
+    assert "Le portrait du réseau" in html and "France" in html and "<svg" in html
+    assert "Aucun membre n'a encore partagé" in html
