@@ -19,12 +19,8 @@ from mechelen.web.assessments.forms import RoundForm
 from mechelen.web.assessments.lookup import own_invitation, round_in
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.framework_data import framework
-<<<<<<< HEAD
-from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
-=======
 from mechelen.web.language import page_language
-from mechelen.web.tenancy.lookup import organisation_named
->>>>>>> i11-reporting
+from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
 
 router = Router(tags=["assessments"])
 

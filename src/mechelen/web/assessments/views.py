@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from mechelen.core.assessment.questionnaire import question_text
 from mechelen.i18n import LANGUAGES
@@ -110,8 +109,7 @@ def invite(request: HttpRequest, organisation: Organisation, pk: int) -> HttpRes
     )
 
 
-@require_POST
-@organisation_view(policy.can_manage)
+@organisation_view(policy.can_manage, post_only=True)
 def close(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item = round_in(organisation, pk)
     try:

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from mechelen.web.commitments import actions, policy
 from mechelen.web.commitments.forms import CommitmentForm
@@ -51,8 +50,7 @@ def commitment_edit(
     )
 
 
-@require_POST
-@organisation_view(policy.can_edit)
+@organisation_view(policy.can_edit, post_only=True)
 def commitment_delete(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item = get_object_or_404(Commitment, pk=pk, organisation=organisation)
     actions.delete_commitment(request.user, item)

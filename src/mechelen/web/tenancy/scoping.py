@@ -26,6 +26,7 @@ from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_POST
 from ninja.errors import HttpError
 
 from mechelen.web.tenancy.access import Access, access_of, require
@@ -51,24 +52,26 @@ class ApiRequest(HttpRequest):
 
 
 def organisation_view(
-    rule: OrganisationRule | None, *, public: bool = False
+    rule: OrganisationRule | None, *, public: bool = False, post_only: bool = False
 ) -> Callable[[View[Organisation, P]], SlugView[P]]:
     """Decorate a page of one organisation: see the module's text. ``rule=None`` lets
-    everyone who may reach the page see it (the view then asks the policy for details)."""
-    return _scoped(organisation_named, rule, public)
+    everyone who may reach the page see it (the view then asks the policy for details).
+    ``post_only`` answers 405 to any other method, after the login and before the lookup."""
+    return _scoped(organisation_named, rule, public, post_only)
 
 
 def network_view(
-    rule: NetworkRule | None, *, public: bool = False
+    rule: NetworkRule | None, *, public: bool = False, post_only: bool = False
 ) -> Callable[[View[Network, P]], SlugView[P]]:
     """Decorate a page of one network, as :func:`organisation_view` does an organisation's."""
-    return _scoped(network_named, rule, public)
+    return _scoped(network_named, rule, public, post_only)
 
 
 def _scoped(
     find: Callable[[str], Scope],
     rule: Callable[[Access, Scope], bool] | None,
     public: bool,
+    post_only: bool,
 ) -> Callable[[View[Scope, P]], SlugView[P]]:
     def decorate(view: View[Scope, P]) -> SlugView[P]:
         @functools.wraps(view)
@@ -80,7 +83,8 @@ def _scoped(
                 require(rule(access_of(request), found))
             return view(request, found, *args, **kwargs)
 
-        wrapped = scoped if public else login_required(scoped)
+        wrapped = require_POST(scoped) if post_only else scoped
+        wrapped = wrapped if public else login_required(wrapped)
         return cast(SlugView[P], wrapped)
 
     return decorate

@@ -9,7 +9,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from mechelen.web.tenancy import policy
 from mechelen.web.tenancy.members import actions, invitations
@@ -53,8 +52,7 @@ def members(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     )
 
 
-@require_POST
-@organisation_view(policy.can_manage_members)
+@organisation_view(policy.can_manage_members, post_only=True)
 def invitation_revoke(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
     return _change(
@@ -67,8 +65,7 @@ def invitation_revoke(request: HttpRequest, organisation: Organisation, pk: int)
     )
 
 
-@require_POST
-@organisation_view(policy.can_manage_members)
+@organisation_view(policy.can_manage_members, post_only=True)
 def member_remove(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
     return _change(

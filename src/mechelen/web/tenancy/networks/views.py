@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from mechelen.web.tenancy import policy
 from mechelen.web.tenancy.models import Network, Organisation
@@ -36,8 +35,7 @@ def network_members(request: HttpRequest, network: Network) -> HttpResponse:
     )
 
 
-@require_POST
-@network_view(policy.can_manage_network_members)
+@network_view(policy.can_manage_network_members, post_only=True)
 def join_answer(request: HttpRequest, network: Network, member: str) -> HttpResponse:
     """Approve (the organisation becomes public and joins) or decline a request to join."""
     organisation = get_object_or_404(
@@ -58,8 +56,7 @@ def join_answer(request: HttpRequest, network: Network, member: str) -> HttpResp
     return redirect("networks:members", slug=network.slug)
 
 
-@require_POST
-@network_view(policy.can_manage_network_members)
+@network_view(policy.can_manage_network_members, post_only=True)
 def network_member_remove(request: HttpRequest, network: Network, member: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=member, networks=network)
     actions.remove_network_member(request.user, network, organisation)

@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from mechelen.web.tenancy import policy
 from mechelen.web.tenancy.access import access_of
@@ -40,8 +39,7 @@ def workspace(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     )
 
 
-@require_POST
-@organisation_view(policy.can_edit_profile)
+@organisation_view(policy.can_edit_profile, post_only=True)
 def join_network(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """A pending organisation asks a network to approve it (or withdraws its request)."""
     form = JoinNetworkForm(request.POST)
@@ -70,8 +68,7 @@ def profile(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     )
 
 
-@require_POST
-@organisation_view(policy.can_edit_profile)
+@organisation_view(policy.can_edit_profile, post_only=True)
 def endorse(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     if request.POST.get("withdraw"):
         actions.endorse(request.user, organisation, None)
