@@ -12,7 +12,7 @@ import pytest
 from pytest_django.fixtures import Settings
 
 from mechelen.web import uploads
-from mechelen.web.statistics.upload import UploadRefused, check_upload
+from mechelen.web.statistics.datasets.upload import UploadRefused, check_upload
 
 MB = 1024 * 1024
 ROWS = b"municipality,sex,age,count\n" + b"Mechelen,F,30,1\n" * 64

@@ -18,9 +18,9 @@ from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
 from mechelen.web.api.jobs import JobOut, ProblemOut, job_out
-from mechelen.web.statistics import actions, policy
-from mechelen.web.statistics.forms import UploadForm
-from mechelen.web.statistics.mapping_form import MappingForm
+from mechelen.web.statistics import policy
+from mechelen.web.statistics.datasets import actions
+from mechelen.web.statistics.datasets.forms import MappingForm, UploadForm
 from mechelen.web.statistics.models import Dataset, SourceFile
 from mechelen.web.statistics.problems import problem_text, stored_texts
 from mechelen.web.tenancy.access import Access

@@ -13,8 +13,8 @@ from ninja import Router, Schema
 from mechelen.web.api.auth import allow
 from mechelen.web.jobs.models import Job
 from mechelen.web.statistics import policy
+from mechelen.web.statistics.jobs.steps import step_text
 from mechelen.web.statistics.problems import stored_texts
-from mechelen.web.statistics.steps import step_text
 from mechelen.web.tenancy.lookup import organisation_named
 
 router = Router(tags=["jobs"])

@@ -13,10 +13,12 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from mechelen.web.api.auth import allow
-from mechelen.web.statistics import actions, policy
-from mechelen.web.statistics.forms import ServiceFigureForm
+from mechelen.web.statistics import policy
+from mechelen.web.statistics.figures import actions as figure_actions
+from mechelen.web.statistics.figures.forms import ServiceFigureForm
 from mechelen.web.statistics.models import Release, ServiceFigure
-from mechelen.web.statistics.published import release_tables
+from mechelen.web.statistics.releases import actions
+from mechelen.web.statistics.releases.published import release_tables
 from mechelen.web.tenancy.access import Access
 from mechelen.web.tenancy.lookup import organisation_named
 
@@ -181,5 +183,5 @@ def create_figure(request: HttpRequest, slug: str, payload: FigureIn) -> Status[
     if not form.is_valid():
         raise HttpError(422, "; ".join(str(e) for errors in form.errors.values() for e in errors))
     return Status(
-        201, _figure(actions.create_figure(request.user, organisation, form.cleaned_data))
+        201, _figure(figure_actions.create_figure(request.user, organisation, form.cleaned_data))
     )

@@ -27,8 +27,8 @@ from mechelen.web.statistics.labels import (
     table_title,
 )
 from mechelen.web.statistics.models import Release
-from mechelen.web.statistics.protection import ProtectionInWords, protection_in_words
-from mechelen.web.statistics.storage import media_path
+from mechelen.web.statistics.releases.folders import media_path
+from mechelen.web.statistics.releases.protection import ProtectionInWords, protection_in_words
 
 #: files of a release that are not listed in release.json but may be downloaded
 DESCRIPTOR = "release.json"

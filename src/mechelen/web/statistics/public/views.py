@@ -9,16 +9,16 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from mechelen.web.statistics.downloads import release_file_response
 from mechelen.web.statistics.models import Release
-from mechelen.web.statistics.published import (
+from mechelen.web.statistics.releases.downloads import release_file_response
+from mechelen.web.statistics.releases.published import (
     disclosure_report_url,
     disclosure_rows,
     downloadable_files,
     release_protection,
     share,
 )
-from mechelen.web.statistics.release_views import render_table_page
+from mechelen.web.statistics.releases.views import render_table_page
 
 
 def published_release(slug: str, pk: int) -> Release:

@@ -9,14 +9,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mechelen.web.statistics import actions, policy
-from mechelen.web.statistics.charts import table_chart
-from mechelen.web.statistics.downloads import release_file_response
-from mechelen.web.statistics.forms import RejectForm
+from mechelen.web.statistics import policy
 from mechelen.web.statistics.models import Dataset, Release
 from mechelen.web.statistics.problems import page_language, stored_texts
-from mechelen.web.statistics.protection import protection_in_words
-from mechelen.web.statistics.published import (
+from mechelen.web.statistics.releases import actions
+from mechelen.web.statistics.releases.charts import table_chart
+from mechelen.web.statistics.releases.downloads import release_file_response
+from mechelen.web.statistics.releases.forms import RejectForm, TableSpecForm
+from mechelen.web.statistics.releases.protection import protection_in_words
+from mechelen.web.statistics.releases.published import (
     disclosure_report_url,
     disclosure_rows,
     downloadable_files,
@@ -24,7 +25,6 @@ from mechelen.web.statistics.published import (
     release_table,
     table_view,
 )
-from mechelen.web.statistics.spec_form import TableSpecForm
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
 from mechelen.web.tenancy.models import Organisation

@@ -16,9 +16,9 @@ import pytest
 from django.utils import timezone
 
 from mechelen.engine.publish.release import make_release
-from mechelen.web.statistics.actions import ReleaseStateError, approve_release
 from mechelen.web.statistics.models import Release, ReleaseStatus
-from mechelen.web.statistics.storage import media_relative, releases_folder
+from mechelen.web.statistics.releases.actions import ReleaseStateError, approve_release
+from mechelen.web.statistics.releases.folders import media_relative, releases_folder
 from mechelen.web.tenancy.models import Organisation
 from mechelen.web.tenancy.roles import Role
 from tests.engine.publish.linked_population import (

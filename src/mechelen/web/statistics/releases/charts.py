@@ -7,8 +7,8 @@ from typing import Any
 
 from mechelen.engine.reporting.charts import CHART_FONT, VEGA_LITE_SCHEMA, render_svg
 from mechelen.web.statistics.models import Release
-from mechelen.web.statistics.published import TableView
-from mechelen.web.statistics.storage import media_path
+from mechelen.web.statistics.releases.folders import media_path
+from mechelen.web.statistics.releases.published import TableView
 
 
 def bar_chart_spec(view: TableView, value_title: str) -> dict[str, Any]:

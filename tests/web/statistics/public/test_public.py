@@ -10,10 +10,10 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from mechelen.web.statistics.charts import table_chart
 from mechelen.web.statistics.models import Release, ReleaseStatus
-from mechelen.web.statistics.published import release_table, table_view
-from mechelen.web.statistics.storage import media_path
+from mechelen.web.statistics.releases.charts import table_chart
+from mechelen.web.statistics.releases.folders import media_path
+from mechelen.web.statistics.releases.published import release_table, table_view
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES
 from tests.web.conftest import World, client_for
 from tests.web.statistics.factories import FORMULA_LABEL, release_in

@@ -1,7 +1,7 @@
 """The job kinds of the statistics pages, run off the request by ``mechelen.web.jobs``.
 
-- ``statistics.ingest``: :func:`~mechelen.web.statistics.work.ingest_dataset`;
-- ``statistics.preview``: :func:`~mechelen.web.statistics.work.build_release`.
+- ``statistics.ingest``: :func:`~mechelen.web.statistics.datasets.ingest.ingest_dataset`;
+- ``statistics.preview``: :func:`~mechelen.web.statistics.releases.build.build_release`.
 
 Progress comes from the engine's own progress callbacks; problems in the input end the job
 with their codes, shown translated on the progress page.
@@ -18,10 +18,12 @@ from mechelen.engine.ingest.losses import IngestRefused
 from mechelen.engine.ingest.pipeline import STAGES
 from mechelen.web.jobs.models import Job
 from mechelen.web.jobs.runner import JobFailed, Progress, job_kind
-from mechelen.web.statistics.actions import INGEST_JOB, PREVIEW_JOB, spec_digest
+from mechelen.web.statistics.datasets.actions import INGEST_JOB
+from mechelen.web.statistics.datasets.ingest import SourceGone, ingest_dataset
 from mechelen.web.statistics.models import Dataset, Release
 from mechelen.web.statistics.problems import as_stored
-from mechelen.web.statistics.work import SourceGone, SpecChanged, build_release, ingest_dataset
+from mechelen.web.statistics.releases.actions import PREVIEW_JOB, spec_digest
+from mechelen.web.statistics.releases.build import SpecChanged, build_release
 
 #: the engine's ingest stages as job steps (translated on display, see steps.py)
 STAGE_STEPS = {stage: f"ingest:{stage}" for stage in STAGES}

@@ -1,4 +1,4 @@
-"""Small forms of the statistics pages: upload, rejection reason, service figure."""
+"""A service provider's figure: its sector, period, name and value, once per period."""
 
 from __future__ import annotations
 
@@ -6,39 +6,12 @@ import re
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from mechelen.web.framework_data import framework, in_page_language
 from mechelen.web.statistics.models import ServiceFigure
-from mechelen.web.statistics.upload import UploadRefused, check_upload
 
 _PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
-
-
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("Data file"),
-        help_text=_("CSV (may be gzip-compressed, .csv.gz), Excel (.xlsx) or Parquet."),
-    )
-
-    def clean_file(self) -> Any:
-        uploaded = self.cleaned_data["file"]
-        try:
-            self.kind = check_upload(
-                uploaded.name or "", uploaded.size or 0, uploaded, settings.MAX_UPLOAD_MB
-            )
-        except UploadRefused as refused:
-            raise forms.ValidationError(refused.message(), code=refused.code) from None
-        return uploaded
-
-
-class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for rejection"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The data steward sees it and can change the release."),
-    )
 
 
 def sector_choices() -> list[tuple[str, str]]:

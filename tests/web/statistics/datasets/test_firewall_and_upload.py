@@ -13,9 +13,9 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from mechelen.web.jobs.models import Job
+from mechelen.web.statistics.datasets.storage import upload_folder
+from mechelen.web.statistics.datasets.upload import UploadRefused, check_upload
 from mechelen.web.statistics.models import Dataset, SourceFile
-from mechelen.web.statistics.storage import upload_folder
-from mechelen.web.statistics.upload import UploadRefused, check_upload
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
 from tests.web.statistics.factories import source_file_in, tiny_csv

@@ -1,5 +1,6 @@
-"""A release's table specification: dimensions, filters, geography, protection; or YAML.
+"""The forms of a release: its table specification, and the reason for rejecting it.
 
+The specification gives dimensions, filters, geography and protection in fields, or YAML.
 The fields write a spec in the engine's format (docs/statistics.md, section 2): one table per
 chosen dimension, each by area, or also every pair of them. The YAML says anything the
 format allows and, when given, is used instead. The engine validates it.
@@ -18,10 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from mechelen.core.problems import ProblemsFound
 from mechelen.core.tabulation.spec import GEOGRAPHY, TableSpec, read_spec
 from mechelen.engine.yaml_source import parse_yaml
+from mechelen.web.statistics.datasets.summaries import available_dimensions, geography_levels
 from mechelen.web.statistics.labels import dimension_label
 from mechelen.web.statistics.models import Dataset, Release
 from mechelen.web.statistics.problems import problem_text
-from mechelen.web.statistics.summaries import available_dimensions, geography_levels
 
 METHODS = [
     ("cell-key", _("Cell key method")),
@@ -214,3 +215,11 @@ class TableSpecForm(forms.Form):
                             "known": ", ".join(available),
                         },
                     )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for rejection"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The data steward sees it and can change the release."),
+    )

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 
 from mechelen.web.portal.sections import city_section, network_section
 from mechelen.web.statistics.models import Release
-from mechelen.web.statistics.published import share
+from mechelen.web.statistics.releases.published import share
 from mechelen.web.tenancy.models import Network, Organisation
 
 

@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from mechelen.web.audit.models import AuditEntry
 from mechelen.web.jobs.models import Job, JobStatus
+from mechelen.web.statistics.datasets.storage import open_workspace, upload_folder
 from mechelen.web.statistics.models import Dataset, SourceFile
-from mechelen.web.statistics.storage import open_workspace, upload_folder
 from mechelen.web.tenancy.roles import Role
 from tests.engine.ingest.test_xlsx_guard import xlsx_bomb
 from tests.web.api.helpers import api_call, api_upload

@@ -1,9 +1,11 @@
-"""The mapping of an uploaded file's columns onto the standard dimensions: fields or YAML.
+"""The forms of a dataset: the uploaded file, then the mapping of its columns.
 
-The fields are built from the file's header; the YAML (the engine's mapping format, see
-docs/statistics.md) can say more (several geography levels, recodings, kept columns) and,
-when given, is used instead. Either way the engine validates the mapping and the firewall
-refuses columns that state an immigration or legal status, before anything is read.
+The file is checked by its content and size (``upload.py``). Its columns are mapped onto the
+standard dimensions in fields or YAML: the fields are built from the file's header; the YAML
+(the engine's mapping format, see docs/statistics.md) can say more (several geography levels,
+recodings, kept columns) and, when given, is used instead. Either way the engine validates the
+mapping and the firewall refuses columns that state an immigration or legal status, before
+anything is read.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from mechelen.core.microdata.firewall import check_columns, status_phrase_in_nam
 from mechelen.core.microdata.mapping import DataMapping, read_mapping
 from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.engine.yaml_source import parse_yaml
+from mechelen.web.statistics.datasets.upload import UploadRefused, check_upload
 from mechelen.web.statistics.problems import problem_text
 
 #: standard dimension -> (label, words that suggest a column holds it)
@@ -49,6 +52,23 @@ def _guess(columns: Sequence[str], words: Sequence[str], avoid: Sequence[str] = 
         if any(w in lowered for w in words) and not any(a in lowered for a in avoid):
             return column
     return ""
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Data file"),
+        help_text=_("CSV (may be gzip-compressed, .csv.gz), Excel (.xlsx) or Parquet."),
+    )
+
+    def clean_file(self) -> Any:
+        uploaded = self.cleaned_data["file"]
+        try:
+            self.kind = check_upload(
+                uploaded.name or "", uploaded.size or 0, uploaded, settings.MAX_UPLOAD_MB
+            )
+        except UploadRefused as refused:
+            raise forms.ValidationError(refused.message(), code=refused.code) from None
+        return uploaded
 
 
 class MappingForm(forms.Form):

@@ -8,8 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from mechelen.web.statistics import actions, policy
-from mechelen.web.statistics.forms import ServiceFigureForm, sector_choices
+from mechelen.web.statistics import policy
+from mechelen.web.statistics.figures import actions
+from mechelen.web.statistics.figures.forms import ServiceFigureForm, sector_choices
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 
 from mechelen.web.statistics.models import Release
-from mechelen.web.statistics.published import downloadable_files
-from mechelen.web.statistics.storage import media_path
+from mechelen.web.statistics.releases.folders import media_path
+from mechelen.web.statistics.releases.published import downloadable_files
 
 CONTENT_TYPES = {
     ".csv": "text/csv; charset=utf-8",

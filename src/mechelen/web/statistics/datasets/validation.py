@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mechelen.core.problems import Location, Problem
+from mechelen.web.statistics.datasets.storage import has_workspace, open_workspace
 from mechelen.web.statistics.models import Dataset
 from mechelen.web.statistics.problems import problem_text
-from mechelen.web.statistics.storage import has_workspace, open_workspace
 
 PAGE_SIZE = 50
 

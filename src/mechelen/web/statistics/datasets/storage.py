@@ -1,10 +1,8 @@
-"""Where an organisation's statistics files live, and one writer at a time per workspace.
+"""Where an organisation's microdata lives, and one writer at a time per workspace.
 
-- ``WORKSPACES_DIR/<slug>/``: the DuckDB workspace (microdata, validation report, record-key
-  secret) and ``uploads/`` (files waiting to be ingested). Never served by any URL.
-- ``MEDIA_ROOT/statistics/<slug>/releases/<release id>/<build>/``: the files of a built
-  release (aggregates that passed disclosure control). Served only through views that ask
-  the policy: published releases publicly, others to the organisation's roles that may see them.
+``WORKSPACES_DIR/<slug>/``: the DuckDB workspace (microdata, validation report, record-key
+secret) and ``uploads/`` (files waiting to be ingested). Never served by any URL. The files of
+built releases live elsewhere (``releases/folders.py``).
 """
 
 from __future__ import annotations
@@ -33,30 +31,6 @@ def workspace_folder(organisation: Organisation) -> Path:
 
 def upload_folder(organisation: Organisation) -> Path:
     return workspace_folder(organisation) / "uploads"
-
-
-def releases_folder(organisation: Organisation) -> Path:
-    return Path(settings.MEDIA_ROOT) / "statistics" / organisation.slug / "releases"
-
-
-def media_path(relative: str) -> Path:
-    return Path(settings.MEDIA_ROOT) / relative
-
-
-def published_release_folders(organisation: Organisation, exclude: int | None = None) -> list[Path]:
-    """The folders of the organisation's published releases (``exclude``: a release's pk):
-    what an attacker holds, so what a new release is protected and audited together with."""
-    from mechelen.web.statistics.models import Release, ReleaseStatus
-
-    releases = Release.objects.filter(organisation=organisation, status=ReleaseStatus.PUBLISHED)
-    if exclude is not None:
-        releases = releases.exclude(pk=exclude)
-    folders = [media_path(r.folder) for r in releases.order_by("published_at") if r.folder]
-    return [f for f in folders if (f / "release.json").is_file()]
-
-
-def media_relative(path: Path) -> str:
-    return str(path.relative_to(Path(settings.MEDIA_ROOT)))
 
 
 def has_workspace(organisation: Organisation) -> bool:
