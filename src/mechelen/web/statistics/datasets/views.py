@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,16 +16,15 @@ from mechelen.web.statistics.datasets.columns import column_label, mapping_rows,
 from mechelen.web.statistics.datasets.forms import MappingForm, UploadForm
 from mechelen.web.statistics.datasets.storage import WorkspaceBusy
 from mechelen.web.statistics.datasets.validation import rejected_page
-from mechelen.web.statistics.models import Dataset, SourceFile
+from mechelen.web.statistics.models import SourceFile
 from mechelen.web.statistics.problems import problem_text, stored_texts
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.access import access_of
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-@login_required
-def upload(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_prepare(access_of(request), organisation))
+@organisation_view(policy.can_prepare)
+def upload(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -38,7 +36,7 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error("file", problem_text(problem))
         else:
             messages.success(request, _("File received. Now map its columns."))
-            return redirect("statistics:map", slug=slug, pk=source.pk)
+            return redirect("statistics:map", slug=organisation.slug, pk=source.pk)
     return render(
         request,
         "statistics/upload.html",
@@ -46,10 +44,8 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def map_columns(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_prepare(access_of(request), organisation))
+@organisation_view(policy.can_prepare)
+def map_columns(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     source = get_object_or_404(SourceFile, pk=pk, organisation=organisation, removed_at=None)
     form = MappingForm(request.POST or None, columns=source.columns, country=organisation.country)
     if request.method == "POST" and form.is_valid():
@@ -61,7 +57,7 @@ def map_columns(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             form.cleaned_data["mapping_text"],
             form.cleaned_data["min_share"],
         )
-        return redirect("statistics:job", slug=slug, pk=job.pk)
+        return redirect("statistics:job", slug=organisation.slug, pk=job.pk)
     unread = [problem_text(p) for p in check_columns([], source.columns)]
     return render(
         request,
@@ -75,12 +71,10 @@ def map_columns(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def dataset_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_view)
+def dataset_detail(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_view(access, organisation))
-    dataset = get_object_or_404(Dataset, pk=pk, organisation=organisation)
+    dataset = get_object_or_404(policy.visible_datasets(access, organisation), pk=pk)
     summary = dataset.summary
     record = summary.get("record")
     reasons = [
@@ -102,18 +96,16 @@ def dataset_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "unknowns": {
                 column_label(k): v for k, v in (record or {}).get("unknowns", {}).items() if v
             },
-            "releases": policy.releases_visible_to(access, organisation).filter(dataset=dataset),
+            "releases": policy.visible_releases(access, organisation).filter(dataset=dataset),
             "can_read_rejected_rows": policy.can_read_rejected_rows(access, organisation),
             "can_prepare": policy.can_prepare(access, organisation),
         },
     )
 
 
-@login_required
-def rejected_rows(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_read_rejected_rows(access_of(request), organisation))
-    dataset = get_object_or_404(Dataset, pk=pk, organisation=organisation)
+@organisation_view(policy.can_read_rejected_rows)
+def rejected_rows(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    dataset = get_object_or_404(policy.visible_datasets(access_of(request), organisation), pk=pk)
     try:
         number = int(request.GET.get("page", "1"))
     except ValueError:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,20 +11,19 @@ from mechelen.web.statistics import policy
 from mechelen.web.statistics.figures import actions
 from mechelen.web.statistics.figures.forms import ServiceFigureForm, sector_choices
 from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-@login_required
-def figure_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_open_figures)
+def figure_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_open_figures(access, organisation))
     return render(
         request,
         "statistics/figures.html",
         {
             "organisation": organisation,
-            "figures": policy.figures_visible_to(access, organisation),
+            "figures": policy.visible_figures(access, organisation),
             "sectors": dict(sector_choices()),
             "can_report": policy.can_report_figures(access, organisation),
             "sees_all": policy.can_see_all_figures(access, organisation),
@@ -33,14 +31,12 @@ def figure_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def figure_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_report_figures)
+def figure_edit(
+    request: HttpRequest, organisation: Organisation, pk: int | None = None
+) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_report_figures(access, organisation))
-    figure = (
-        get_object_or_404(policy.figures_visible_to(access, organisation), pk=pk) if pk else None
-    )
+    figure = get_object_or_404(policy.visible_figures(access, organisation), pk=pk) if pk else None
     if figure is not None:
         require(policy.can_edit_figure(access, figure))
     form = ServiceFigureForm(
@@ -53,7 +49,7 @@ def figure_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
         else:
             actions.update_figure(request.user, figure, form.cleaned_data)
             messages.success(request, _("Figure saved."))
-        return redirect("statistics:figures", slug=slug)
+        return redirect("statistics:figures", slug=organisation.slug)
     return render(
         request,
         "statistics/figure_edit.html",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,8 +11,8 @@ from mechelen.web.statistics import policy
 from mechelen.web.statistics.datasets.actions import INGEST_JOB
 from mechelen.web.statistics.jobs.steps import step_text
 from mechelen.web.statistics.problems import stored_texts
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
 def _job_result_url(job: Job, slug: str) -> str | None:
@@ -24,11 +23,10 @@ def _job_result_url(job: Job, slug: str) -> str | None:
     return reverse("statistics:release", kwargs={"slug": slug, "pk": job.params["release"]})
 
 
-@login_required
-def job_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_prepare(access_of(request), organisation))
+@organisation_view(policy.can_prepare)
+def job_progress(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     job = get_object_or_404(Job, pk=pk, organisation=organisation, kind__startswith="statistics.")
+    slug = organisation.slug
     return render(
         request,
         "statistics/job.html",

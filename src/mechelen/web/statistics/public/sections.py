@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from mechelen.web.portal.sections import city_section, network_section
-from mechelen.web.statistics.models import Release
+from mechelen.web.statistics import policy
 from mechelen.web.statistics.releases.published import share
 from mechelen.web.tenancy.models import Network, Organisation
 
@@ -20,9 +20,7 @@ from mechelen.web.tenancy.models import Network, Organisation
 def published_releases(
     request: HttpRequest, organisation: Organisation
 ) -> tuple[str, dict[str, Any]] | None:
-    releases = list(
-        Release.objects.published().filter(organisation=organisation).order_by("-published_at")
-    )
+    releases = list(policy.public_releases(organisation).order_by("-published_at"))
     if not releases:
         return None
     return "statistics/section_city.html", {"organisation": organisation, "releases": releases}
@@ -33,11 +31,7 @@ def compared_figures(request: HttpRequest, network: Network) -> tuple[str, dict[
     rows = []
     for member in network.members.all():
         latest = (
-            Release.objects.published()
-            .filter(organisation=member)
-            .exclude(headline={})
-            .order_by("-published_at")
-            .first()
+            policy.public_releases(member).exclude(headline={}).order_by("-published_at").first()
         )
         if latest is not None:
             rows.append(

@@ -1,7 +1,8 @@
 """The public pages of published releases: anyone may see them, nothing unpublished.
 
-Every lookup goes through :func:`published_release`, which finds published releases only:
-a draft, submitted or rejected release is a 404 here for everyone, whatever their roles.
+Every lookup goes through :func:`published_release`, which finds the organisation's public
+releases only (``policy.public_releases``): a draft, submitted or rejected release is a 404
+here for everyone, whatever their roles.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from mechelen.web.statistics import policy
 from mechelen.web.statistics.models import Release
 from mechelen.web.statistics.releases.downloads import release_file_response
 from mechelen.web.statistics.releases.published import (
@@ -19,18 +21,19 @@ from mechelen.web.statistics.releases.published import (
     share,
 )
 from mechelen.web.statistics.releases.views import render_table_page
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-def published_release(slug: str, pk: int) -> Release:
+def published_release(organisation: Organisation, pk: int) -> Release:
     return get_object_or_404(
-        Release.objects.published().select_related("organisation", "dataset"),
-        pk=pk,
-        organisation__slug=slug,
+        policy.public_releases(organisation).select_related("organisation", "dataset"), pk=pk
     )
 
 
-def release_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    release = published_release(slug, pk)
+@organisation_view(None, public=True)
+def release_page(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    release = published_release(organisation, pk)
     return render(
         request,
         "statistics/public_release.html",
@@ -46,10 +49,14 @@ def release_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-def table_page(request: HttpRequest, slug: str, pk: int, table: str) -> HttpResponse:
-    release = published_release(slug, pk)
+@organisation_view(None, public=True)
+def table_page(
+    request: HttpRequest, organisation: Organisation, pk: int, table: str
+) -> HttpResponse:
+    release = published_release(organisation, pk)
     return render_table_page(request, release.organisation, release, table, public=True)
 
 
-def download(request: HttpRequest, slug: str, pk: int, name: str) -> HttpResponse:
-    return release_file_response(published_release(slug, pk), name)
+@organisation_view(None, public=True)
+def download(request: HttpRequest, organisation: Organisation, pk: int, name: str) -> HttpResponse:
+    return release_file_response(published_release(organisation, pk), name)

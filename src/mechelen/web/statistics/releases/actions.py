@@ -1,6 +1,9 @@
 """Changes to an organisation's releases, each recorded in the audit log.
 
-Building a release's preview is started here as a job (``statistics.preview``, run by
+Each step of the workflow (core/releases/workflow.py) is taken here, pages and API alike
+(:func:`take_step`); the workflow says from which state, this module what else a step needs
+(a preview before submitting, the audit before approving). Approving announces the published
+release to the apps that listen (``events.py``). Building a release's preview is started here as a job (``statistics.preview``, run by
 ``jobs/kinds.py``); the objects and the audit entry are committed before the job starts, so
 that a job run in a background thread sees them.
 """
@@ -13,13 +16,15 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mechelen.core.problems import ProblemsFound
+from mechelen.core.releases.workflow import INITIAL, ReleaseState, Step, StepRefused, after
 from mechelen.engine.publish.audit_release import audit_release
 from mechelen.web.audit.log import record
-from mechelen.web.followup.actions import refresh_from_releases
 from mechelen.web.jobs.models import Job
 from mechelen.web.jobs.runner import enqueue
+from mechelen.web.statistics.events import announce_release_published
 from mechelen.web.statistics.models import Dataset, Release, ReleaseStatus
 from mechelen.web.statistics.releases.folders import media_path, published_release_folders
 from mechelen.web.statistics.releases.published import headline_figures, release_tables
@@ -28,8 +33,36 @@ from mechelen.web.tenancy.models import Organisation
 PREVIEW_JOB = "statistics.preview"
 
 
+#: why a step of the workflow cannot be taken from the release's state
+REFUSED = {
+    Step.EDIT: gettext_lazy("Only a draft or rejected release can be changed."),
+    Step.SUBMIT: gettext_lazy("This release was submitted already."),
+    Step.APPROVE: gettext_lazy("Only a release waiting for approval can be decided."),
+    Step.REJECT: gettext_lazy("Only a release waiting for approval can be decided."),
+}
+
+
 class ReleaseStateError(Exception):
     """The release is not in a state that allows this step (the message says why)."""
+
+
+def _next_status(release: Release, step: Step) -> ReleaseStatus:
+    """The status ``step`` leads the release to; ReleaseStateError when it cannot be taken."""
+    try:
+        return ReleaseStatus(after(ReleaseState(release.status), step))
+    except StepRefused:
+        raise ReleaseStateError(str(REFUSED[step])) from None
+
+
+def take_step(actor: Any, release: Release, step: Step, reason: str = "") -> Release:
+    """Submit, approve or reject the release (``reason``: why it is rejected)."""
+    if step is Step.SUBMIT:
+        return submit_release(actor, release)
+    if step is Step.APPROVE:
+        return approve_release(actor, release)
+    if step is Step.REJECT:
+        return reject_release(actor, release, reason)
+    raise ValueError(f"{step} is taken by save_release")
 
 
 def spec_digest(text: str) -> str:
@@ -46,14 +79,13 @@ def save_release(
     spec_text: str,
 ) -> Release:
     """Create or change a release's spec; any earlier preview is dropped (it is stale)."""
-    if release is not None and not release.editable:
-        raise ReleaseStateError(_("Only a draft or rejected release can be changed."))
+    status = ReleaseStatus(INITIAL) if release is None else _next_status(release, Step.EDIT)
     with transaction.atomic():
         created = release is None
         if release is None:
             release = Release(organisation=organisation, created_by=actor)
         release.dataset, release.name, release.title = dataset, name, title
-        release.spec_text, release.status = spec_text, ReleaseStatus.DRAFT
+        release.spec_text, release.status = spec_text, status
         release.folder, release.tables, release.content_sha256 = "", [], ""
         release.built_at = None
         release.save()
@@ -83,15 +115,10 @@ def start_preview(actor: Any, release: Release) -> Job:
 
 @transaction.atomic
 def submit_release(actor: Any, release: Release) -> Release:
-    if not release.editable:
-        raise ReleaseStateError(_("This release was submitted already."))
+    status = _next_status(release, Step.SUBMIT)
     if not release.built:
         raise ReleaseStateError(_("Preview the release before submitting it."))
-    release.status, release.submitted_by, release.submitted_at = (
-        ReleaseStatus.SUBMITTED,
-        actor,
-        timezone.now(),
-    )
+    release.status, release.submitted_by, release.submitted_at = status, actor, timezone.now()
     release.rejection_reason = ""
     release.save()
     record(
@@ -100,10 +127,11 @@ def submit_release(actor: Any, release: Release) -> Release:
     return release
 
 
-def _decide(release: Release, actor: Any) -> None:
-    if release.status != ReleaseStatus.SUBMITTED:
-        raise ReleaseStateError(_("Only a release waiting for approval can be decided."))
+def _decide(release: Release, actor: Any, step: Step) -> ReleaseStatus:
+    """Who decided and when; the status the decision leads to."""
+    status = _next_status(release, step)
     release.decided_by, release.decided_at = actor, timezone.now()
+    return status
 
 
 def audit_before_approval(release: Release) -> None:
@@ -135,11 +163,11 @@ def approve_release(actor: Any, release: Release) -> Release:
     """Publish the release exactly as it was previewed and submitted, once the audit against
     everything published before passes. The audit (linear and integer programmes, seconds
     on large releases) runs before the transaction, which would hold the database's write
-    lock meanwhile."""
-    _decide(release, actor)
+    lock meanwhile. Those who listen take in the release in the same transaction."""
+    status = _decide(release, actor, Step.APPROVE)
     audit_before_approval(release)
     with transaction.atomic():
-        release.status, release.published_at = ReleaseStatus.PUBLISHED, timezone.now()
+        release.status, release.published_at = status, timezone.now()
         release.headline = headline_figures(release_tables(release))
         release.save()
         record(
@@ -149,15 +177,13 @@ def approve_release(actor: Any, release: Release) -> Release:
             release.organisation,
             {"name": release.name, "content_sha256": release.content_sha256},
         )
-        # the city's indicators computed from its published tables take in the new release
-        refresh_from_releases(actor, release.organisation)
+        announce_release_published(actor, release)
     return release
 
 
 @transaction.atomic
 def reject_release(actor: Any, release: Release, reason: str) -> Release:
-    _decide(release, actor)
-    release.status, release.rejection_reason = ReleaseStatus.REJECTED, reason
+    release.status, release.rejection_reason = _decide(release, actor, Step.REJECT), reason
     release.save()
     record(
         actor,

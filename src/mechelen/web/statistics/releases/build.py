@@ -13,13 +13,14 @@ from typing import Any
 from django.utils import timezone
 
 from mechelen.core.problems import ProblemsFound
+from mechelen.core.releases.workflow import Step, states_allowing
 from mechelen.core.tabulation.spec import read_spec
 from mechelen.engine.publish.release import make_release
 from mechelen.engine.tables.build import Progress
 from mechelen.engine.yaml_source import parse_yaml
 from mechelen.web.audit.log import record
 from mechelen.web.statistics.datasets.storage import open_workspace
-from mechelen.web.statistics.models import Release, ReleaseStatus
+from mechelen.web.statistics.models import Release
 from mechelen.web.statistics.releases.folders import (
     media_relative,
     published_release_folders,
@@ -56,7 +57,7 @@ def build_release(
         shutil.rmtree(folder, ignore_errors=True)
         raise
     current = Release.objects.filter(pk=release.pk, spec_text=release.spec_text)
-    if not current.filter(status__in=[ReleaseStatus.DRAFT, ReleaseStatus.REJECTED]).exists():
+    if not current.filter(status__in=sorted(states_allowing(Step.EDIT))).exists():
         shutil.rmtree(folder, ignore_errors=True)
         raise SpecChanged(release.name)
     for old in base.iterdir():

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from mechelen.web.statistics.policy import public_releases
 from mechelen.web.tenancy.models import Organisation
 
 
@@ -26,9 +27,7 @@ def media_path(relative: str) -> Path:
 def published_release_folders(organisation: Organisation, exclude: int | None = None) -> list[Path]:
     """The folders of the organisation's published releases (``exclude``: a release's pk):
     what an attacker holds, so what a new release is protected and audited together with."""
-    from mechelen.web.statistics.models import Release, ReleaseStatus
-
-    releases = Release.objects.filter(organisation=organisation, status=ReleaseStatus.PUBLISHED)
+    releases = public_releases(organisation)
     if exclude is not None:
         releases = releases.exclude(pk=exclude)
     folders = [media_path(r.folder) for r in releases.order_by("published_at") if r.folder]

@@ -1,16 +1,20 @@
-"""Releases: define tables, preview the protected result, submit, approve or reject."""
+"""Releases: define tables, preview the protected result, submit, approve or reject.
+
+Who may take each step is the workflow's permission (core/releases/workflow.py) as the policy
+grants it; the step itself is taken by ``actions.take_step``, as the API does."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from mechelen.core.releases.workflow import Step
 from mechelen.web.statistics import policy
-from mechelen.web.statistics.models import Dataset, Release
+from mechelen.web.statistics.models import Release
 from mechelen.web.statistics.problems import page_language, stored_texts
 from mechelen.web.statistics.releases import actions
 from mechelen.web.statistics.releases.charts import table_chart
@@ -25,9 +29,9 @@ from mechelen.web.statistics.releases.published import (
     release_table,
     table_view,
 )
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.access import access_of
 from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
 def _release(organisation: Organisation, pk: int) -> Release:
@@ -36,15 +40,15 @@ def _release(organisation: Organisation, pk: int) -> Release:
     )
 
 
-@login_required
-def release_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_prepare(access_of(request), organisation))
+@organisation_view(policy.can_prepare)
+def release_edit(
+    request: HttpRequest, organisation: Organisation, pk: int | None = None
+) -> HttpResponse:
     release = _release(organisation, pk) if pk else None
     if release is not None and not release.editable:
-        messages.error(request, _("Only a draft or rejected release can be changed."))
-        return redirect("statistics:release", slug=slug, pk=release.pk)
-    datasets = Dataset.objects.filter(organisation=organisation).exclude(ingested_at=None)
+        messages.error(request, str(actions.REFUSED[Step.EDIT]))
+        return redirect("statistics:release", slug=organisation.slug, pk=release.pk)
+    datasets = policy.visible_datasets(access_of(request), organisation).exclude(ingested_at=None)
     chosen = request.GET.get("dataset")
     initial = {"dataset": chosen} if chosen and release is None else {}
     form = TableSpecForm(request.POST or None, datasets=datasets, release=release, initial=initial)
@@ -60,7 +64,7 @@ def release_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
             data["spec_text"],
         )
         job = actions.start_preview(request.user, release)
-        return redirect("statistics:job", slug=slug, pk=job.pk)
+        return redirect("statistics:job", slug=organisation.slug, pk=job.pk)
     return render(
         request,
         "statistics/release_edit.html",
@@ -68,11 +72,9 @@ def release_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
     )
 
 
-@login_required
-def release_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_view)
+def release_detail(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_view(access, organisation))
     release = _release(organisation, pk)
     job = release.build_job
     return render(
@@ -93,60 +95,65 @@ def release_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-def _decision(request: HttpRequest, slug: str, pk: int, step: str) -> HttpResponse:
-    organisation = organisation_named(slug)
-    access = access_of(request)
-    allowed = policy.can_prepare if step == "submit" else policy.can_approve
-    require(allowed(access, organisation))
+#: what the person who took a step is told
+DONE = {
+    Step.SUBMIT: gettext_lazy("Release submitted: an administrator will approve it."),
+    Step.APPROVE: gettext_lazy("Release approved: it is public now."),
+    Step.REJECT: gettext_lazy("Release rejected; the data steward sees your reason."),
+}
+
+
+def _decision(
+    request: HttpRequest, organisation: Organisation, pk: int, step: Step
+) -> HttpResponse:
+    """Take ``step`` of the release workflow (the decorator asked the policy who may)."""
     release = _release(organisation, pk)
+    back = redirect("statistics:release", slug=organisation.slug, pk=pk)
+    reason = ""
+    if step is Step.REJECT:
+        form = RejectForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give the reason for rejecting the release."))
+            return back
+        reason = form.cleaned_data["reason"]
     try:
-        if step == "submit":
-            actions.submit_release(request.user, release)
-            messages.success(request, _("Release submitted: an administrator will approve it."))
-        elif step == "approve":
-            actions.approve_release(request.user, release)
-            messages.success(request, _("Release approved: it is public now."))
-        else:
-            form = RejectForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, _("Give the reason for rejecting the release."))
-                return redirect("statistics:release", slug=slug, pk=pk)
-            actions.reject_release(request.user, release, form.cleaned_data["reason"])
-            messages.success(request, _("Release rejected; the data steward sees your reason."))
+        actions.take_step(request.user, release, step, reason)
     except actions.ReleaseStateError as refused:
         messages.error(request, str(refused))
-    return redirect("statistics:release", slug=slug, pk=pk)
+    else:
+        messages.success(request, str(DONE[step]))
+    return back
 
 
-@login_required
 @require_POST
-def release_submit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    return _decision(request, slug, pk, "submit")
+@organisation_view(policy.can_take(Step.SUBMIT))
+def release_submit(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    return _decision(request, organisation, pk, Step.SUBMIT)
 
 
-@login_required
 @require_POST
-def release_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    return _decision(request, slug, pk, "approve")
+@organisation_view(policy.can_take(Step.APPROVE))
+def release_approve(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    return _decision(request, organisation, pk, Step.APPROVE)
 
 
-@login_required
 @require_POST
-def release_reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    return _decision(request, slug, pk, "reject")
+@organisation_view(policy.can_take(Step.REJECT))
+def release_reject(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    return _decision(request, organisation, pk, Step.REJECT)
 
 
-@login_required
-def release_file(request: HttpRequest, slug: str, pk: int, name: str) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_view(access_of(request), organisation))
+@organisation_view(policy.can_view)
+def release_file(
+    request: HttpRequest, organisation: Organisation, pk: int, name: str
+) -> HttpResponse:
     return release_file_response(_release(organisation, pk), name)
 
 
-@login_required
-def release_table_preview(request: HttpRequest, slug: str, pk: int, table: str) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_view(access_of(request), organisation))
+@organisation_view(policy.can_view)
+def release_table_preview(
+    request: HttpRequest, organisation: Organisation, pk: int, table: str
+) -> HttpResponse:
     release = _release(organisation, pk)
     return render_table_page(request, organisation, release, table, public=False)
 
