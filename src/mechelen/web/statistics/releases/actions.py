@@ -1,9 +1,11 @@
 """Changes to an organisation's releases, each recorded in the audit log.
 
-Each step of the workflow (core/releases/workflow.py) is taken here, pages and API alike
-(:func:`take_step`); the workflow says from which state, this module what else a step needs
+Each step of the workflow (core/releases/workflow.py) is taken here, by pages and API alike
+(:func:`take_step`): the workflow says from which state, this module what else a step needs
 (a preview before submitting, the audit before approving). Approving announces the published
-release to the apps that listen (``events.py``). Building a release's preview is started here as a job (``statistics.preview``, run by
+release to the apps that listen (``events.py``).
+
+Building a release's preview is started here as a job (``statistics.preview``, run by
 ``jobs/kinds.py``); the objects and the audit entry are committed before the job starts, so
 that a job run in a background thread sees them.
 """
