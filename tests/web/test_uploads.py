@@ -13,7 +13,7 @@ from pytest_django.fixtures import Settings
 
 from mechelen.core.problems import Problem
 from mechelen.web import uploads
-from mechelen.web.statistics.upload import check_upload
+from mechelen.web.statistics.datasets.upload import check_upload
 
 MB = 1024 * 1024
 ROWS = b"municipality,sex,age,count\n" + b"Mechelen,F,30,1\n" * 64

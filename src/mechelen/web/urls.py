@@ -16,7 +16,7 @@ urlpatterns = [
     path("cities/<slug:slug>/follow-up/", include("mechelen.web.followup.public_urls")),
     path("networks/<slug:slug>/follow-up/", include("mechelen.web.followup.network_urls")),
     path("networks/<slug:slug>/members/", include("mechelen.web.tenancy.networks.urls")),
-    path("cities/<slug:slug>/statistics/", include("mechelen.web.statistics.public_urls")),
+    path("cities/<slug:slug>/statistics/", include("mechelen.web.statistics.public.urls")),
     path("", include("mechelen.web.reports.urls")),
     path("api/", api.urls),
 ]

@@ -19,7 +19,7 @@ from mechelen.web.followup.models import AutomaticSource, CityIndicator, Observa
 from mechelen.web.followup.report_data import indicator_progress
 from mechelen.web.followup.specs import catalogue
 from mechelen.web.statistics.models import ReleaseStatus
-from mechelen.web.statistics.published import release_tables
+from mechelen.web.statistics.releases.published import release_tables
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
 from tests.web.followup.factories import indicator_of

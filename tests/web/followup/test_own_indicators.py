@@ -12,10 +12,10 @@ from mechelen.core.indicators import compute_measure
 from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.web.audit.models import AuditEntry
 from mechelen.web.followup.models import AutomaticSource, CityIndicator, ObservationSource
-from mechelen.web.statistics.actions import approve_release
 from mechelen.web.statistics.models import Release, ReleaseStatus
-from mechelen.web.statistics.published import release_tables
-from mechelen.web.statistics.storage import media_path
+from mechelen.web.statistics.releases.actions import approve_release
+from mechelen.web.statistics.releases.folders import media_path
+from mechelen.web.statistics.releases.published import release_tables
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
 from tests.web.statistics import factories as stats

@@ -23,6 +23,8 @@ from mechelen.engine.ingest.workspace import Workspace
 from mechelen.engine.publish.release import make_release
 from mechelen.engine.yaml_source import parse_yaml
 from mechelen.web.jobs.models import Job, JobStatus
+from mechelen.web.statistics.datasets.storage import upload_folder
+from mechelen.web.statistics.datasets.summaries import ingest_summary
 from mechelen.web.statistics.models import (
     Dataset,
     Release,
@@ -30,9 +32,8 @@ from mechelen.web.statistics.models import (
     ServiceFigure,
     SourceFile,
 )
-from mechelen.web.statistics.published import headline_figures, release_tables
-from mechelen.web.statistics.storage import media_relative, releases_folder, upload_folder
-from mechelen.web.statistics.summaries import ingest_summary
+from mechelen.web.statistics.releases.folders import media_relative, releases_folder
+from mechelen.web.statistics.releases.published import headline_figures, release_tables
 from mechelen.web.tenancy.models import Organisation
 from mechelen.web.tenancy.roles import Role
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from mechelen.engine.ingest.workspace import data_table
 from mechelen.web.demo.cities import CITIES, STATBEL_MAPPING, statbel_population
 from mechelen.web.demo.load import load_all
+from mechelen.web.statistics.datasets.storage import open_workspace
 from mechelen.web.statistics.models import Dataset, Release, ReleaseStatus
-from mechelen.web.statistics.storage import open_workspace
 from mechelen.web.tenancy.models import Organisation
 from tests.web.conftest import client_for
 

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from mechelen.web.demo.cities import STATBEL_MAPPING
-from mechelen.web.statistics.mapping_view import column_label, mapping_rows
+from mechelen.web.statistics.datasets.columns import column_label, mapping_rows
 from mechelen.web.statistics.models import Dataset, ReleaseStatus
-from mechelen.web.statistics.protection import protection_in_words
-from mechelen.web.statistics.published import table_view
+from mechelen.web.statistics.releases.protection import protection_in_words
+from mechelen.web.statistics.releases.published import table_view
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
 from tests.web.statistics.factories import MAPPING, dataset_in, release_in

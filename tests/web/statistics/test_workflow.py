@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from mechelen.web.audit.models import AuditEntry
 from mechelen.web.jobs.models import Job, JobStatus
+from mechelen.web.statistics.datasets.storage import has_workspace, open_workspace, upload_folder
 from mechelen.web.statistics.models import Dataset, Release, ReleaseStatus, SourceFile
-from mechelen.web.statistics.storage import has_workspace, open_workspace, upload_folder
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
 from tests.web.statistics.factories import tiny_csv

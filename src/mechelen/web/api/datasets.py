@@ -8,24 +8,20 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.datastructures import MultiValueDict
 from ninja import Field, File, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
 from mechelen.core.problems import Problem, ProblemsFound
-from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
 from mechelen.web.api.jobs import JobOut, ProblemOut, job_out
-from mechelen.web.statistics import actions, policy
-from mechelen.web.statistics.forms import UploadForm
-from mechelen.web.statistics.mapping_form import MappingForm
+from mechelen.web.statistics import policy
+from mechelen.web.statistics.datasets import actions
+from mechelen.web.statistics.datasets.forms import MappingForm, UploadForm
 from mechelen.web.statistics.models import Dataset, SourceFile
 from mechelen.web.statistics.problems import problem_text, stored_texts
-from mechelen.web.tenancy.access import Access
-from mechelen.web.tenancy.lookup import organisation_named
-from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
 
 router = Router(tags=["statistics"])
 
@@ -81,16 +77,6 @@ class DatasetDetailOut(DatasetOut):
     releases: list[int]
 
 
-def _access(request: HttpRequest) -> Access:
-    return request.auth  # type: ignore[attr-defined, no-any-return]
-
-
-def _preparing(request: HttpRequest, slug: str) -> Organisation:
-    organisation = organisation_named(slug)
-    allow(policy.can_prepare(_access(request), organisation))
-    return organisation
-
-
 def _upload(source: SourceFile) -> dict[str, Any]:
     return {
         "id": source.pk,
@@ -103,17 +89,17 @@ def _upload(source: SourceFile) -> dict[str, Any]:
 
 
 @router.get("/{slug}/uploads", response=list[UploadOut])
-def list_uploads(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def list_uploads(request: ApiRequest, slug: str) -> list[dict[str, Any]]:
     """Files uploaded and not yet ingested (an ingest removes its file)."""
-    organisation = _preparing(request, slug)
+    organisation = api_organisation(request, slug, policy.can_prepare)
     return [_upload(s) for s in actions.waiting_uploads(organisation)]
 
 
 @router.post("/{slug}/uploads", response={201: UploadOut})
-def upload(request: HttpRequest, slug: str, file: File[UploadedFile]) -> Status[dict[str, Any]]:
+def upload(request: ApiRequest, slug: str, file: File[UploadedFile]) -> Status[dict[str, Any]]:
     """A data file (multipart field ``file``): CSV (may be .csv.gz), XLSX or Parquet, checked
     by its content and size as on the upload page."""
-    organisation = _preparing(request, slug)
+    organisation = api_organisation(request, slug, policy.can_prepare)
     form = UploadForm({}, MultiValueDict({"file": [file]}))
     checked(form)
     try:
@@ -124,10 +110,10 @@ def upload(request: HttpRequest, slug: str, file: File[UploadedFile]) -> Status[
 
 
 @router.post("/{slug}/uploads/{pk}/ingest", response={202: JobOut})
-def ingest(request: HttpRequest, slug: str, pk: int, payload: IngestIn) -> Status[dict[str, Any]]:
+def ingest(request: ApiRequest, slug: str, pk: int, payload: IngestIn) -> Status[dict[str, Any]]:
     """Check the mapping (the firewall refuses status columns) and start reading the file;
     follow the job at ``/jobs/{id}``."""
-    organisation = _preparing(request, slug)
+    organisation = api_organisation(request, slug, policy.can_prepare)
     source = get_object_or_404(SourceFile, pk=pk, organisation=organisation, removed_at=None)
     # the YAML replaces the form's fields; these only satisfy their checks
     fields = {"dataset": "api", "country": "ZZZ", "geography_level": "api"}
@@ -157,27 +143,21 @@ def _dataset(dataset: Dataset) -> dict[str, Any]:
     }
 
 
-def _viewed(request: HttpRequest, slug: str) -> Organisation:
-    organisation = organisation_named(slug)
-    allow(policy.can_view(_access(request), organisation))
-    return organisation
-
-
 @router.get("/{slug}/datasets", response=list[DatasetOut])
-def list_datasets(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
-    organisation = _viewed(request, slug)
-    found = Dataset.objects.filter(organisation=organisation).select_related("source_file")
+def list_datasets(request: ApiRequest, slug: str) -> list[dict[str, Any]]:
+    organisation = api_organisation(request, slug, policy.can_view)
+    found = policy.visible_datasets(request.auth, organisation).select_related("source_file")
     return [_dataset(d) for d in found]
 
 
 @router.get("/{slug}/datasets/{pk}", response=DatasetDetailOut)
-def get_dataset(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
+def get_dataset(request: ApiRequest, slug: str, pk: int) -> dict[str, Any]:
     """The validation report of the last ingest, and the mapping."""
-    organisation = _viewed(request, slug)
-    dataset = get_object_or_404(Dataset, pk=pk, organisation=organisation)
+    organisation = api_organisation(request, slug, policy.can_view)
+    dataset = get_object_or_404(policy.visible_datasets(request.auth, organisation), pk=pk)
     summary = dataset.summary
     record = summary.get("record") or {}
-    releases = policy.releases_visible_to(_access(request), organisation).filter(dataset=dataset)
+    releases = policy.visible_releases(request.auth, organisation).filter(dataset=dataset)
     return {
         **_dataset(dataset),
         "columns": list(record.get("columns") or []),

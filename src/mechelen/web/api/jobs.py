@@ -6,16 +6,14 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from mechelen.web.api.auth import allow
 from mechelen.web.jobs.models import Job
 from mechelen.web.statistics import policy
+from mechelen.web.statistics.jobs.steps import step_text
 from mechelen.web.statistics.problems import stored_texts
-from mechelen.web.statistics.steps import step_text
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
 
 router = Router(tags=["jobs"])
 
@@ -60,18 +58,17 @@ def job_out(job: Job) -> dict[str, Any]:
     }
 
 
-def _jobs(request: HttpRequest, slug: str) -> Any:
-    organisation = organisation_named(slug)
-    allow(policy.can_prepare(request.auth, organisation))  # type: ignore[attr-defined]
+def _jobs(request: ApiRequest, slug: str) -> Any:
+    organisation = api_organisation(request, slug, policy.can_prepare)
     return Job.objects.filter(organisation=organisation, kind__startswith=STATISTICS_KINDS)
 
 
 @router.get("/{slug}/jobs", response=list[JobOut])
-def list_jobs(request: HttpRequest, slug: str, limit: int = 50) -> list[dict[str, Any]]:
+def list_jobs(request: ApiRequest, slug: str, limit: int = 50) -> list[dict[str, Any]]:
     """The latest jobs first (``limit`` from 1 to 200)."""
     return [job_out(j) for j in _jobs(request, slug)[: max(1, min(limit, 200))]]
 
 
 @router.get("/{slug}/jobs/{pk}", response=JobOut)
-def get_job(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
+def get_job(request: ApiRequest, slug: str, pk: int) -> dict[str, Any]:
     return job_out(get_object_or_404(_jobs(request, slug), pk=pk))

@@ -7,18 +7,18 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from mechelen.web.api.auth import allow
-from mechelen.web.statistics import actions, policy
-from mechelen.web.statistics.forms import ServiceFigureForm
+from mechelen.core.releases.workflow import Step
+from mechelen.web.statistics import policy
+from mechelen.web.statistics.figures import actions as figure_actions
+from mechelen.web.statistics.figures.forms import ServiceFigureForm
 from mechelen.web.statistics.models import Release, ServiceFigure
-from mechelen.web.statistics.published import release_tables
-from mechelen.web.tenancy.access import Access
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.statistics.releases import actions
+from mechelen.web.statistics.releases.published import release_tables
+from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
 
 router = Router(tags=["statistics"])
 
@@ -72,10 +72,6 @@ class FigureIn(Schema):
     value: Decimal
 
 
-def _access(request: HttpRequest) -> Access:
-    return request.auth  # type: ignore[attr-defined, no-any-return]
-
-
 def _summary(release: Release) -> dict[str, Any]:
     return {
         "id": release.pk,
@@ -89,20 +85,20 @@ def _summary(release: Release) -> dict[str, Any]:
     }
 
 
-def _visible_release(request: HttpRequest, slug: str, pk: int) -> Release:
-    organisation = organisation_named(slug)
-    return get_object_or_404(policy.releases_visible_to(_access(request), organisation), pk=pk)
+def _visible_release(request: ApiRequest, slug: str, pk: int) -> Release:
+    organisation = api_organisation(request, slug)
+    return get_object_or_404(policy.visible_releases(request.auth, organisation), pk=pk)
 
 
 @router.get("/{slug}/releases", response=list[ReleaseOut])
-def list_releases(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def list_releases(request: ApiRequest, slug: str) -> list[dict[str, Any]]:
     """Published releases; every release for the organisation's roles that see them all."""
-    organisation = organisation_named(slug)
-    return [_summary(r) for r in policy.releases_visible_to(_access(request), organisation)]
+    organisation = api_organisation(request, slug)
+    return [_summary(r) for r in policy.visible_releases(request.auth, organisation)]
 
 
 @router.get("/{slug}/releases/{pk}", response=ReleaseDetailOut)
-def get_release(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
+def get_release(request: ApiRequest, slug: str, pk: int) -> dict[str, Any]:
     """A release with every cell of its tables (published values and flags)."""
     release = _visible_release(request, slug, pk)
     tables = [
@@ -120,38 +116,32 @@ def get_release(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
     return {**_summary(release), "table_data": tables}
 
 
-def _step(request: HttpRequest, slug: str, pk: int, step: str, reason: str = "") -> dict[str, Any]:
-    organisation = organisation_named(slug)
-    allowed = policy.can_prepare if step == "submit" else policy.can_approve
-    allow(allowed(_access(request), organisation))
+def _step(request: ApiRequest, slug: str, pk: int, step: Step, reason: str = "") -> dict[str, Any]:
+    """Take ``step`` of the release workflow, as the pages do (409 when its state refuses)."""
+    organisation = api_organisation(request, slug, policy.can_take(step))
     release = get_object_or_404(Release, pk=pk, organisation=organisation)
     try:
-        if step == "submit":
-            actions.submit_release(request.user, release)
-        elif step == "approve":
-            actions.approve_release(request.user, release)
-        else:
-            actions.reject_release(request.user, release, reason)
+        actions.take_step(request.user, release, step, reason)
     except actions.ReleaseStateError as refused:
         raise HttpError(409, str(refused)) from None
     return _summary(release)
 
 
 @router.post("/{slug}/releases/{pk}/submit", response=ReleaseOut)
-def submit_release(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
-    return _step(request, slug, pk, "submit")
+def submit_release(request: ApiRequest, slug: str, pk: int) -> dict[str, Any]:
+    return _step(request, slug, pk, Step.SUBMIT)
 
 
 @router.post("/{slug}/releases/{pk}/approve", response=ReleaseOut)
-def approve_release(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
-    return _step(request, slug, pk, "approve")
+def approve_release(request: ApiRequest, slug: str, pk: int) -> dict[str, Any]:
+    return _step(request, slug, pk, Step.APPROVE)
 
 
 @router.post("/{slug}/releases/{pk}/reject", response=ReleaseOut)
-def reject_release(request: HttpRequest, slug: str, pk: int, payload: Rejection) -> dict[str, Any]:
+def reject_release(request: ApiRequest, slug: str, pk: int, payload: Rejection) -> dict[str, Any]:
     if not payload.reason.strip():
         raise HttpError(422, "Give the reason for rejecting the release.")
-    return _step(request, slug, pk, "reject", payload.reason.strip())
+    return _step(request, slug, pk, Step.REJECT, payload.reason.strip())
 
 
 def _figure(figure: ServiceFigure) -> dict[str, Any]:
@@ -166,20 +156,18 @@ def _figure(figure: ServiceFigure) -> dict[str, Any]:
 
 
 @router.get("/{slug}/service-figures", response=list[FigureOut])
-def list_figures(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def list_figures(request: ApiRequest, slug: str) -> list[dict[str, Any]]:
     """A service provider's own figures; all the organisation's for stewards and admins."""
-    organisation = organisation_named(slug)
-    allow(policy.can_open_figures(_access(request), organisation))
-    return [_figure(f) for f in policy.figures_visible_to(_access(request), organisation)]
+    organisation = api_organisation(request, slug, policy.can_open_figures)
+    return [_figure(f) for f in policy.visible_figures(request.auth, organisation)]
 
 
 @router.post("/{slug}/service-figures", response={201: FigureOut})
-def create_figure(request: HttpRequest, slug: str, payload: FigureIn) -> Status[dict[str, Any]]:
-    organisation = organisation_named(slug)
-    allow(policy.can_report_figures(_access(request), organisation))
+def create_figure(request: ApiRequest, slug: str, payload: FigureIn) -> Status[dict[str, Any]]:
+    organisation = api_organisation(request, slug, policy.can_report_figures)
     form = ServiceFigureForm(payload.dict(), organisation=organisation, provider=request.user)
     if not form.is_valid():
         raise HttpError(422, "; ".join(str(e) for errors in form.errors.values() for e in errors))
     return Status(
-        201, _figure(actions.create_figure(request.user, organisation, form.cleaned_data))
+        201, _figure(figure_actions.create_figure(request.user, organisation, form.cleaned_data))
     )

@@ -16,10 +16,11 @@ import uuid
 from mechelen.engine.standardise.countries import CountryStandardiser
 from mechelen.web.demo.cities import CITIES, STATBEL_EXTRACT, STATBEL_MAPPING
 from mechelen.web.demo.steps import DemoContext, demo_step
-from mechelen.web.statistics import actions
+from mechelen.web.statistics.datasets.ingest import ingest_dataset
+from mechelen.web.statistics.datasets.storage import upload_folder
 from mechelen.web.statistics.models import Dataset, Release, ReleaseStatus, SourceFile
-from mechelen.web.statistics.storage import upload_folder
-from mechelen.web.statistics.work import build_release, ingest_dataset
+from mechelen.web.statistics.releases import actions
+from mechelen.web.statistics.releases.build import build_release
 from mechelen.web.tenancy.models import Organisation
 
 DATASET = "population-2015"

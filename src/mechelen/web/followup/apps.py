@@ -10,6 +10,7 @@ class FollowupConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from mechelen.web.followup import policy, sections  # noqa: F401  (registers sections)
+        from mechelen.web.followup import receivers as _receivers  # noqa: F401 - release events
         from mechelen.web.tenancy.workspace_links import WorkspaceLink, add_workspace_link
 
         add_workspace_link(

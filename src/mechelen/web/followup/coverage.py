@@ -14,7 +14,7 @@ from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.core.tabulation.spec import GEOGRAPHY
 from mechelen.web.followup.rows import CoverageRow
 from mechelen.web.statistics.models import Release
-from mechelen.web.statistics.published import release_tables
+from mechelen.web.statistics.releases.published import release_tables
 from mechelen.web.tenancy.models import Organisation
 
 #: disaggregation -> (label, the table dimensions that give it)

@@ -38,7 +38,7 @@ from mechelen.web.assessments.actions import report_of
 from mechelen.web.commitments.models import CommitmentStatus
 from mechelen.web.followup.change import closed_rounds
 from mechelen.web.statistics.models import Release, ServiceFigure
-from mechelen.web.statistics.published import release_tables
+from mechelen.web.statistics.releases.published import release_tables
 from mechelen.web.tenancy.models import Organisation
 
 Tables = list[dict[str, Any]]

@@ -16,7 +16,7 @@ from mechelen.core.microdata.codes import (
 )
 from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.web.statistics.models import Release
-from mechelen.web.statistics.published import release_tables
+from mechelen.web.statistics.releases.published import release_tables
 from mechelen.web.tenancy.models import Organisation
 
 #: codes every release may hold for these dimensions, even when nobody has them this year

@@ -9,9 +9,9 @@ class StatisticsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from mechelen.web.statistics import jobs as _jobs  # noqa: F401 - registers job kinds
         from mechelen.web.statistics import policy
-        from mechelen.web.statistics import sections as _sections  # noqa: F401 - portal sections
+        from mechelen.web.statistics.jobs import kinds as _kinds  # noqa: F401 - registers job kinds
+        from mechelen.web.statistics.public import sections as _sections  # noqa: F401 - portal sections
         from mechelen.web.tenancy.workspace_links import WorkspaceLink, add_workspace_link
 
         add_workspace_link(

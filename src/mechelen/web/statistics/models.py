@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mechelen.core.releases.workflow import ReleaseState, Step, allows
 from mechelen.web.jobs.models import Job
 from mechelen.web.statistics.labels import table_title
 from mechelen.web.tenancy.models import Organisation
@@ -81,6 +82,8 @@ class Dataset(models.Model):
 
 
 class ReleaseStatus(models.TextChoices):
+    """The states of the release workflow (core/releases/workflow.py), with their labels."""
+
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Waiting for approval")
     PUBLISHED = "published", _("Published")
@@ -147,7 +150,8 @@ class Release(models.Model):
 
     @property
     def editable(self) -> bool:
-        return self.status in (ReleaseStatus.DRAFT, ReleaseStatus.REJECTED)
+        """Whether its spec may be changed and previewed again (a draft or rejected one)."""
+        return allows(ReleaseState(self.status), Step.EDIT)
 
     @property
     def published(self) -> bool:

@@ -15,13 +15,20 @@ Decisions (and why):
   never reach the workspace, datasets, validation reports or unpublished releases: the
   firewall of paragraph 41 between service provision and data on people's status.
 - **Everyone**, visitors included, sees published releases only.
+
+The ``visible_…`` and ``public_…`` functions say which rows a person may see; pages and the
+API read releases, datasets and figures through them. Who may take each step of the release
+workflow (core/releases/workflow.py) is said by :func:`can_take`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import QuerySet
 
-from mechelen.web.statistics.models import Release, ServiceFigure
+from mechelen.core.releases.workflow import Permission, Step, permission_for
+from mechelen.web.statistics.models import Dataset, Release, ReleaseQuerySet, ServiceFigure
 from mechelen.web.tenancy.access import Access
 from mechelen.web.tenancy.models import Organisation
 from mechelen.web.tenancy.roles import Role
@@ -56,6 +63,18 @@ def can_view_release(access: Access, release: Release) -> bool:
     return release.published or can_view(access, release.organisation)
 
 
+#: the rule that grants each permission of the release workflow
+WORKFLOW_RULES: dict[Permission, Callable[[Access, Organisation], bool]] = {
+    Permission.PREPARE: can_prepare,
+    Permission.APPROVE: can_approve,
+}
+
+
+def can_take(step: Step) -> Callable[[Access, Organisation], bool]:
+    """The rule deciding who may take ``step`` of the release workflow in an organisation."""
+    return WORKFLOW_RULES[permission_for(step)]
+
+
 def can_report_figures(access: Access, organisation: Organisation) -> bool:
     return access.holds(organisation, REPORT_FIGURES)
 
@@ -73,13 +92,27 @@ def can_edit_figure(access: Access, figure: ServiceFigure) -> bool:
     return figure.provider_id == access.user_id and can_report_figures(access, figure.organisation)
 
 
-def releases_visible_to(access: Access, organisation: Organisation) -> QuerySet[Release]:
+def public_releases(organisation: Organisation) -> ReleaseQuerySet:
+    """The organisation's releases everyone may see, visitors included: the published ones
+    (what the public pages show, and what an attacker holds)."""
+    return Release.objects.published().filter(organisation=organisation)
+
+
+def visible_releases(access: Access, organisation: Organisation) -> QuerySet[Release]:
     """Every release for the roles that see them all; published ones for anyone else."""
-    found = Release.objects.filter(organisation=organisation).select_related("dataset")
-    return found if can_view(access, organisation) else found.published()
+    if can_view(access, organisation):
+        return Release.objects.filter(organisation=organisation).select_related("dataset")
+    return public_releases(organisation).select_related("dataset")
 
 
-def figures_visible_to(access: Access, organisation: Organisation) -> QuerySet[ServiceFigure]:
+def visible_datasets(access: Access, organisation: Organisation) -> QuerySet[Dataset]:
+    """The organisation's datasets for the roles that see its statistics; none for anyone
+    else (a dataset is never public, only the releases made from it)."""
+    found = Dataset.objects.filter(organisation=organisation)
+    return found if can_view(access, organisation) else found.none()
+
+
+def visible_figures(access: Access, organisation: Organisation) -> QuerySet[ServiceFigure]:
     """All the organisation's figures for stewards and administrators; a provider's own."""
     found = ServiceFigure.objects.filter(organisation=organisation).select_related("provider")
     if can_see_all_figures(access, organisation):

@@ -1,185 +1,30 @@
-"""Preparing statistics: overview, upload, column mapping, job progress, datasets."""
+"""The statistics overview: the organisation's datasets, waiting uploads and releases."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.shortcuts import render
 
-from mechelen.core.microdata.firewall import check_columns
-from mechelen.core.problems import Problem, ProblemsFound
-from mechelen.web.jobs.models import Job, JobStatus
-from mechelen.web.statistics import actions, policy
-from mechelen.web.statistics.forms import UploadForm
-from mechelen.web.statistics.mapping_form import MappingForm
-from mechelen.web.statistics.mapping_view import column_label, mapping_rows, source_name
-from mechelen.web.statistics.models import Dataset, SourceFile
-from mechelen.web.statistics.problems import problem_text, stored_texts
-from mechelen.web.statistics.steps import step_text
-from mechelen.web.statistics.storage import WorkspaceBusy
-from mechelen.web.statistics.validation import rejected_page
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.statistics import policy
+from mechelen.web.statistics.datasets import actions
+from mechelen.web.tenancy.access import access_of
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-@login_required
-def overview(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_view)
+def overview(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_view(access, organisation))
     can_prepare = policy.can_prepare(access, organisation)
     return render(
         request,
         "statistics/overview.html",
         {
             "organisation": organisation,
-            "datasets": Dataset.objects.filter(organisation=organisation).select_related(
-                "last_job"
-            ),
-            "releases": policy.releases_visible_to(access, organisation),
+            "datasets": policy.visible_datasets(access, organisation).select_related("last_job"),
+            "releases": policy.visible_releases(access, organisation),
             "uploads": actions.waiting_uploads(organisation) if can_prepare else [],
             "can_prepare": can_prepare,
             "can_approve": policy.can_approve(access, organisation),
         },
-    )
-
-
-@login_required
-def upload(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_prepare(access_of(request), organisation))
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            source = actions.upload_source(
-                request.user, organisation, form.cleaned_data["file"], form.kind
-            )
-        except ProblemsFound as found:
-            for problem in found.problems:
-                form.add_error("file", problem_text(problem))
-        else:
-            messages.success(request, _("File received. Now map its columns."))
-            return redirect("statistics:map", slug=slug, pk=source.pk)
-    return render(
-        request,
-        "statistics/upload.html",
-        {"organisation": organisation, "form": form, "max_mb": settings.MAX_UPLOAD_MB},
-    )
-
-
-@login_required
-def map_columns(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_prepare(access_of(request), organisation))
-    source = get_object_or_404(SourceFile, pk=pk, organisation=organisation, removed_at=None)
-    form = MappingForm(request.POST or None, columns=source.columns, country=organisation.country)
-    if request.method == "POST" and form.is_valid():
-        mapping = form.cleaned_data["mapping"]
-        job = actions.start_ingest(
-            request.user,
-            source,
-            mapping.dataset,
-            form.cleaned_data["mapping_text"],
-            form.cleaned_data["min_share"],
-        )
-        return redirect("statistics:job", slug=slug, pk=job.pk)
-    unread = [problem_text(p) for p in check_columns([], source.columns)]
-    return render(
-        request,
-        "statistics/map.html",
-        {
-            "organisation": organisation,
-            "source": source,
-            "form": form,
-            "warnings": form.warnings or unread,
-        },
-    )
-
-
-def _job_result_url(job: Job, slug: str) -> str | None:
-    if job.status != JobStatus.DONE:
-        return None
-    if job.kind == actions.INGEST_JOB:
-        return reverse("statistics:dataset", kwargs={"slug": slug, "pk": job.params["dataset"]})
-    return reverse("statistics:release", kwargs={"slug": slug, "pk": job.params["release"]})
-
-
-@login_required
-def job_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_prepare(access_of(request), organisation))
-    job = get_object_or_404(Job, pk=pk, organisation=organisation, kind__startswith="statistics.")
-    return render(
-        request,
-        "statistics/job.html",
-        {
-            "organisation": organisation,
-            "job": job,
-            "step": step_text(job.step),
-            "problems": stored_texts(job.problems),
-            "result_url": _job_result_url(job, slug),
-            "retry_url": (
-                reverse("statistics:overview", kwargs={"slug": slug})
-                if job.status == JobStatus.FAILED
-                else None
-            ),
-        },
-    )
-
-
-@login_required
-def dataset_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    access = access_of(request)
-    require(policy.can_view(access, organisation))
-    dataset = get_object_or_404(Dataset, pk=pk, organisation=organisation)
-    summary = dataset.summary
-    record = summary.get("record")
-    reasons = [
-        {**item, "message": problem_text(Problem(item["code"], {"value": "…"}))}
-        for item in summary.get("rejected", [])
-    ]
-    return render(
-        request,
-        "statistics/dataset.html",
-        {
-            "organisation": organisation,
-            "dataset": dataset,
-            "record": record,
-            "source_name": source_name(dataset),
-            "standard_columns": [column_label(c) for c in (record or {}).get("columns", [])],
-            "mapping_rows": mapping_rows(dataset.mapping_text),
-            "reasons": reasons,
-            "warnings": stored_texts(summary.get("warnings", [])),
-            "unknowns": {
-                column_label(k): v for k, v in (record or {}).get("unknowns", {}).items() if v
-            },
-            "releases": policy.releases_visible_to(access, organisation).filter(dataset=dataset),
-            "can_read_rejected_rows": policy.can_read_rejected_rows(access, organisation),
-            "can_prepare": policy.can_prepare(access, organisation),
-        },
-    )
-
-
-@login_required
-def rejected_rows(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_read_rejected_rows(access_of(request), organisation))
-    dataset = get_object_or_404(Dataset, pk=pk, organisation=organisation)
-    try:
-        number = int(request.GET.get("page", "1"))
-    except ValueError:
-        number = 1
-    try:
-        page = rejected_page(dataset, number)
-    except WorkspaceBusy:
-        page = None
-    return render(
-        request,
-        "statistics/rejected.html",
-        {"organisation": organisation, "dataset": dataset, "page": page},
     )

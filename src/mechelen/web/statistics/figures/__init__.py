@@ -1,0 +1,1 @@
+"""Service figures: aggregate figures service providers report, each provider its own."""
