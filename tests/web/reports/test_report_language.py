@@ -12,8 +12,8 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone, translation
 
-from mechelen.web.followup import actions
-from mechelen.web.followup.charts import indicator_chart, line_chart_spec
+from mechelen.web.followup.indicators import actions
+from mechelen.web.followup.indicators.charts import indicator_chart, line_chart_spec
 from mechelen.web.followup.models import CommitmentEvidence
 from mechelen.web.followup.report_data import indicator_progress
 from mechelen.web.reports.assembly import follow_up_report

@@ -15,8 +15,9 @@ from ninja import Router, Schema, Status
 from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
 from mechelen.web.commitments.models import Commitment
-from mechelen.web.followup import actions, policy
-from mechelen.web.followup.forms import EvidenceForm
+from mechelen.web.followup import policy
+from mechelen.web.followup.evidence import actions
+from mechelen.web.followup.evidence.forms import EvidenceForm
 from mechelen.web.followup.models import CommitmentEvidence
 from mechelen.web.tenancy.lookup import organisation_named
 

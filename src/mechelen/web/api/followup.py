@@ -11,7 +11,8 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from mechelen.web.api.auth import allow
-from mechelen.web.followup import actions, policy
+from mechelen.web.followup import policy
+from mechelen.web.followup.indicators import actions
 from mechelen.web.followup.models import CityIndicator
 from mechelen.web.followup.report_data import indicator_progress
 from mechelen.web.followup.rows import IndicatorProgressRow

@@ -44,20 +44,21 @@ from django.utils.translation import gettext as _
 from mechelen.core.indicators import STATUS_LABELS, ProgressStatus
 from mechelen.i18n import render_message, translator
 from mechelen.web.commitments.models import Commitment
-from mechelen.web.followup.change import (
+from mechelen.web.followup.change.rounds import (
     baseline_round,
     change_between,
     later_rounds,
     latest_change,
 )
 from mechelen.web.followup.coverage import data_coverage
+from mechelen.web.followup.indicators.progress import assess, is_public, observations_of
+from mechelen.web.followup.indicators.specs import spec_of
 from mechelen.web.followup.models import (
     CityIndicator,
     CommitmentEvidence,
     IndicatorObservation,
     ObservationSource,
 )
-from mechelen.web.followup.progress import assess, is_public, observations_of
 from mechelen.web.followup.rows import (
     AssessmentChange,
     CellChange,
@@ -67,7 +68,6 @@ from mechelen.web.followup.rows import (
     IndicatorProgressRow,
     SeriesPoint,
 )
-from mechelen.web.followup.specs import spec_of
 from mechelen.web.framework_data import commitment as framework_commitment
 from mechelen.web.tenancy.models import Organisation
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from mechelen.web.assessments.results import page_language
-from mechelen.web.followup.charts import indicator_chart
+from mechelen.web.followup.indicators.charts import indicator_chart
 from mechelen.web.followup.report_data import commitment_progress, indicator_progress
 from mechelen.web.portal.sections import city_section
 from mechelen.web.tenancy.models import Organisation

@@ -24,7 +24,7 @@ from mechelen.core.problems import ProblemsFound
 from mechelen.engine.ingest.sources import inspect_source
 from mechelen.engine.publish.audit_release import audit_release
 from mechelen.web.audit.log import record
-from mechelen.web.followup.actions import refresh_from_releases
+from mechelen.web.followup.figures.actions import refresh_from_releases
 from mechelen.web.jobs.models import Job
 from mechelen.web.jobs.runner import enqueue
 from mechelen.web.statistics.models import (

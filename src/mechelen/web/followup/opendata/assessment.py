@@ -13,7 +13,7 @@ from mechelen.core.reporting.assessment_report import AssessmentReport
 from mechelen.engine.publish.open_tables import OpenColumn, OpenTable
 from mechelen.web.assessments.actions import report_of
 from mechelen.web.assessments.models import AssessmentRound
-from mechelen.web.followup.change import closed_rounds
+from mechelen.web.followup.change.rounds import closed_rounds
 from mechelen.web.followup.report_data import assessment_change
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.models import Organisation

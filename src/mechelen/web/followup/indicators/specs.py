@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
 from mechelen.core.indicators import IndicatorCatalogue, IndicatorSpec
 from mechelen.core.indicators.building import build_catalogue
 from mechelen.core.problems import Location, Problem, ProblemsFound
@@ -20,6 +23,7 @@ from mechelen.engine.framework import load_framework_indicators
 from mechelen.engine.yaml_source import parse_yaml
 from mechelen.web.followup.models import CityIndicator
 from mechelen.web.framework_data import framework
+from mechelen.web.tenancy.models import Organisation
 
 
 @cache
@@ -116,3 +120,12 @@ def spec_of(item: CityIndicator) -> IndicatorSpec | None:
         return catalogue().indicator(item.indicator_id)
     except KeyError:
         return None
+
+
+def followed_indicator(organisation: Organisation, pk: int) -> tuple[CityIndicator, IndicatorSpec]:
+    """An indicator the organisation follows, with its spec (HTTP 404 when there is neither)."""
+    item = get_object_or_404(CityIndicator, pk=pk, organisation=organisation)
+    spec = spec_of(item)
+    if spec is None:
+        raise Http404
+    return item, spec

@@ -36,7 +36,7 @@ from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.core.tabulation.spec import GEOGRAPHY
 from mechelen.web.assessments.actions import report_of
 from mechelen.web.commitments.models import CommitmentStatus
-from mechelen.web.followup.change import closed_rounds
+from mechelen.web.followup.change.rounds import closed_rounds
 from mechelen.web.statistics.models import Release, ServiceFigure
 from mechelen.web.statistics.published import release_tables
 from mechelen.web.tenancy.models import Organisation

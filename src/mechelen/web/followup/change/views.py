@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from mechelen.web.assessments.lookup import round_in
 from mechelen.web.assessments.results import page_language
-from mechelen.web.followup import actions, policy
-from mechelen.web.followup.change import baseline_round, change_between, closed_rounds
-from mechelen.web.followup.forms import BaselineRoundForm
+from mechelen.web.followup import policy
+from mechelen.web.followup.change import actions
+from mechelen.web.followup.change.forms import BaselineRoundForm
+from mechelen.web.followup.change.rounds import baseline_round, change_between, closed_rounds
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
 

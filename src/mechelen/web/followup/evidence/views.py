@@ -1,4 +1,5 @@
-"""Commitments with their status and dated evidence: list, add, remove, download."""
+"""Commitments with their status and dated evidence: list, add, remove, download (the
+documents of public commitments for anyone)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mechelen.web.commitments.models import Commitment
-from mechelen.web.followup import actions, policy
-from mechelen.web.followup.documents import media_type
-from mechelen.web.followup.forms import EvidenceForm
+from mechelen.web.followup import policy
+from mechelen.web.followup.evidence import actions
+from mechelen.web.followup.evidence.documents import media_type
+from mechelen.web.followup.evidence.forms import EvidenceForm
 from mechelen.web.followup.models import CommitmentEvidence
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
@@ -105,4 +107,13 @@ def evidence_file(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = organisation_named(slug)
     require(policy.can_view(access_of(request), organisation))
     item = get_object_or_404(CommitmentEvidence, pk=pk, commitment__organisation=organisation)
+    return document_response(item)
+
+
+def public_evidence_file(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A document of a public commitment's evidence (404 for any other)."""
+    organisation = organisation_named(slug)
+    item = get_object_or_404(
+        CommitmentEvidence, pk=pk, commitment__organisation=organisation, commitment__public=True
+    )
     return document_response(item)

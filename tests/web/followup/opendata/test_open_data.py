@@ -21,10 +21,11 @@ from mechelen.core.reporting.follow_up.network import CommitmentTally, build_net
 from mechelen.web.assessments import actions as assessment_actions
 from mechelen.web.assessments.models import AssessmentRound
 from mechelen.web.commitments.models import Commitment, CommitmentStatus
-from mechelen.web.followup import actions
-from mechelen.web.followup.figures import from_commitments
+from mechelen.web.followup.figures.actions import fill_automatically
+from mechelen.web.followup.figures.sources import from_commitments
+from mechelen.web.followup.indicators.actions import record_observation
+from mechelen.web.followup.indicators.specs import catalogue
 from mechelen.web.followup.models import AutomaticSource, CityIndicator
-from mechelen.web.followup.specs import catalogue
 from mechelen.web.framework_data import framework
 from mechelen.web.statistics.models import ReleaseStatus
 from mechelen.web.tenancy.models import Organisation
@@ -217,8 +218,8 @@ def network_world(world: World) -> None:
         )
         if organisation == a:
             spec = catalogue().indicator("non-citizen-share")
-            actions.fill_automatically(None, item, spec, release, 2024)
-        actions.record_observation(None, item, {"year": 2025, "value": 99.0, "public": True})
+            fill_automatically(None, item, spec, release, 2024)
+        record_observation(None, item, {"year": 2025, "value": 99.0, "public": True})
 
 
 def test_the_network_export_holds_only_what_members_share(world: World) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from mechelen.core.reporting.follow_up.network import NetworkReport
 from mechelen.engine.publish.open_tables import OpenColumn, OpenTable
 from mechelen.web.assessments.actions import report_of
-from mechelen.web.followup.export_files import ExportBundle, SdmxView, flow_id
+from mechelen.web.followup.opendata.files import ExportBundle, SdmxView, flow_id
 from mechelen.web.framework_data import framework
 from mechelen.web.reports.assembly import network_report, shared_round
 from mechelen.web.tenancy.models import Network

@@ -14,10 +14,11 @@ from mechelen.core.indicators import (
 from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.i18n import render_message
 from mechelen.web.audit.models import AuditEntry
-from mechelen.web.followup import actions
+from mechelen.web.followup.figures import actions as figure_actions
+from mechelen.web.followup.indicators import actions
+from mechelen.web.followup.indicators.specs import catalogue
 from mechelen.web.followup.models import AutomaticSource, CityIndicator, ObservationSource
 from mechelen.web.followup.report_data import indicator_progress
-from mechelen.web.followup.specs import catalogue
 from mechelen.web.statistics.models import ReleaseStatus
 from mechelen.web.statistics.published import release_tables
 from mechelen.web.tenancy.roles import Role
@@ -56,7 +57,7 @@ def test_values_from_a_published_release_are_compute_indicator_of_its_cells(worl
     release = stats.release_in(world.a.organisation, ReleaseStatus.PUBLISHED)
     item = non_citizen_indicator(world)
     spec = catalogue().indicator("non-citizen-share")
-    stored, problems = actions.fill_automatically(None, item, spec, release, 2024)
+    stored, problems = figure_actions.fill_automatically(None, item, spec, release, 2024)
     assert not problems
     tables = release_tables(release)
     by_part = {o.breakdown: o.value for o in stored}
@@ -76,7 +77,7 @@ def test_an_unpublished_release_gives_no_value(world: World, status: str) -> Non
     release = stats.release_in(world.a.organisation, status)
     item = non_citizen_indicator(world)
     spec = catalogue().indicator("non-citizen-share")
-    stored, problems = actions.fill_automatically(None, item, spec, release, 2024)
+    stored, problems = figure_actions.fill_automatically(None, item, spec, release, 2024)
     assert stored == []
     assert [p.code for p in problems] == ["followup.E001"]
     assert not item.observations.exists()
@@ -85,7 +86,7 @@ def test_an_unpublished_release_gives_no_value(world: World, status: str) -> Non
 def test_a_value_stops_being_public_when_its_release_is_withdrawn(world: World) -> None:
     release = stats.release_in(world.a.organisation, ReleaseStatus.PUBLISHED)
     item = non_citizen_indicator(world)
-    actions.fill_automatically(
+    figure_actions.fill_automatically(
         None, item, catalogue().indicator("non-citizen-share"), release, 2024
     )
     release.status = ReleaseStatus.REJECTED
@@ -99,7 +100,7 @@ def test_a_value_stops_being_public_when_its_release_is_withdrawn(world: World) 
 def test_another_citys_release_is_refused(world: World) -> None:
     release = stats.release_in(world.b.organisation, ReleaseStatus.PUBLISHED)
     item = non_citizen_indicator(world)
-    stored, problems = actions.fill_automatically(
+    stored, problems = figure_actions.fill_automatically(
         None, item, catalogue().indicator("non-citizen-share"), release, 2024
     )
     assert stored == [] and [p.code for p in problems] == ["followup.E005"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mechelen.core.assessment.responses import Answer, Respondent, Responses
 from mechelen.web.assessments import actions
 from mechelen.web.assessments.models import AssessmentRound
-from mechelen.web.followup import actions as followup_actions
+from mechelen.web.followup.change import actions as followup_actions
 from mechelen.web.followup.report_data import assessment_change, assessment_changes
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for

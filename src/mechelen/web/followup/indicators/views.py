@@ -4,39 +4,32 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mechelen.core.indicators import IndicatorSpec
 from mechelen.web.assessments.results import page_language
-from mechelen.web.followup import actions, policy
-from mechelen.web.followup.charts import indicator_chart
-from mechelen.web.followup.definition_forms import CustomIndicatorForm, ImportIndicatorsForm
-from mechelen.web.followup.forms import (
+from mechelen.web.followup import policy
+from mechelen.web.followup.figures.published_tables import published_tables
+from mechelen.web.followup.indicators import actions
+from mechelen.web.followup.indicators.charts import indicator_chart
+from mechelen.web.followup.indicators.definition_forms import (
+    CustomIndicatorForm,
+    ImportIndicatorsForm,
+)
+from mechelen.web.followup.indicators.forms import (
     ChooseIndicatorForm,
-    FillFromReleaseForm,
     IndicatorSettingsForm,
     ObservationForm,
     OverrideForm,
 )
-from mechelen.web.followup.messages import located_text, problem_text
-from mechelen.web.followup.models import AutomaticSource, CityIndicator, IndicatorObservation
-from mechelen.web.followup.published_tables import published_tables
+from mechelen.web.followup.indicators.messages import located_text
+from mechelen.web.followup.indicators.specs import check_import, followed_indicator
+from mechelen.web.followup.models import CityIndicator, IndicatorObservation
 from mechelen.web.followup.report_data import progress_row
-from mechelen.web.followup.specs import check_import, spec_of
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
-from mechelen.web.tenancy.models import Organisation
-
-
-def _indicator(organisation: Organisation, pk: int) -> tuple[CityIndicator, IndicatorSpec]:
-    item = get_object_or_404(CityIndicator, pk=pk, organisation=organisation)
-    spec = spec_of(item)
-    if spec is None:
-        raise Http404
-    return item, spec
 
 
 @login_required
@@ -128,7 +121,7 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = organisation_named(slug)
     access = access_of(request)
     require(policy.can_view(access, organisation))
-    item, spec = _indicator(organisation, pk)
+    item, spec = followed_indicator(organisation, pk)
     row = progress_row(item, page_language(), public_only=False)
     return render(
         request,
@@ -149,7 +142,7 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def indicator_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = organisation_named(slug)
     require(policy.can_edit(access_of(request), organisation))
-    item, spec = _indicator(organisation, pk)
+    item, spec = followed_indicator(organisation, pk)
     form = IndicatorSettingsForm(request.POST or None, instance=item, spec=spec)
     if request.method == "POST" and form.is_valid():
         actions.update_indicator(request.user, item, form.cleaned_data)
@@ -177,7 +170,7 @@ def indicator_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def value_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = organisation_named(slug)
     require(policy.can_edit(access_of(request), organisation))
-    item, spec = _indicator(organisation, pk)
+    item, spec = followed_indicator(organisation, pk)
     form = ObservationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.record_observation(request.user, item, form.cleaned_data)
@@ -204,38 +197,10 @@ def value_remove(request: HttpRequest, slug: str, pk: int, value: int) -> HttpRe
 
 
 @login_required
-def fill(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Compute the values from the indicator's automatic source (a form for a release)."""
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
-    item, spec = _indicator(organisation, pk)
-    needs_release = item.automatic_source == AutomaticSource.PUBLISHED_RELEASE
-    form = (
-        FillFromReleaseForm(request.POST or None, organisation=organisation)
-        if needs_release
-        else None
-    )
-    if request.method == "POST" and (form is None or form.is_valid()):
-        data = form.cleaned_data if form is not None else {}
-        stored, problems = actions.fill_automatically(
-            request.user, item, spec, data.get("release"), data.get("year")
-        )
-        for problem in problems:
-            messages.warning(request, problem_text(problem))
-        messages.success(request, _("%(count)d values computed.") % {"count": len(stored)})
-        return redirect("followup:indicator", slug=slug, pk=item.pk)
-    return render(
-        request,
-        "followup/fill.html",
-        {"organisation": organisation, "item": item, "spec": spec, "form": form},
-    )
-
-
-@login_required
 def override(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = organisation_named(slug)
     require(policy.can_edit(access_of(request), organisation))
-    item, spec = _indicator(organisation, pk)
+    item, spec = followed_indicator(organisation, pk)
     initial = {"status": item.override_status, "reason": item.override_reason}
     form = OverrideForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

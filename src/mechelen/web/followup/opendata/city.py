@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mechelen.engine.publish.open_tables import OpenColumn, OpenTable
-from mechelen.web.followup.export_assessment import assessment_tables
-from mechelen.web.followup.export_files import ExportBundle, SdmxView, flow_id
+from mechelen.web.followup.opendata.assessment import assessment_tables
+from mechelen.web.followup.opendata.files import ExportBundle, SdmxView, flow_id
 from mechelen.web.followup.report_data import commitment_progress, indicator_progress
 from mechelen.web.followup.rows import IndicatorProgressRow
 from mechelen.web.reports.assembly import follow_up_report

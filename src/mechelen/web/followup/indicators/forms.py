@@ -1,26 +1,24 @@
+"""Forms of the indicators: choose one of the catalogue, its settings, a value, a status by hand."""
+
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from mechelen.core.indicators import IndicatorSpec
 from mechelen.core.indicators.spec import DISAGGREGATIONS
-from mechelen.web.followup.documents import DocumentRefused, check_document
+from mechelen.web.followup.indicators.specs import catalogue
 from mechelen.web.followup.models import (
+    INDICATOR_SETTINGS,
     AutomaticSource,
     CityIndicator,
     IndicatorObservation,
     OverrideStatus,
 )
-from mechelen.web.followup.specs import catalogue
 from mechelen.web.framework_data import in_page_language
-from mechelen.web.statistics.models import Release
 from mechelen.web.tenancy.models import Organisation
 
 YEARS = {"min_value": 1900, "max_value": 2100}
@@ -52,17 +50,7 @@ class ChooseIndicatorForm(forms.Form):
 class IndicatorSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = CityIndicator
-        fields = [
-            "disaggregation",
-            "baseline_year",
-            "baseline_value",
-            "target_value",
-            "target_year",
-            "automatic_source",
-            "figure_numerator",
-            "figure_denominator",
-            "public",
-        ]
+        fields = list(INDICATOR_SETTINGS)
 
     def __init__(self, *args: Any, spec: IndicatorSpec, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -111,39 +99,6 @@ class ObservationForm(forms.ModelForm):  # type: ignore[type-arg]
         field.initial = datetime.date.today().year
 
 
-class FillFromReleaseForm(forms.Form):
-    release = forms.ModelChoiceField(
-        label=_("Published release"),
-        queryset=Release.objects.none(),
-        required=False,
-        empty_label=_("Every published release, one value a year"),
-    )
-    year = forms.IntegerField(
-        label=_("Year the figures describe"),
-        min_value=YEARS["min_value"],
-        max_value=YEARS["max_value"],
-        required=False,
-        help_text=_("For one release; with every release, the year is read from each."),
-    )
-
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        published = Release.objects.published().filter(organisation=organisation)
-        field = self.fields["release"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = published
-        latest = published.order_by("-published_at").first()
-        if latest is not None:
-            found = re.search(r"(19|20)\d\d", f"{latest.name} {latest.title}")
-            self.fields["year"].initial = int(found.group(0)) if found else None
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("release") is not None and data.get("year") is None:
-            self.add_error("year", _("Give the year the release describes."))
-        return data
-
-
 class OverrideForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=OverrideStatus.choices)
     reason = forms.CharField(
@@ -157,40 +112,3 @@ class OverrideForm(forms.Form):
         if not reason:
             raise forms.ValidationError(_("Say why you set the status by hand."))
         return reason
-
-
-class EvidenceForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    title = forms.CharField(label=_("Title"), max_length=200)
-    url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
-    document = forms.FileField(
-        label=_("Or a document"),
-        required=False,
-        help_text=_("PDF, ODT, DOCX or an image (PNG, JPEG, GIF, WebP)."),
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        document: UploadedFile | None = data.get("document")
-        if not data.get("url") and document is None:
-            raise forms.ValidationError(_("Give a link or a document."))
-        if data.get("url") and document is not None:
-            raise forms.ValidationError(_("Give a link or a document, not both."))
-        if document is not None:
-            try:
-                data["kind"] = check_document(
-                    document.name or "", document.size or 0, document, settings.MAX_UPLOAD_MB
-                )
-            except DocumentRefused as refused:
-                self.add_error("document", refused.message())
-        return data
-
-
-class BaselineRoundForm(forms.Form):
-    round = forms.ChoiceField(label=_("Baseline round"))
-
-    def __init__(self, *args: Any, rounds: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["round"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [(r.pk, r.title) for r in rounds]

@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from mechelen.web.followup import actions
+from mechelen.web.followup.indicators import actions
 from mechelen.web.followup.models import CommitmentEvidence
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for

@@ -1,33 +1,20 @@
-"""Public follow-up files: evidence documents of public commitments and the open-data exports
-of a city and of a network.
+"""The open-data exports of a city and of a network.
 
 Anyone gets the public content; the organisation's internal roles get the internal content too.
-A network's export holds only what its members share (see :mod:`network_export`).
+A network's export holds only what its members share (see :mod:`.network`).
 """
 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 
 from mechelen.web.assessments.results import page_language
 from mechelen.web.followup import policy
-from mechelen.web.followup.evidence_views import document_response
-from mechelen.web.followup.export import ExportScope, city_bundle
-from mechelen.web.followup.export_files import Written, write_file
-from mechelen.web.followup.models import CommitmentEvidence
-from mechelen.web.followup.network_export import network_bundle
+from mechelen.web.followup.opendata.city import ExportScope, city_bundle
+from mechelen.web.followup.opendata.files import Written, write_file
+from mechelen.web.followup.opendata.network import network_bundle
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import network_named, organisation_named
-
-
-def evidence_file(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """A document of a public commitment's evidence (404 for any other)."""
-    organisation = organisation_named(slug)
-    item = get_object_or_404(
-        CommitmentEvidence, pk=pk, commitment__organisation=organisation, commitment__public=True
-    )
-    return document_response(item)
 
 
 def _download(written: Written | None, filename: str, private: bool) -> HttpResponse:

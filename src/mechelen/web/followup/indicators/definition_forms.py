@@ -18,11 +18,11 @@ from mechelen.core.indicators import MEASURE_KINDS, IndicatorSpec
 from mechelen.core.indicators.cells import CellSelection, TableCells, parse_selection
 from mechelen.core.indicators.spec import CONTEXT, SOURCE_KINDS
 from mechelen.core.problems import Problem
-from mechelen.web.followup.forms import disaggregation_choices
-from mechelen.web.followup.messages import problem_text
+from mechelen.web.followup.figures.published_tables import PublishedTable, published_tables
+from mechelen.web.followup.indicators.forms import disaggregation_choices
+from mechelen.web.followup.indicators.messages import problem_text
+from mechelen.web.followup.indicators.specs import catalogue, check_custom, custom_document
 from mechelen.web.followup.models import CityIndicator
-from mechelen.web.followup.published_tables import PublishedTable, published_tables
-from mechelen.web.followup.specs import catalogue, check_custom, custom_document
 from mechelen.web.framework_data import framework, in_page_language
 from mechelen.web.tenancy.models import Organisation
 
