@@ -12,8 +12,8 @@ from mechelen.engine.reporting.charts import render_svg
 from mechelen.engine.reporting.network_charts import map_spec
 from mechelen.engine.reporting.report_wording import ReportWording
 from mechelen.web.assessments.results import page_language
+from mechelen.web.followup.report.network import network_report
 from mechelen.web.portal.sections import city_section, network_section
-from mechelen.web.reports.assembly import network_report
 from mechelen.web.tenancy.models import Network, Organisation
 
 

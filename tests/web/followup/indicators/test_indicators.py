@@ -16,15 +16,22 @@ from mechelen.i18n import render_message
 from mechelen.web.audit.models import AuditEntry
 from mechelen.web.followup.figures import actions as figure_actions
 from mechelen.web.followup.indicators import actions
+from mechelen.web.followup.indicators.progress import indicator_progress
 from mechelen.web.followup.indicators.specs import catalogue
 from mechelen.web.followup.models import AutomaticSource, CityIndicator, ObservationSource
-from mechelen.web.followup.report_data import indicator_progress
+from mechelen.web.followup.policy import reader_of
 from mechelen.web.statistics.models import ReleaseStatus
 from mechelen.web.statistics.published import release_tables
+from mechelen.web.tenancy.access import VISITOR, Access
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
 from tests.web.followup.factories import indicator_of
 from tests.web.statistics import factories as stats
+
+
+def insider(world: World) -> Access:
+    """Who reads every indicator and value of city A."""
+    return reader_of(world.a.organisation, public=False)
 
 
 def non_citizen_indicator(world: World) -> CityIndicator:
@@ -66,8 +73,8 @@ def test_values_from_a_published_release_are_compute_indicator_of_its_cells(worl
     assert by_part["D1"] == pytest.approx(published_share(tables, "D1"))
     assert 10 < by_part[""] < 25  # 104 non-citizens of 603 residents, perturbed
     assert all(o.source == ObservationSource.PUBLISHED_RELEASE for o in stored)
-    (row,) = indicator_progress(world.a.organisation, "en", public_only=True)
-    assert [p.value for p in row.series] == [by_part[""]]
+    (row,) = indicator_progress(world.a.organisation, "en", VISITOR)
+    assert [v.observation.value for v in row.series] == [by_part[""]]
 
 
 @pytest.mark.parametrize(
@@ -91,9 +98,9 @@ def test_a_value_stops_being_public_when_its_release_is_withdrawn(world: World) 
     )
     release.status = ReleaseStatus.REJECTED
     release.save()
-    (row,) = indicator_progress(world.a.organisation, "en", public_only=True)
+    (row,) = indicator_progress(world.a.organisation, "en", VISITOR)
     assert row.series == ()
-    (internal,) = indicator_progress(world.a.organisation, "en")
+    (internal,) = indicator_progress(world.a.organisation, "en", insider(world))
     assert len(internal.series) == 1 and not internal.series[0].public
 
 
@@ -121,8 +128,9 @@ def test_the_status_shown_is_assess_progress(world: World, latest: float, expect
         (Observation(2020, 131.0), Observation(2022, latest)),
     )
     core = assess_progress(track)
-    (row,) = indicator_progress(world.a.organisation, "fr")
-    assert row.computed_status == row.effective_status == core.effective.value == expected
+    (row,) = indicator_progress(world.a.organisation, "fr", insider(world))
+    assert row.assessment is not None
+    assert row.assessment.computed == row.assessment.effective == core.effective == expected
     assert row.reason == render_message(core.reason.code, core.reason.params, "fr")
     page = client_for(world.a.users[Role.VIEWER]).get(
         f"/manage/{world.a.organisation.slug}/follow-up/"
@@ -147,16 +155,18 @@ def test_an_override_is_audited_shown_with_who_and_why_and_can_be_cleared(world:
     )
     entry = AuditEntry.objects.get(action="followup.status.override")
     assert entry.actor == coordinator and entry.details["reason"] == reason
-    (row,) = indicator_progress(world.a.organisation, "en")
-    assert (row.computed_status, row.effective_status) == ("moving-away", "on-track")
-    assert row.override_by == coordinator.username and row.override_reason == reason
+    (row,) = indicator_progress(world.a.organisation, "en", insider(world))
+    assert row.assessment is not None and row.override is not None
+    assert (row.assessment.computed, row.assessment.effective) == ("moving-away", "on-track")
+    assert row.override.by == coordinator.username and row.override.reason == reason
     page = client_for(world.a.users[Role.VIEWER]).get(f"{base}/").content.decode()
     assert reason in page and coordinator.username in page
     assert client_for(world.a.users[Role.VIEWER]).post(f"{base}/status/clear/").status_code == 403
     assert client.post(f"{base}/status/clear/").status_code == 302
     assert AuditEntry.objects.filter(action="followup.status.clear").exists()
-    (row,) = indicator_progress(world.a.organisation, "en")
-    assert row.effective_status == "moving-away" and not row.overridden
+    (row,) = indicator_progress(world.a.organisation, "en", insider(world))
+    assert row.assessment is not None
+    assert row.assessment.effective == "moving-away" and not row.overridden
 
 
 def test_a_custom_indicator_is_checked_by_the_catalogue_rules(world: World) -> None:

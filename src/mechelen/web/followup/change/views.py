@@ -13,7 +13,7 @@ from mechelen.web.assessments.results import page_language
 from mechelen.web.followup import policy
 from mechelen.web.followup.change import actions
 from mechelen.web.followup.change.forms import BaselineRoundForm
-from mechelen.web.followup.change.rounds import baseline_round, change_between, closed_rounds
+from mechelen.web.followup.change.rounds import ClosedRounds, in_words
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
 
@@ -24,16 +24,16 @@ def change_overview(request: HttpRequest, slug: str) -> HttpResponse:
     access = access_of(request)
     require(policy.can_see_change(access, organisation))
     can_edit = policy.can_choose_baseline(access, organisation)
-    rounds = closed_rounds(organisation)
+    rounds = ClosedRounds(organisation)
     if request.method == "POST":
         require(can_edit)
-    form = BaselineRoundForm(request.POST or None, rounds=rounds)
+    form = BaselineRoundForm(request.POST or None, rounds=rounds.rounds)
     if request.method == "POST" and form.is_valid():
         chosen = round_in(organisation, int(form.cleaned_data["round"]))
         actions.choose_baseline_round(request.user, organisation, chosen)
         messages.success(request, _("Baseline round chosen."))
         return redirect("followup:change", slug=slug)
-    baseline = baseline_round(organisation)
+    baseline = rounds.baseline
     if baseline is not None:
         form.initial = {"round": baseline.pk}
     return render(
@@ -41,7 +41,7 @@ def change_overview(request: HttpRequest, slug: str) -> HttpResponse:
         "followup/change_overview.html",
         {
             "organisation": organisation,
-            "rounds": rounds,
+            "rounds": rounds.rounds,
             "baseline": baseline,
             "form": form,
             "can_edit": can_edit,
@@ -54,10 +54,11 @@ def change_round(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = organisation_named(slug)
     require(policy.can_see_change(access_of(request), organisation))
     later = round_in(organisation, pk)
-    baseline = baseline_round(organisation)
+    rounds = ClosedRounds(organisation)
+    baseline = rounds.baseline
     if baseline is None or later.is_open or later.pk == baseline.pk:
         raise Http404
-    change = change_between(baseline, later, page_language())
+    change = in_words(rounds.change(later), page_language())
     return render(
         request,
         "followup/change.html",

@@ -17,7 +17,7 @@ from mechelen.web.followup.evidence import actions
 from mechelen.web.followup.evidence.documents import media_type
 from mechelen.web.followup.evidence.forms import EvidenceForm
 from mechelen.web.followup.models import CommitmentEvidence
-from mechelen.web.tenancy.access import access_of, require
+from mechelen.web.tenancy.access import VISITOR, access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
 
 
@@ -113,7 +113,5 @@ def evidence_file(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def public_evidence_file(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """A document of a public commitment's evidence (404 for any other)."""
     organisation = organisation_named(slug)
-    item = get_object_or_404(
-        CommitmentEvidence, pk=pk, commitment__organisation=organisation, commitment__public=True
-    )
+    item = get_object_or_404(policy.visible_evidence(VISITOR, organisation), pk=pk)
     return document_response(item)

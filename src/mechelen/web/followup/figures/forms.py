@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mechelen.web.followup import policy
 from mechelen.web.followup.indicators.forms import YEARS
 from mechelen.web.statistics.models import Release
 from mechelen.web.tenancy.models import Organisation
@@ -30,7 +31,7 @@ class FillFromReleaseForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        published = Release.objects.published().filter(organisation=organisation)
+        published = policy.published_releases(organisation)
         field = self.fields["release"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = published

@@ -15,7 +15,7 @@ from mechelen.core.microdata.codes import (
     SEX_UNKNOWN,
 )
 from mechelen.core.tabulation.hierarchy import TOTAL
-from mechelen.web.statistics.models import Release
+from mechelen.web.followup import policy
 from mechelen.web.statistics.published import release_tables
 from mechelen.web.tenancy.models import Organisation
 
@@ -47,7 +47,7 @@ class PublishedTable:
 
 def published_tables(organisation: Organisation) -> list[PublishedTable]:
     found: dict[str, PublishedTable] = {}
-    releases = Release.objects.published().filter(organisation=organisation)
+    releases = policy.published_releases(organisation)
     for release in releases.order_by("-published_at", "-pk"):
         for table in release_tables(release):
             name = str(table["name"])

@@ -36,6 +36,7 @@ from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.core.tabulation.spec import GEOGRAPHY
 from mechelen.web.assessments.actions import report_of
 from mechelen.web.commitments.models import CommitmentStatus
+from mechelen.web.followup import policy
 from mechelen.web.followup.change.rounds import closed_rounds
 from mechelen.web.statistics.models import Release, ServiceFigure
 from mechelen.web.statistics.published import release_tables
@@ -238,7 +239,7 @@ def from_published_releases(
 ) -> list[tuple[Release, Found]]:
     """One value a year from every published release of the city; the latest published wins."""
     by_year: dict[int, Release] = {}
-    published = Release.objects.published().filter(organisation=organisation)
+    published = policy.published_releases(organisation)
     for release in published.order_by("published_at", "pk"):
         year = release_year(release)
         if year is not None:

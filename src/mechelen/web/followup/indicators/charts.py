@@ -17,21 +17,22 @@ from django.utils.translation import gettext as _
 
 from mechelen.engine.reporting.charts import CHART_FONT, VEGA_LITE_SCHEMA, render_svg
 from mechelen.i18n import LANGUAGES
-from mechelen.web.followup.rows import IndicatorProgressRow
+from mechelen.web.followup.indicators.rows import IndicatorProgress
 
 
-def line_chart_spec(row: IndicatorProgressRow) -> dict[str, Any]:
+def line_chart_spec(row: IndicatorProgress) -> dict[str, Any]:
     observed = _("Observed")
     values: list[dict[str, Any]] = [
-        {"year": p.year, "value": p.value, "series": observed} for p in row.series
+        {"year": v.observation.year, "value": v.observation.value, "series": observed}
+        for v in row.series
     ]
     marks: list[dict[str, Any]] = []
-    if row.baseline_year is not None and row.baseline_value is not None:
+    if row.baseline is not None:
         marks.append(
-            {"year": row.baseline_year, "value": row.baseline_value, "series": _("Baseline")}
+            {"year": row.baseline.year, "value": row.baseline.value, "series": _("Baseline")}
         )
-    if row.target_year is not None and row.target_value is not None:
-        marks.append({"year": row.target_year, "value": row.target_value, "series": _("Target")})
+    if row.target is not None:
+        marks.append({"year": row.target.year, "value": row.target.value, "series": _("Target")})
     years = [v["year"] for v in values + marks]
     domain = [min(years), max(years)] if years else [2000, 2030]
     if domain[0] == domain[1]:
@@ -89,18 +90,18 @@ def _page_language() -> str:
 
 
 def indicator_chart(
-    row: IndicatorProgressRow, prefix: str = "indicator", lang: str | None = None
+    row: IndicatorProgress, prefix: str = "indicator", lang: str | None = None
 ) -> str:
     """The SVG of the row's chart, element ids ``<prefix>-<spec id>-<n>``, its numbers in
     ``lang`` (the page's language when not given)."""
     lang = lang or _page_language()
     spec = line_chart_spec(row)
     text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
-    digest = hashlib.sha256(f"{prefix}{row.spec_id}{lang}{text}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{prefix}{row.spec.id}{lang}{text}".encode()).hexdigest()
     key = "followup-chart-" + digest
     found = cache.get(key)
     if isinstance(found, str):
         return found
-    svg = render_svg(spec, id_prefix=f"{prefix}-{row.spec_id}", lang=lang)
+    svg = render_svg(spec, id_prefix=f"{prefix}-{row.spec.id}", lang=lang)
     cache.set(key, svg, 24 * 3600)
     return svg

@@ -25,9 +25,9 @@ from mechelen.web.followup.indicators.forms import (
     OverrideForm,
 )
 from mechelen.web.followup.indicators.messages import located_text
+from mechelen.web.followup.indicators.progress import progress_of
 from mechelen.web.followup.indicators.specs import check_import, followed_indicator
 from mechelen.web.followup.models import CityIndicator, IndicatorObservation
-from mechelen.web.followup.report_data import progress_row
 from mechelen.web.tenancy.access import access_of, require
 from mechelen.web.tenancy.lookup import organisation_named
 
@@ -39,10 +39,9 @@ def indicator_list(request: HttpRequest, slug: str) -> HttpResponse:
     require(policy.can_view(access, organisation))
     lang = page_language()
     shown = []
-    for item in CityIndicator.objects.filter(organisation=organisation).select_related(
-        "override_by"
-    ):
-        row = progress_row(item, lang, public_only=False)
+    items = policy.visible_indicators(access, organisation)
+    for item in items.select_related("organisation", "override_by"):
+        row = progress_of(item, lang, access)
         if row is not None:
             shown.append({"pk": item.pk, "row": row, "chart": indicator_chart(row)})
     return render(
@@ -122,7 +121,7 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     access = access_of(request)
     require(policy.can_view(access, organisation))
     item, spec = followed_indicator(organisation, pk)
-    row = progress_row(item, page_language(), public_only=False)
+    row = progress_of(item, page_language(), access)
     return render(
         request,
         "followup/indicator.html",

@@ -11,22 +11,10 @@ from __future__ import annotations
 
 from mechelen.core.reporting.assessment_report import AssessmentReport
 from mechelen.engine.publish.open_tables import OpenColumn, OpenTable
-from mechelen.web.assessments.actions import report_of
-from mechelen.web.assessments.models import AssessmentRound
-from mechelen.web.followup.change.rounds import closed_rounds
-from mechelen.web.followup.report_data import assessment_change
+from mechelen.web.followup.change.rounds import ClosedRounds
 from mechelen.web.framework_data import framework
-from mechelen.web.tenancy.models import Organisation
 
 URGENCY_LABEL = "urgency"
-
-
-def round_for(organisation: Organisation, sees_results: bool) -> AssessmentRound | None:
-    """The latest closed round this caller may see the results of."""
-    rounds = closed_rounds(organisation)
-    if not sees_results:
-        rounds = [r for r in rounds if r.share_with_networks]
-    return rounds[-1] if rounds else None
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -142,13 +130,13 @@ def _priorities(title: str, report: AssessmentReport) -> OpenTable:
     )
 
 
-def _change(organisation: Organisation, lang: str) -> OpenTable | None:
-    change = assessment_change(organisation, lang)
-    if change is None:
+def _change(rounds: ClosedRounds) -> OpenTable | None:
+    change = rounds.latest_change()
+    if change is None or change.baseline is None:
         return None
     return OpenTable(
         "assessment_change",
-        f"Assessment: {change.round_title} against {change.baseline_title}",
+        f"Assessment: {change.latest.title} against {change.baseline.title}",
         (
             OpenColumn("sector"),
             OpenColumn("dimension"),
@@ -156,23 +144,23 @@ def _change(organisation: Organisation, lang: str) -> OpenTable | None:
             OpenColumn("consensus", "number"),
             OpenColumn("difference", "number"),
         ),
-        tuple((c.sector_id, c.dimension_id, c.before, c.after, c.difference) for c in change.cells),
+        tuple((c.sector_id, c.dimension_id, c.before, c.after, c.delta) for c in change.changes),
         ("sector", "dimension"),
     )
 
 
-def assessment_tables(
-    organisation: Organisation, lang: str, internal: bool, sees_results: bool
-) -> list[OpenTable]:
-    """Results, disagreements and priorities of the round the caller may see; the change."""
-    chosen = round_for(organisation, internal and sees_results)
+def assessment_tables(rounds: ClosedRounds, lang: str, sees_results: bool) -> list[OpenTable]:
+    """Results, disagreements and priorities of the latest closed round the caller may see
+    the results of (else of the latest shared with the networks); for the roles that read
+    results, the change against the baseline round too."""
+    chosen = rounds.latest if sees_results else rounds.latest_shared
     if chosen is None:
         return []
-    report = report_of(chosen)
+    report = rounds.results(chosen)
     tables = [
         _results(chosen.title, report, lang),
         _disagreements(chosen.title, report),
         _priorities(chosen.title, report),
     ]
-    change = _change(organisation, lang) if internal and sees_results else None
+    change = _change(rounds) if sees_results else None
     return tables + ([change] if change is not None else [])

@@ -3,40 +3,37 @@
 Indicators with their values and the framework items they serve (commitments, sectors, GCM
 objectives, SDG targets, NUA themes), commitments with their evidence, the data coverage by
 disaggregation, and the latest assessment round's results, disagreements and priorities
-(:mod:`mechelen.web.followup.export_assessment`).
+(:mod:`mechelen.web.followup.opendata.assessment`).
 
 Anyone gets the public content: indicators and values marked public or from published
 releases, public commitments, published releases' coverage, and the latest closed round the
 city shared with its networks. The organisation's internal roles get everything; those that
 read assessment results get the latest closed round and its change against the baseline.
-Written by :mod:`mechelen.web.followup.export_files`.
+The tables read the follow-up as :func:`~mechelen.web.followup.report.city.city_follow_up`
+gives it and the report built from it (its data coverage, with the indicators that need
+each disaggregation); written by :mod:`mechelen.web.followup.opendata.files`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
+from mechelen.core.reporting.follow_up import FollowUpReport
 from mechelen.engine.publish.open_tables import OpenColumn, OpenTable
+from mechelen.web.followup import policy
+from mechelen.web.followup.evidence.rows import CommitmentProgress
+from mechelen.web.followup.indicators.rows import IndicatorProgress
 from mechelen.web.followup.opendata.assessment import assessment_tables
 from mechelen.web.followup.opendata.files import ExportBundle, SdmxView, flow_id
-from mechelen.web.followup.report_data import commitment_progress, indicator_progress
-from mechelen.web.followup.rows import IndicatorProgressRow
-from mechelen.web.reports.assembly import follow_up_report
+from mechelen.web.followup.report.city import CityFollowUp, city_follow_up, follow_up_report
+from mechelen.web.tenancy.access import Access
 from mechelen.web.tenancy.models import Organisation
 
 FLAGS = {"published-release": "published", "manual": "entered"}
 FLAG_VALUES = ("published", "entered", "computed")
 
 
-@dataclass(frozen=True)
-class ExportScope:
-    organisation: Organisation
-    lang: str
-    internal: bool
-    assessment: bool
-
-
-def _indicators(rows: list[IndicatorProgressRow]) -> tuple[OpenTable, OpenTable]:
+def _indicators(rows: Sequence[IndicatorProgress]) -> tuple[OpenTable, OpenTable]:
     indicators = OpenTable(
         "indicators",
         "Indicators followed, with baseline, target and progress status",
@@ -56,18 +53,18 @@ def _indicators(rows: list[IndicatorProgressRow]) -> tuple[OpenTable, OpenTable]
         ),
         tuple(
             (
-                r.spec_id,
+                r.spec.id,
                 r.label,
                 r.unit,
-                r.direction or "",
-                r.baseline_year,
-                r.baseline_value,
-                r.target_value,
-                r.target_year,
-                r.computed_status or "",
-                r.effective_status or "",
+                r.spec.direction or "",
+                r.baseline.year if r.baseline else None,
+                r.baseline.value if r.baseline else None,
+                r.target.value if r.target else None,
+                r.target.year if r.target else None,
+                r.assessment.computed.value if r.assessment else "",
+                r.assessment.effective.value if r.assessment else "",
                 r.reason,
-                r.override_reason,
+                r.override.reason if r.override else "",
             )
             for r in rows
         ),
@@ -92,24 +89,23 @@ def _indicators(rows: list[IndicatorProgressRow]) -> tuple[OpenTable, OpenTable]
         ),
         tuple(
             (
-                r.spec_id,
-                p.year,
-                p.part or "_T",
-                p.part_label,
-                p.value,
-                FLAGS.get(p.source, "computed"),
-                p.note,
+                r.spec.id,
+                v.observation.year,
+                v.part or "_T",
+                v.part_label,
+                v.observation.value,
+                FLAGS.get(v.source, "computed"),
+                v.note,
             )
             for r in rows
-            for p in (*r.series, *r.parts)
+            for v in (*r.series, *r.parts)
         ),
         ("indicator", "year", "area"),
     )
     return indicators, values
 
 
-def _commitments(scope: ExportScope) -> tuple[OpenTable, OpenTable]:
-    rows = commitment_progress(scope.organisation, scope.lang, public_only=not scope.internal)
+def _commitments(rows: Sequence[CommitmentProgress]) -> tuple[OpenTable, OpenTable]:
     commitments = OpenTable(
         "commitments",
         "Commitments with their status",
@@ -126,15 +122,15 @@ def _commitments(scope: ExportScope) -> tuple[OpenTable, OpenTable]:
         ),
         tuple(
             (
-                r.paragraph,
-                r.title,
+                r.entry.paragraph,
+                r.entry.title,
                 " ".join(r.gcm),
                 " ".join(r.sdg),
                 " ".join(r.nua),
-                r.owner,
-                r.target,
-                r.due_date,
-                r.status,
+                r.entry.owner,
+                r.entry.target,
+                r.entry.due,
+                r.entry.status,
             )
             for r in rows
         ),
@@ -149,17 +145,22 @@ def _commitments(scope: ExportScope) -> tuple[OpenTable, OpenTable]:
             OpenColumn("title"),
             OpenColumn("url", description="the link, or the site path of the document"),
         ),
-        tuple((r.paragraph, r.title, e.date, e.title, e.url) for r in rows for e in r.evidence),
+        tuple(
+            (r.entry.paragraph, r.entry.title, e.on, e.title, e.url)
+            for r in rows
+            for e in r.entry.evidence
+        ),
     )
     return commitments, evidence
 
 
-def _links(rows: list[IndicatorProgressRow]) -> OpenTable:
+def _links(rows: Sequence[IndicatorProgress]) -> OpenTable:
     found: list[tuple[str, ...]] = []
     for row in rows:
-        found += [(row.spec_id, "commitment", str(p)) for p in row.served_commitments]
-        found += [(row.spec_id, "sector", sector) for sector in row.served_sectors]
-        found += [(row.spec_id, *key.split(":", 1)) for key in row.served_references]
+        serves, key = row.spec.serves, row.spec.id
+        found += [(key, "commitment", str(p)) for p in serves.commitments]
+        found += [(key, "sector", sector) for sector in serves.sectors]
+        found += [(key, *reference.split(":", 1)) for reference in serves.references]
     return OpenTable(
         "indicator_links",
         "Framework items each indicator serves",
@@ -179,9 +180,8 @@ def _links(rows: list[IndicatorProgressRow]) -> OpenTable:
     )
 
 
-def _coverage(scope: ExportScope) -> OpenTable:
+def _coverage(report: FollowUpReport) -> OpenTable:
     """The report's coverage table (published releases only; same for everyone)."""
-    report = follow_up_report(scope.organisation, scope.lang, public=not scope.internal)
     return OpenTable(
         "data_coverage",
         "Data coverage by disaggregation: what the published releases hold, what is missing",
@@ -208,26 +208,28 @@ def _coverage(scope: ExportScope) -> OpenTable:
     )
 
 
-def export_tables(scope: ExportScope) -> list[OpenTable]:
-    rows = indicator_progress(scope.organisation, scope.lang, public_only=not scope.internal)
+def export_tables(followup: CityFollowUp, lang: str, sees_results: bool) -> list[OpenTable]:
+    """Every table of the follow-up; the assessment's if ``sees_results`` or shared."""
     return [
-        *_indicators(rows),
-        _links(rows),
-        *_commitments(scope),
-        _coverage(scope),
-        *assessment_tables(scope.organisation, scope.lang, scope.internal, scope.assessment),
+        *_indicators(followup.indicators),
+        _links(followup.indicators),
+        *_commitments(followup.commitments),
+        _coverage(follow_up_report(followup)),
+        *assessment_tables(followup.rounds, lang, followup.internal and sees_results),
     ]
 
 
-def city_bundle(scope: ExportScope) -> ExportBundle:
-    """The city's export for this caller (public or internal, with or without results)."""
-    flow = flow_id(scope.organisation.slug)
+def city_bundle(organisation: Organisation, lang: str, reader: Access) -> ExportBundle:
+    """The city's export for ``reader`` (public or internal, with or without results)."""
+    flow = flow_id(organisation.slug)
+    followup = city_follow_up(organisation, lang, reader)
+    sees_results = policy.can_see_change(reader, organisation)
     return ExportBundle(
-        name=f"{scope.organisation.slug}-follow-up",
-        title=f"Follow-up of the Mechelen Declaration: {scope.organisation.name}",
-        source=f"Mechelen follow-up platform: {scope.organisation.name}",
+        name=f"{organisation.slug}-follow-up",
+        title=f"Follow-up of the Mechelen Declaration: {organisation.name}",
+        source=f"Mechelen follow-up platform: {organisation.name}",
         json_file="follow-up.json",
-        tables=tuple(export_tables(scope)),
+        tables=tuple(export_tables(followup, lang, sees_results)),
         sdmx=(
             SdmxView(
                 "indicator_values", ("indicator", "area", "year"), "value", f"FOLLOWUP_{flow}"

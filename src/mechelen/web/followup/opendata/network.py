@@ -4,17 +4,20 @@ Members and their countries, endorsements, the commitments most taken and most a
 (public commitments only), the assessment results members shared with their networks (the
 latest closed round each chose to share, scores only) and the indicators compared on values
 computed from published releases. The report itself is assembled by
-:func:`mechelen.web.reports.assembly.network_report`; this module only lays it out as tables.
+:func:`mechelen.web.followup.report.network.network_report`; this module only lays it out as
+tables.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from mechelen.core.reporting.follow_up import RoundSummary
 from mechelen.core.reporting.follow_up.network import NetworkReport
 from mechelen.engine.publish.open_tables import OpenColumn, OpenTable
-from mechelen.web.assessments.actions import report_of
 from mechelen.web.followup.opendata.files import ExportBundle, SdmxView, flow_id
+from mechelen.web.followup.report.network import network_report, shared_rounds
 from mechelen.web.framework_data import framework
-from mechelen.web.reports.assembly import network_report, shared_round
 from mechelen.web.tenancy.models import Network
 
 PUBLISHED = "published"
@@ -83,7 +86,9 @@ def _members(report: NetworkReport, lang: str) -> tuple[OpenTable, OpenTable, Op
     return members, countries, commitments
 
 
-def _assessments(network: Network, report: NetworkReport, lang: str) -> tuple[OpenTable, OpenTable]:
+def _assessments(
+    report: NetworkReport, shared: Mapping[str, RoundSummary], lang: str
+) -> tuple[OpenTable, OpenTable]:
     labels = {s.id: s.label.get(lang) for s in framework().sectors}
     sectors = OpenTable(
         "sectors",
@@ -104,11 +109,9 @@ def _assessments(network: Network, report: NetworkReport, lang: str) -> tuple[Op
     )
     rows = []
     for member in report.members:
-        chosen = shared_round(network.members.get(slug=member.key))
-        if chosen is None:
-            continue
-        results = report_of(chosen)
-        if not results.respondent_count:
+        chosen = shared.get(member.key)
+        results = chosen.report if chosen is not None else None
+        if chosen is None or results is None or not results.respondent_count:
             continue
         for cell in (*results.aggregate.cells, *results.aggregate.urgency):
             question = cell.question
@@ -121,7 +124,7 @@ def _assessments(network: Network, report: NetworkReport, lang: str) -> tuple[Op
                     cell.consensus,
                 )
             )
-    shared = OpenTable(
+    by_member = OpenTable(
         "shared_assessments",
         "Consensus by sector and dimension in the round each member shared with its networks",
         (
@@ -134,7 +137,7 @@ def _assessments(network: Network, report: NetworkReport, lang: str) -> tuple[Op
         tuple(rows),
         ("city", "sector", "dimension"),
     )
-    return sectors, shared
+    return sectors, by_member
 
 
 def _indicators(report: NetworkReport) -> OpenTable:
@@ -166,7 +169,8 @@ def _indicators(report: NetworkReport) -> OpenTable:
 
 def network_bundle(network: Network, lang: str) -> ExportBundle:
     flow = flow_id(network.slug)
-    report = network_report(network, lang)
+    shared = shared_rounds(network.members.all())
+    report = network_report(network, lang, shared)
     return ExportBundle(
         name=f"network-{network.slug}",
         title=f"Network picture of the Mechelen Declaration: {network.name}",
@@ -174,7 +178,7 @@ def network_bundle(network: Network, lang: str) -> ExportBundle:
         json_file="network.json",
         tables=(
             *_members(report, lang),
-            *_assessments(network, report, lang),
+            *_assessments(report, shared, lang),
             _indicators(report),
         ),
         sdmx=(

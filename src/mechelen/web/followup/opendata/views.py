@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from mechelen.web.assessments.results import page_language
 from mechelen.web.followup import policy
-from mechelen.web.followup.opendata.city import ExportScope, city_bundle
+from mechelen.web.followup.opendata.city import city_bundle
 from mechelen.web.followup.opendata.files import Written, write_file
 from mechelen.web.followup.opendata.network import network_bundle
 from mechelen.web.tenancy.access import access_of, require
@@ -32,13 +32,9 @@ def _download(written: Written | None, filename: str, private: bool) -> HttpResp
 def export(request: HttpRequest, slug: str, name: str) -> HttpResponse:
     organisation = organisation_named(slug)
     access = access_of(request)
-    scope = ExportScope(
-        organisation,
-        page_language(),
-        internal=policy.sees_internal(access, organisation),
-        assessment=policy.can_see_change(access, organisation),
-    )
-    return _download(write_file(city_bundle(scope), name), f"{slug}-{name}", scope.internal)
+    bundle = city_bundle(organisation, page_language(), access)
+    private = policy.sees_internal(access, organisation)
+    return _download(write_file(bundle, name), f"{slug}-{name}", private)
 
 
 def network_export(request: HttpRequest, slug: str, name: str) -> HttpResponse:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from mechelen.core.reporting.follow_up import CoverageRow
 from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.core.tabulation.spec import GEOGRAPHY
-from mechelen.web.followup.rows import CoverageRow
-from mechelen.web.statistics.models import Release
+from mechelen.web.followup import policy
 from mechelen.web.statistics.published import release_tables
 from mechelen.web.tenancy.models import Organisation
 
@@ -47,10 +47,12 @@ def _dimensions_present(table: dict[str, object]) -> set[str]:
     return dimensions
 
 
-def data_coverage(organisation: Organisation, lang: str = "en") -> list[CoverageRow]:
+def data_coverage(organisation: Organisation, lang: str = "en") -> tuple[CoverageRow, ...]:
+    """Each disaggregation: whether a published release holds it, by which of the table
+    dimensions that give it, in which releases (the same for every reader)."""
     found: dict[str, set[str]] = {name: set() for name in WANTED}
     releases: dict[str, list[str]] = {name: [] for name in WANTED}
-    for release in Release.objects.published().filter(organisation=organisation).order_by("pk"):
+    for release in policy.published_releases(organisation).order_by("pk"):
         present: set[str] = set()
         for table in release_tables(release):
             present |= _dimensions_present(table)
@@ -60,13 +62,14 @@ def data_coverage(organisation: Organisation, lang: str = "en") -> list[Coverage
                 found[name] |= hits
                 releases[name].append(release.title or release.name)
     with translation.override(lang):
-        return [
+        return tuple(
             CoverageRow(
                 disaggregation=name,
                 label=str(label),
                 available=bool(found[name]),
                 dimensions=tuple(d for d in dimensions if d in found[name]),
-                releases=tuple(releases[name]),
+                sources=tuple(releases[name]),
+                given_by=dimensions,
             )
             for name, (label, dimensions) in WANTED.items()
-        ]
+        )
