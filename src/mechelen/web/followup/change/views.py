@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,14 +14,13 @@ from mechelen.web.followup.change import actions
 from mechelen.web.followup.change.forms import BaselineRoundForm
 from mechelen.web.followup.change.rounds import ClosedRounds, in_words
 from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-@login_required
-def change_overview(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_see_change)
+def change_overview(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_see_change(access, organisation))
     can_edit = policy.can_choose_baseline(access, organisation)
     rounds = ClosedRounds(organisation)
     if request.method == "POST":
@@ -32,7 +30,7 @@ def change_overview(request: HttpRequest, slug: str) -> HttpResponse:
         chosen = round_in(organisation, int(form.cleaned_data["round"]))
         actions.choose_baseline_round(request.user, organisation, chosen)
         messages.success(request, _("Baseline round chosen."))
-        return redirect("followup:change", slug=slug)
+        return redirect("followup:change", slug=organisation.slug)
     baseline = rounds.baseline
     if baseline is not None:
         form.initial = {"round": baseline.pk}
@@ -49,10 +47,8 @@ def change_overview(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def change_round(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_see_change(access_of(request), organisation))
+@organisation_view(policy.can_see_change)
+def change_round(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     later = round_in(organisation, pk)
     rounds = ClosedRounds(organisation)
     baseline = rounds.baseline

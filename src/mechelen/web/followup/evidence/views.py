@@ -4,7 +4,6 @@ documents of public commitments for anyone)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -18,15 +17,14 @@ from mechelen.web.followup.evidence.documents import media_type
 from mechelen.web.followup.evidence.forms import EvidenceForm
 from mechelen.web.followup.models import CommitmentEvidence
 from mechelen.web.tenancy.access import VISITOR, access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-@login_required
-def commitment_evidence(request: HttpRequest, slug: str) -> HttpResponse:
+@organisation_view(policy.can_view)
+def commitment_evidence(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """Every commitment with its status and evidence."""
-    organisation = organisation_named(slug)
     access = access_of(request)
-    require(policy.can_view(access, organisation))
     return render(
         request,
         "followup/commitments.html",
@@ -38,12 +36,10 @@ def commitment_evidence(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def evidence(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@organisation_view(policy.can_view)
+def evidence(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     """One commitment's evidence; editors add to it."""
-    organisation = organisation_named(slug)
     access = access_of(request)
-    require(policy.can_view(access, organisation))
     commitment = get_object_or_404(Commitment, pk=pk, organisation=organisation)
     can_edit = policy.can_edit(access, organisation)
     if request.method == "POST":
@@ -61,7 +57,7 @@ def evidence(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             kind=data.get("kind", ""),
         )
         messages.success(request, _("Evidence added."))
-        return redirect("followup:evidence", slug=slug, pk=pk)
+        return redirect("followup:evidence", slug=organisation.slug, pk=pk)
     return render(
         request,
         "followup/evidence.html",
@@ -75,16 +71,14 @@ def evidence(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
-def evidence_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def evidence_remove(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item = get_object_or_404(CommitmentEvidence, pk=pk, commitment__organisation=organisation)
     commitment_pk = item.commitment_id
     actions.remove_evidence(request.user, item)
     messages.success(request, _("Evidence removed."))
-    return redirect("followup:evidence", slug=slug, pk=commitment_pk)
+    return redirect("followup:evidence", slug=organisation.slug, pk=commitment_pk)
 
 
 def document_response(item: CommitmentEvidence) -> HttpResponse:
@@ -102,16 +96,14 @@ def document_response(item: CommitmentEvidence) -> HttpResponse:
     return response
 
 
-@login_required
-def evidence_file(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_view(access_of(request), organisation))
-    item = get_object_or_404(CommitmentEvidence, pk=pk, commitment__organisation=organisation)
+@organisation_view(policy.can_view)
+def evidence_file(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    item = get_object_or_404(policy.visible_evidence(access_of(request), organisation), pk=pk)
     return document_response(item)
 
 
-def public_evidence_file(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@organisation_view(None, public=True)
+def public_evidence_file(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     """A document of a public commitment's evidence (404 for any other)."""
-    organisation = organisation_named(slug)
     item = get_object_or_404(policy.visible_evidence(VISITOR, organisation), pk=pk)
     return document_response(item)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,15 +13,13 @@ from mechelen.web.followup.figures.forms import FillFromReleaseForm
 from mechelen.web.followup.indicators.messages import problem_text
 from mechelen.web.followup.indicators.specs import followed_indicator
 from mechelen.web.followup.models import AutomaticSource
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-@login_required
-def fill(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@organisation_view(policy.can_edit)
+def fill(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     """Compute the values from the indicator's automatic source (a form for a release)."""
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
     item, spec = followed_indicator(organisation, pk)
     needs_release = item.automatic_source == AutomaticSource.PUBLISHED_RELEASE
     form = (
@@ -38,7 +35,7 @@ def fill(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         for problem in problems:
             messages.warning(request, problem_text(problem))
         messages.success(request, _("%(count)d values computed.") % {"count": len(stored)})
-        return redirect("followup:indicator", slug=slug, pk=item.pk)
+        return redirect("followup:indicator", slug=organisation.slug, pk=item.pk)
     return render(
         request,
         "followup/fill.html",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -28,15 +27,14 @@ from mechelen.web.followup.indicators.messages import located_text
 from mechelen.web.followup.indicators.progress import progress_of
 from mechelen.web.followup.indicators.specs import check_import, followed_indicator
 from mechelen.web.followup.models import CityIndicator, IndicatorObservation
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.access import access_of
+from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.scoping import organisation_view
 
 
-@login_required
-def indicator_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_view)
+def indicator_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_view(access, organisation))
     lang = page_language()
     shown = []
     items = policy.visible_indicators(access, organisation)
@@ -55,24 +53,20 @@ def indicator_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def indicator_add(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def indicator_add(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     form = ChooseIndicatorForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         item = actions.choose_indicator(
             request.user, organisation, form.cleaned_data["indicator_id"]
         )
         messages.success(request, _("Indicator added: set its baseline and target."))
-        return redirect("followup:indicator_edit", slug=slug, pk=item.pk)
+        return redirect("followup:indicator_edit", slug=organisation.slug, pk=item.pk)
     return render(request, "followup/add.html", {"organisation": organisation, "form": form})
 
 
-@login_required
-def indicator_custom(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def indicator_custom(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     form = CustomIndicatorForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -80,7 +74,7 @@ def indicator_custom(request: HttpRequest, slug: str) -> HttpResponse:
             request.user, organisation, data["indicator_id"], data["document"]
         )
         messages.success(request, _("Indicator defined: set its baseline and target."))
-        return redirect("followup:indicator_edit", slug=slug, pk=item.pk)
+        return redirect("followup:indicator_edit", slug=organisation.slug, pk=item.pk)
     return render(
         request,
         "followup/custom.html",
@@ -88,11 +82,9 @@ def indicator_custom(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def indicator_import(request: HttpRequest, slug: str) -> HttpResponse:
+@organisation_view(policy.can_edit)
+def indicator_import(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """Indicators of the city's own from a YAML file in the catalogue's format, all or none."""
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
     form = ImportIndicatorsForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -107,7 +99,7 @@ def indicator_import(request: HttpRequest, slug: str) -> HttpResponse:
         if not found:
             created = actions.import_indicators(request.user, organisation, entries, name)
             messages.success(request, _("%(count)d indicators imported.") % {"count": len(created)})
-            return redirect("followup:indicators", slug=slug)
+            return redirect("followup:indicators", slug=organisation.slug)
     return render(
         request,
         "followup/import.html",
@@ -115,11 +107,9 @@ def indicator_import(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(policy.can_view)
+def indicator_detail(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     access = access_of(request)
-    require(policy.can_view(access, organisation))
     item, spec = followed_indicator(organisation, pk)
     row = progress_of(item, page_language(), access)
     return render(
@@ -137,16 +127,14 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def indicator_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def indicator_edit(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item, spec = followed_indicator(organisation, pk)
     form = IndicatorSettingsForm(request.POST or None, instance=item, spec=spec)
     if request.method == "POST" and form.is_valid():
         actions.update_indicator(request.user, item, form.cleaned_data)
         messages.success(request, _("Indicator saved."))
-        return redirect("followup:indicator", slug=slug, pk=item.pk)
+        return redirect("followup:indicator", slug=organisation.slug, pk=item.pk)
     return render(
         request,
         "followup/edit.html",
@@ -154,27 +142,23 @@ def indicator_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
-def indicator_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def indicator_remove(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item = get_object_or_404(CityIndicator, pk=pk, organisation=organisation)
     actions.remove_indicator(request.user, item)
     messages.success(request, _("Indicator removed."))
-    return redirect("followup:indicators", slug=slug)
+    return redirect("followup:indicators", slug=organisation.slug)
 
 
-@login_required
-def value_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def value_add(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item, spec = followed_indicator(organisation, pk)
     form = ObservationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.record_observation(request.user, item, form.cleaned_data)
         messages.success(request, _("Value recorded."))
-        return redirect("followup:indicator", slug=slug, pk=item.pk)
+        return redirect("followup:indicator", slug=organisation.slug, pk=item.pk)
     return render(
         request,
         "followup/value.html",
@@ -182,23 +166,21 @@ def value_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
-def value_remove(request: HttpRequest, slug: str, pk: int, value: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def value_remove(
+    request: HttpRequest, organisation: Organisation, pk: int, value: int
+) -> HttpResponse:
     observation = get_object_or_404(
         IndicatorObservation, pk=value, indicator__pk=pk, indicator__organisation=organisation
     )
     actions.remove_observation(request.user, observation)
     messages.success(request, _("Value removed."))
-    return redirect("followup:indicator", slug=slug, pk=pk)
+    return redirect("followup:indicator", slug=organisation.slug, pk=pk)
 
 
-@login_required
-def override(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def override(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item, spec = followed_indicator(organisation, pk)
     initial = {"status": item.override_status, "reason": item.override_reason}
     form = OverrideForm(request.POST or None, initial=initial)
@@ -207,7 +189,7 @@ def override(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             request.user, item, form.cleaned_data["status"], form.cleaned_data["reason"]
         )
         messages.success(request, _("Status set by hand."))
-        return redirect("followup:indicator", slug=slug, pk=item.pk)
+        return redirect("followup:indicator", slug=organisation.slug, pk=item.pk)
     return render(
         request,
         "followup/override.html",
@@ -215,12 +197,10 @@ def override(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
-def override_clear(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    organisation = organisation_named(slug)
-    require(policy.can_edit(access_of(request), organisation))
+@organisation_view(policy.can_edit)
+def override_clear(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     item = get_object_or_404(CityIndicator, pk=pk, organisation=organisation)
     actions.clear_override(request.user, item)
     messages.success(request, _("The status set by hand was cleared."))
-    return redirect("followup:indicator", slug=slug, pk=item.pk)
+    return redirect("followup:indicator", slug=organisation.slug, pk=item.pk)

@@ -13,8 +13,9 @@ from mechelen.web.followup import policy
 from mechelen.web.followup.opendata.city import city_bundle
 from mechelen.web.followup.opendata.files import Written, write_file
 from mechelen.web.followup.opendata.network import network_bundle
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import network_named, organisation_named
+from mechelen.web.tenancy.access import access_of
+from mechelen.web.tenancy.models import Network, Organisation
+from mechelen.web.tenancy.scoping import network_view, organisation_view
 
 
 def _download(written: Written | None, filename: str, private: bool) -> HttpResponse:
@@ -29,17 +30,16 @@ def _download(written: Written | None, filename: str, private: bool) -> HttpResp
     return response
 
 
-def export(request: HttpRequest, slug: str, name: str) -> HttpResponse:
-    organisation = organisation_named(slug)
+@organisation_view(None, public=True)
+def export(request: HttpRequest, organisation: Organisation, name: str) -> HttpResponse:
     access = access_of(request)
     bundle = city_bundle(organisation, page_language(), access)
     private = policy.sees_internal(access, organisation)
-    return _download(write_file(bundle, name), f"{slug}-{name}", private)
+    return _download(write_file(bundle, name), f"{organisation.slug}-{name}", private)
 
 
-def network_export(request: HttpRequest, slug: str, name: str) -> HttpResponse:
+@network_view(policy.can_export_network, public=True)
+def network_export(request: HttpRequest, network: Network, name: str) -> HttpResponse:
     """A network's picture as open data: only what its members share, for anyone."""
-    network = network_named(slug)
-    require(policy.can_export_network(access_of(request), network))
     bundle = network_bundle(network, page_language())
-    return _download(write_file(bundle, name), f"network-{slug}-{name}", private=False)
+    return _download(write_file(bundle, name), f"network-{network.slug}-{name}", private=False)
