@@ -81,8 +81,8 @@ def add_evidence(
     request: ApiRequest, slug: str, pk: int, payload: EvidenceIn
 ) -> Status[dict[str, Any]]:
     """Add a link as evidence (audited)."""
-    commitment = _commitment(request, slug, pk)
-    api_organisation(request, slug, policy.can_edit)
+    commitment = _commitment(request, slug, pk)  # 404 first: a hidden one is never told apart
+    api_organisation(request, slug, policy.can_edit)  # then 403 unless the caller may edit
     data = checked(EvidenceForm(payload.dict()))
     item = actions.add_evidence(request.user, commitment, data)
     return Status(201, _evidence(item, commitment.public))
