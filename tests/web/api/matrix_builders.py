@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mechelen.web.audit.log import record
-from mechelen.web.followup import actions as followup_actions
+from mechelen.web.followup.evidence import actions as evidence_actions
 from mechelen.web.tenancy.members import invitations
 from mechelen.web.tenancy.models import Membership
 from mechelen.web.tenancy.roles import Role
@@ -137,7 +137,7 @@ def slug_with_job(world: Any, city: Any) -> dict[str, Any]:
 
 
 def private_commitment_with_evidence(world: Any, city: Any) -> dict[str, Any]:
-    followup_actions.add_evidence(
+    evidence_actions.add_evidence(
         None,
         city.private_commitment,
         {

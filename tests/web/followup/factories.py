@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from mechelen.web.assessments.models import AssessmentRound, RoundStatus
 from mechelen.web.commitments.models import Commitment
-from mechelen.web.followup import actions
+from mechelen.web.followup.evidence.actions import add_evidence
+from mechelen.web.followup.indicators.actions import record_observation
 from mechelen.web.followup.models import CityIndicator, CommitmentEvidence
 
 #: a minimal PDF: enough for the content check
@@ -34,7 +35,7 @@ def indicator_of(city: Any, indicator_id: str = "language-course-participation")
 
 
 def document_evidence(commitment: Commitment, title: str = "Report") -> CommitmentEvidence:
-    return actions.add_evidence(
+    return add_evidence(
         None,
         commitment,
         {"date": datetime.date(2025, 1, 1), "title": title},
@@ -54,7 +55,7 @@ def indicator_kwargs(world: Any, city: Any) -> dict[str, Any]:
 
 def value_kwargs(world: Any, city: Any) -> dict[str, Any]:
     item = indicator_of(city)
-    value = actions.record_observation(None, item, {"year": 2020, "value": 131.0})
+    value = record_observation(None, item, {"year": 2020, "value": 131.0})
     return slug_and(city, item.pk, value=value.pk)
 
 

@@ -12,16 +12,24 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone, translation
 
-from mechelen.web.followup import actions
-from mechelen.web.followup.charts import indicator_chart, line_chart_spec
+from mechelen.core.reporting.follow_up import FollowUpReport
+from mechelen.web.followup.indicators import actions
+from mechelen.web.followup.indicators.charts import indicator_chart, line_chart_spec
+from mechelen.web.followup.indicators.progress import indicator_progress
 from mechelen.web.followup.models import CommitmentEvidence
-from mechelen.web.followup.report_data import indicator_progress
-from mechelen.web.reports.assembly import follow_up_report
+from mechelen.web.followup.policy import reader_of
+from mechelen.web.followup.report.city import city_follow_up, follow_up_report
+from mechelen.web.tenancy.models import Organisation
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World
 from tests.web.followup.factories import indicator_of
 
 NNBSP = "\u202f"
+
+
+def internal_report(organisation: Organisation) -> FollowUpReport:
+    reader = reader_of(organisation, public=False)
+    return follow_up_report(city_follow_up(organisation, "en", reader))
 
 
 def client_in(lang: str, user: Any | None = None) -> Client:
@@ -77,7 +85,9 @@ def test_indicator_charts_write_numbers_in_the_page_language(world: World) -> No
     item.baseline_value, item.target_value = 1000.0, 2500.0
     item.save()
     actions.record_observation(None, item, {"year": 2022, "value": 1500.0})
-    (row,) = indicator_progress(world.a.organisation, "en")
+    (row,) = indicator_progress(
+        world.a.organisation, "en", reader_of(world.a.organisation, public=False)
+    )
     assert "1,500" in indicator_chart(row, lang="en")
     with translation.override("fr"):
         french = indicator_chart(row)
@@ -91,13 +101,13 @@ def test_the_report_flags_a_status_set_by_hand_with_its_date(world: World) -> No
     item = indicator_of(world.a)
     actions.record_observation(None, item, {"year": 2022, "value": 150.0})
     actions.set_override(world.a.users[Role.COORDINATOR], item, "moving-away", "Checked by hand")
-    (entry,) = follow_up_report(world.a.organisation, "en", public=False).followed
+    (entry,) = internal_report(world.a.organisation).followed
     assert entry.overridden and entry.override_on == timezone.localdate()
 
 
 def test_coverage_names_the_indicators_whose_tables_need_a_breakdown(world: World) -> None:
     indicator_of(world.a)  # language-course participation: tables by birth_status
-    report = follow_up_report(world.a.organisation, "en", public=False)
+    report = internal_report(world.a.organisation)
     rows = {row.disaggregation: row for row in report.coverage}
     (label,) = [i.label for i in report.indicators]
     assert label in rows["country_of_birth"].needed_by

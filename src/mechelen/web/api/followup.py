@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from mechelen.web.api.auth import allow
-from mechelen.web.followup import actions, policy
+from mechelen.web.followup import policy
+from mechelen.web.followup.indicators import actions
+from mechelen.web.followup.indicators.progress import indicator_progress
+from mechelen.web.followup.indicators.rows import IndicatorProgress, RecordedValue
 from mechelen.web.followup.models import CityIndicator
-from mechelen.web.followup.report_data import indicator_progress
-from mechelen.web.followup.rows import IndicatorProgressRow
-from mechelen.web.tenancy.lookup import organisation_named
+from mechelen.web.tenancy.scoping import ApiRequest, api_organisation
 
 router = Router(tags=["follow-up"])
 
@@ -59,48 +58,54 @@ class ValueIn(Schema):
     public: bool = False
 
 
-def _out(row: IndicatorProgressRow, internal: bool) -> IndicatorOut:
-    def points(found: tuple[object, ...]) -> list[PointOut]:
-        return [PointOut.model_validate(p, from_attributes=True) for p in found]
+def _point(value: RecordedValue) -> PointOut:
+    return PointOut(
+        year=value.observation.year,
+        value=value.observation.value,
+        source=value.source,
+        note=value.note,
+        public=value.public,
+        part=value.part,
+    )
 
+
+def _out(row: IndicatorProgress, internal: bool) -> IndicatorOut:
+    assessment, override = row.assessment, row.override
     return IndicatorOut(
-        indicator=row.spec_id,
+        indicator=row.spec.id,
         label=row.label,
         unit=row.unit,
-        direction=row.direction,
+        direction=row.spec.direction,
         breakdown=row.breakdown,
-        baseline_year=row.baseline_year,
-        baseline_value=row.baseline_value,
-        target_value=row.target_value,
-        target_year=row.target_year,
-        series=points(row.series),
-        parts=points(row.parts),
-        computed_status=row.computed_status,
-        status=row.effective_status,
+        baseline_year=row.baseline.year if row.baseline else None,
+        baseline_value=row.baseline.value if row.baseline else None,
+        target_value=row.target.value if row.target else None,
+        target_year=row.target.year if row.target else None,
+        series=[_point(value) for value in row.series],
+        parts=[_point(value) for value in row.parts],
+        computed_status=assessment.computed.value if assessment else None,
+        status=assessment.effective.value if assessment else None,
         reason=row.reason,
-        override_by=row.override_by if internal else "",
-        override_reason=row.override_reason,
-        override_on=row.override_on,
+        override_by=override.by if override and internal else "",
+        override_reason=override.reason if override else "",
+        override_on=override.on if override else None,
         public=row.public,
     )
 
 
 @router.get("/{slug}/indicators", response=list[IndicatorOut])
-def list_indicators(request: HttpRequest, slug: str, lang: str = "en") -> list[IndicatorOut]:
-    organisation = organisation_named(slug)
-    internal = policy.sees_internal(request.auth, organisation)  # type: ignore[attr-defined]
+def list_indicators(request: ApiRequest, slug: str, lang: str = "en") -> list[IndicatorOut]:
+    organisation = api_organisation(request, slug)
+    internal = policy.sees_internal(request.auth, organisation)
     if lang not in ("en", "fr", "es"):
         raise HttpError(422, "lang must be en, fr or es.")
-    rows = indicator_progress(organisation, lang, public_only=not internal)
+    rows = indicator_progress(organisation, lang, request.auth)
     return [_out(row, internal) for row in rows]
 
 
 @router.post("/{slug}/indicators/{indicator}/values", response={201: PointOut})
-def add_value(
-    request: HttpRequest, slug: str, indicator: str, payload: ValueIn
-) -> Status[PointOut]:
-    organisation = organisation_named(slug)
-    allow(policy.can_edit(request.auth, organisation))  # type: ignore[attr-defined]
+def add_value(request: ApiRequest, slug: str, indicator: str, payload: ValueIn) -> Status[PointOut]:
+    organisation = api_organisation(request, slug, policy.can_edit)
     item = get_object_or_404(CityIndicator, organisation=organisation, indicator_id=indicator)
     if not 1900 <= payload.year <= 2100:
         raise HttpError(422, "year must be from 1900 to 2100.")

@@ -18,9 +18,11 @@ from mechelen.web.assessments import actions as assessment_actions
 from mechelen.web.assessments.models import AssessmentRound
 from mechelen.web.demo.assessment import CLOSED_ROUND, as_responses, fictional_respondents
 from mechelen.web.demo.steps import DemoContext, demo_step
-from mechelen.web.followup import actions
+from mechelen.web.followup.evidence.actions import add_evidence
+from mechelen.web.followup.figures.actions import fill_automatically
+from mechelen.web.followup.indicators import actions
+from mechelen.web.followup.indicators.specs import spec_of
 from mechelen.web.followup.models import AutomaticSource, CityIndicator, CommitmentEvidence
-from mechelen.web.followup.specs import spec_of
 from mechelen.web.statistics.models import Release
 
 SECOND_ROUND = "Joint assessment 2026, second round (fictional answers)"
@@ -118,12 +120,12 @@ def _indicators(context: DemoContext) -> None:
         assert spec is not None
         if created.automatic_source == AutomaticSource.PUBLISHED_RELEASE:
             if release is not None:
-                actions.fill_automatically(coordinator, created, spec, release, 2015)
+                fill_automatically(coordinator, created, spec, release, 2015)
                 base = created.observations.filter(year=2015, breakdown="").first()
                 if base is not None:
                     actions.update_indicator(coordinator, created, {"baseline_value": base.value})
         elif created.automatic_source:
-            actions.fill_automatically(coordinator, created, spec)
+            fill_automatically(coordinator, created, spec)
         for year, value in values:
             actions.record_observation(
                 coordinator,
@@ -155,7 +157,7 @@ def _evidence(context: DemoContext) -> None:
     statistics = organisation.commitments.filter(paragraph=17).first()
     courses = organisation.commitments.filter(paragraph=31).first()
     if statistics is not None:
-        actions.add_evidence(
+        add_evidence(
             coordinator,
             statistics,
             {
@@ -165,7 +167,7 @@ def _evidence(context: DemoContext) -> None:
             },
         )
     if courses is not None:
-        actions.add_evidence(
+        add_evidence(
             coordinator,
             courses,
             {"date": datetime.date(2025, 9, 15), "title": "Course report 2024-2025 (fictional)"},

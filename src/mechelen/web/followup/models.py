@@ -45,6 +45,21 @@ class OverrideStatus(models.TextChoices):
     NOT_ENOUGH_DATA = "not-enough-data", _("Not enough data")
 
 
+#: what an organisation sets for an indicator it follows: the fields of its settings form, the
+#: only ones an update may change
+INDICATOR_SETTINGS = (
+    "disaggregation",
+    "baseline_year",
+    "baseline_value",
+    "target_value",
+    "target_year",
+    "automatic_source",
+    "figure_numerator",
+    "figure_denominator",
+    "public",
+)
+
+
 class CityIndicator(models.Model):
     """An indicator an organisation follows, with its baseline, target and manual status."""
 

@@ -1,10 +1,6 @@
 """A network's open-data export under /networks/<slug>/follow-up/."""
 
-from django.urls import path
-
-from mechelen.web.followup import public_views
+from mechelen.web.followup.opendata import urls as opendata
 
 app_name = "network_followup"
-urlpatterns = [
-    path("export/<str:name>", public_views.network_export, name="export"),
-]
+urlpatterns = [*opendata.network_urlpatterns]

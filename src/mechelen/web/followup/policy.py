@@ -10,18 +10,39 @@
   evidence of public commitments; the export adds the data coverage of published releases
   and the results of the latest closed assessment round the city shared with its networks.
 - **Everyone** downloads a network's export, built from what its members share only.
+- **Nobody**, the organisation's own people included, gets figures from a release that is not
+  published: values, coverage and the tables to define an indicator on come from published
+  releases only.
+
+The ``visible_…`` functions give the rows a person may see; a document written for anyone
+(the public page, the public report, a network's picture) asks them for a visitor
+(:func:`reader_of`).
 """
 
 from __future__ import annotations
 
+from django.db.models import Q, QuerySet
+
 from mechelen.web.assessments import policy as assessment_policy
-from mechelen.web.commitments.models import Commitment
-from mechelen.web.tenancy.access import Access
+from mechelen.web.commitments import policy as commitment_policy
+from mechelen.web.followup.models import (
+    CityIndicator,
+    CommitmentEvidence,
+    IndicatorObservation,
+    ObservationSource,
+)
+from mechelen.web.statistics.models import Release, ReleaseStatus
+from mechelen.web.tenancy.access import VISITOR, Access
 from mechelen.web.tenancy.models import Network, Organisation
 from mechelen.web.tenancy.roles import Role
 
 EDIT = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR})
 VIEW = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.DATA_STEWARD, Role.VIEWER})
+
+#: values anyone may see: computed from a release that is still published, or marked public
+PUBLIC_VALUES = Q(
+    source=ObservationSource.PUBLISHED_RELEASE, release__status=ReleaseStatus.PUBLISHED
+) | (Q(public=True) & ~Q(source=ObservationSource.PUBLISHED_RELEASE))
 
 
 def can_view(access: Access, organisation: Organisation) -> bool:
@@ -31,11 +52,6 @@ def can_view(access: Access, organisation: Organisation) -> bool:
 
 def can_edit(access: Access, organisation: Organisation) -> bool:
     return access.holds(organisation, EDIT)
-
-
-def can_see_evidence_of(access: Access, commitment: Commitment) -> bool:
-    """Evidence of a public commitment is public; of another, internal."""
-    return commitment.public or can_view(access, commitment.organisation)
 
 
 def can_see_change(access: Access, organisation: Organisation) -> bool:
@@ -55,3 +71,46 @@ def sees_internal(access: Access, organisation: Organisation) -> bool:
 def can_export_network(access: Access, network: Network) -> bool:
     """A network's export holds only what its members published or shared: open to anyone."""
     return True
+
+
+def reader_of(organisation: Organisation, public: bool) -> Access:
+    """Whom a report of the organisation's follow-up is written for: anyone (a visitor) for
+    the public version; for the internal one, its viewers, who read all of it."""
+    if public:
+        return VISITOR
+    return Access(organisation_roles={organisation.pk: frozenset({Role.VIEWER})})
+
+
+def visible_indicators(access: Access, organisation: Organisation) -> QuerySet[CityIndicator]:
+    """The indicators this person may see: every one for the internal roles, those marked
+    public for anyone else."""
+    found = CityIndicator.objects.filter(organisation=organisation)
+    return found if sees_internal(access, organisation) else found.filter(public=True)
+
+
+def visible_values(access: Access, organisation: Organisation) -> QuerySet[IndicatorObservation]:
+    """The values of the organisation's indicators this person may see: every one for the
+    internal roles; for anyone else, those of a release still published and those marked
+    public (:func:`is_public_value`)."""
+    found = IndicatorObservation.objects.filter(indicator__organisation=organisation)
+    return found if sees_internal(access, organisation) else found.filter(PUBLIC_VALUES)
+
+
+def is_public_value(observation: IndicatorObservation) -> bool:
+    """Whether anyone may see the value (:data:`PUBLIC_VALUES`, for one value)."""
+    if observation.source == ObservationSource.PUBLISHED_RELEASE:
+        return observation.release is not None and observation.release.published
+    return observation.public
+
+
+def visible_evidence(access: Access, organisation: Organisation) -> QuerySet[CommitmentEvidence]:
+    """The evidence this person may see: that of the commitments they may see (every one for
+    the internal roles, the public ones for anyone else)."""
+    commitments = commitment_policy.visible_commitments(access, organisation)
+    return CommitmentEvidence.objects.filter(commitment__in=commitments)
+
+
+def published_releases(organisation: Organisation) -> QuerySet[Release]:
+    """The releases the follow-up reads figures from, whoever asks: the organisation's
+    published ones."""
+    return Release.objects.published().filter(organisation=organisation)

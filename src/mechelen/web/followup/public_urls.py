@@ -1,11 +1,7 @@
 """Public follow-up files under /cities/<slug>/follow-up/."""
 
-from django.urls import path
-
-from mechelen.web.followup import public_views
+from mechelen.web.followup.evidence import urls as evidence
+from mechelen.web.followup.opendata import urls as opendata
 
 app_name = "public_followup"
-urlpatterns = [
-    path("evidence/<int:pk>/file", public_views.evidence_file, name="evidence_file"),
-    path("export/<str:name>", public_views.export, name="export"),
-]
+urlpatterns = [*evidence.public_urlpatterns, *opendata.public_urlpatterns]

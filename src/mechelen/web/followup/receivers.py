@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mechelen.web.followup.actions import refresh_from_releases
+from mechelen.web.followup.figures.actions import refresh_from_releases
 from mechelen.web.statistics.events import on_release_published
 from mechelen.web.statistics.models import Release
 

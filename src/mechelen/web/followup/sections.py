@@ -1,7 +1,8 @@
 """The follow-up sections of a city's public page: public indicators and public evidence.
 
-Only indicators the city marked public, with values from published releases or marked
-public (the status is assessed on those values only), and the evidence of public commitments.
+What anyone may see, whoever looks (the policy's ``visible_…`` for a visitor): the indicators
+the city marked public, with values from published releases or marked public (the status is
+assessed on those values only), and the evidence of public commitments.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from mechelen.web.followup.charts import indicator_chart
-from mechelen.web.followup.report_data import commitment_progress, indicator_progress
+from mechelen.web.followup.evidence.rows import commitment_progress
+from mechelen.web.followup.indicators.charts import indicator_chart
+from mechelen.web.followup.indicators.progress import indicator_progress
 from mechelen.web.language import page_language
 from mechelen.web.portal.sections import city_section
+from mechelen.web.tenancy.access import VISITOR
 from mechelen.web.tenancy.models import Organisation
 
 
@@ -21,11 +24,9 @@ from mechelen.web.tenancy.models import Organisation
 def public_indicators(
     request: HttpRequest, organisation: Organisation
 ) -> tuple[str, dict[str, Any]] | None:
-    rows = indicator_progress(organisation, page_language(), public_only=True)
+    rows = indicator_progress(organisation, page_language(), VISITOR)
     evidence = [
-        row
-        for row in commitment_progress(organisation, page_language(), public_only=True)
-        if row.evidence
+        row for row in commitment_progress(organisation, page_language(), VISITOR) if row.evidence
     ]
     if not rows and not evidence:
         return None

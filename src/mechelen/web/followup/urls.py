@@ -1,29 +1,14 @@
-from django.urls import path
+"""The follow-up's pages under /manage/<slug>/follow-up/, one list of each sub-package."""
 
-from mechelen.web.followup import change_views, evidence_views, views
+from mechelen.web.followup.change import urls as change
+from mechelen.web.followup.evidence import urls as evidence
+from mechelen.web.followup.figures import urls as figures
+from mechelen.web.followup.indicators import urls as indicators
 
 app_name = "followup"
 urlpatterns = [
-    path("", views.indicator_list, name="indicators"),
-    path("indicators/add/", views.indicator_add, name="indicator_add"),
-    path("indicators/define/", views.indicator_custom, name="indicator_custom"),
-    path("indicators/import/", views.indicator_import, name="indicator_import"),
-    path("indicators/<int:pk>/", views.indicator_detail, name="indicator"),
-    path("indicators/<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
-    path("indicators/<int:pk>/remove/", views.indicator_remove, name="indicator_remove"),
-    path("indicators/<int:pk>/values/", views.value_add, name="value_add"),
-    path(
-        "indicators/<int:pk>/values/<int:value>/remove/",
-        views.value_remove,
-        name="value_remove",
-    ),
-    path("indicators/<int:pk>/fill/", views.fill, name="fill"),
-    path("indicators/<int:pk>/status/", views.override, name="override"),
-    path("indicators/<int:pk>/status/clear/", views.override_clear, name="override_clear"),
-    path("commitments/", evidence_views.commitment_evidence, name="commitments"),
-    path("commitments/<int:pk>/evidence/", evidence_views.evidence, name="evidence"),
-    path("evidence/<int:pk>/remove/", evidence_views.evidence_remove, name="evidence_remove"),
-    path("evidence/<int:pk>/file", evidence_views.evidence_file, name="evidence_file"),
-    path("assessment-change/", change_views.change_overview, name="change"),
-    path("assessment-change/<int:pk>/", change_views.change_round, name="change_round"),
+    *indicators.urlpatterns,
+    *figures.urlpatterns,
+    *evidence.urlpatterns,
+    *change.urlpatterns,
 ]

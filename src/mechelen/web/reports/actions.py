@@ -1,4 +1,5 @@
-"""Generate the reports: assemble the model (assembly.py), render HTML or PDF (engine).
+"""Generate the reports: the follow-up app assembles the model
+(:mod:`mechelen.web.followup.report`), the engine renders it as HTML or PDF.
 
 Generating a report only reads: nothing is stored, so nothing is audited.
 """
@@ -17,7 +18,9 @@ from mechelen.engine.reporting.follow_up.html import render_follow_up_html
 from mechelen.engine.reporting.network.html import render_network_html
 from mechelen.engine.reporting.pdf import html_to_pdf
 from mechelen.i18n import LANGUAGES
-from mechelen.web.reports.assembly import follow_up_report, network_report
+from mechelen.web.followup.policy import reader_of
+from mechelen.web.followup.report.city import city_follow_up, follow_up_report
+from mechelen.web.followup.report.network import network_report
 from mechelen.web.tenancy.models import Network, Organisation
 
 FORMATS = ("html", "pdf")
@@ -51,7 +54,8 @@ def render_city_report(
 ) -> RenderedReport:
     lang = lang if lang in LANGUAGES else "en"
     day = generated_on or today()
-    report: FollowUpReport = follow_up_report(organisation, lang, public)
+    reader = reader_of(organisation, public)
+    report: FollowUpReport = follow_up_report(city_follow_up(organisation, lang, reader))
     html = render_follow_up_html(report, lang, day)
     kind = "public" if public else "internal"
     stem = f"follow-up-{slugify(organisation.slug)}-{kind}-{lang}-{day.isoformat()}"

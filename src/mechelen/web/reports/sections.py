@@ -11,9 +11,9 @@ from django.http import HttpRequest
 from mechelen.engine.reporting.charts import render_svg
 from mechelen.engine.reporting.network.world_map import map_spec
 from mechelen.engine.reporting.wording import ReportWording
+from mechelen.web.followup.report.network import network_report
 from mechelen.web.language import page_language
 from mechelen.web.portal.sections import city_section, network_section
-from mechelen.web.reports.assembly import network_report
 from mechelen.web.tenancy.models import Network, Organisation
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -16,8 +15,8 @@ from mechelen.web.reports.actions import (
     render_city_report,
     render_network_report,
 )
-from mechelen.web.tenancy.access import access_of, require
-from mechelen.web.tenancy.lookup import network_named, organisation_named
+from mechelen.web.tenancy.models import Network, Organisation
+from mechelen.web.tenancy.scoping import network_view, organisation_view
 
 
 def _options(request: HttpRequest) -> tuple[str, str]:
@@ -34,11 +33,9 @@ def _response(found: RenderedReport) -> HttpResponse:
     return allow_own_styles(response) if found.content_type.startswith("text/html") else response
 
 
-@login_required
-def city(request: HttpRequest, slug: str) -> HttpResponse:
+@organisation_view(policy.can_generate_internal)
+def city(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """The workspace page: generate the internal or the public report, HTML or PDF."""
-    organisation = organisation_named(slug)
-    require(policy.can_generate_internal(access_of(request), organisation))
     return render(
         request,
         "reports/city.html",
@@ -46,25 +43,21 @@ def city(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def city_file(request: HttpRequest, slug: str) -> HttpResponse:
+@organisation_view(policy.can_generate_internal)
+def city_file(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """The internal report of the city (every commitment, assessment results, all values)."""
-    organisation = organisation_named(slug)
-    require(policy.can_generate_internal(access_of(request), organisation))
     fmt, lang = _options(request)
     return _response(render_city_report(organisation, lang, fmt, public=False))
 
 
-def public_city(request: HttpRequest, slug: str) -> HttpResponse:
+@organisation_view(policy.can_generate_public, public=True)
+def public_city(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """The public report: published content only, for anyone."""
-    organisation = organisation_named(slug)
-    require(policy.can_generate_public(access_of(request), organisation))
     fmt, lang = _options(request)
     return _response(render_city_report(organisation, lang, fmt, public=True))
 
 
-def network(request: HttpRequest, slug: str) -> HttpResponse:
-    found = network_named(slug)
-    require(policy.can_generate_network(access_of(request), found))
+@network_view(policy.can_generate_network, public=True)
+def network(request: HttpRequest, found: Network) -> HttpResponse:
     fmt, lang = _options(request)
     return _response(render_network_report(found, lang, fmt))

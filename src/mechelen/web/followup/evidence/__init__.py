@@ -1,0 +1,1 @@
+"""Dated evidence of commitments: links and documents checked by their content."""
