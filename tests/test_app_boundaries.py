@@ -13,8 +13,6 @@ use what a page uses (actions, forms, lookups) but never a page itself (views, u
 Apps depend one way: no two apps import each other, even through others (tenancy, the base of
 all, imports none of the apps built on it), but for the audit log (``MUTUAL``).
 
-``NOT_YET`` lists the crossings that the other parts of issue 11 remove; an entry that is no
-longer imported fails the test too, so the list only shrinks.
 """
 
 from __future__ import annotations
@@ -32,14 +30,29 @@ EVERY_APP_OFFERS = frozenset({"models", "policy"})
 #: each app's public modules beyond its models and policy (paths inside the app)
 PUBLIC: dict[str, frozenset[str]] = {
     "accounts": frozenset(),
-    "assessments": frozenset({"lookup"}),  # the round a URL names
+    "assessments": frozenset(
+        {
+            "lookup",  # the round a URL names
+            "reading",  # a round's results as the core computes them
+        }
+    ),
     "audit": frozenset({"log"}),  # every write records in the audit log
     "commitments": frozenset(),
-    "followup": frozenset(),
+    "followup": frozenset(
+        {
+            "report.city",  # the city's follow-up read once into the core's report model
+            "report.network",  # the same for a network's members
+        }
+    ),
     "jobs": frozenset({"runner"}),  # other apps register kinds of jobs and enqueue them
     "portal": frozenset({"sections"}),  # other apps add sections to the public pages
     "reports": frozenset(),
-    "statistics": frozenset({"published"}),  # reading the tables of a published release
+    "statistics": frozenset(
+        {
+            "releases.published",  # reading the tables of a published release
+            "events",  # what statistics announces (a release published), for others to hear
+        }
+    ),
     "tenancy": frozenset(
         {
             "roles",
@@ -62,18 +75,6 @@ PAGES = frozenset({"views", "urls"})
 #: app -> app it imports although that one imports it too, and why
 MUTUAL: dict[tuple[str, str], str] = {
     ("audit", "tenancy"): "an entry of the log belongs to an organisation; tenancy writes too",
-}
-
-#: (importing app, imported module) -> what of issue 11 removes the crossing
-NOT_YET: dict[tuple[str, str], str] = {
-    ("followup", "assessments.actions"): "one-way follow-up: report_of read once (point 1)",
-    ("reports", "assessments.actions"): "one-way follow-up: report_of read once (point 1)",
-    ("followup", "assessments.results"): "one page_language() (point 7)",
-    ("reports", "assessments.results"): "one page_language() (point 7)",
-    ("followup", "reports.assembly"): "exports depend on the report model (point 1)",
-    ("reports", "followup.coverage"): "the report reads core follow-up objects (point 1)",
-    ("reports", "followup.report_data"): "the report reads core follow-up objects (point 1)",
-    ("statistics", "followup.actions"): "statistics announces a published release (point 4)",
 }
 
 
@@ -169,7 +170,7 @@ def broken(web: Path = WEB) -> list[str]:
     return [
         f"{c.path} imports {c.other}.{c.module}: {reason}"
         for c in crossings(web)
-        if (reason := c.rule_broken()) is not None and c.key not in NOT_YET
+        if (reason := c.rule_broken()) is not None
     ]
 
 
@@ -179,10 +180,10 @@ def test_apps_import_only_each_other_s_public_entry_points() -> None:
 
 
 def app_imports(web: Path = WEB) -> dict[str, set[str]]:
-    """Which apps each app imports, leaving out ``MUTUAL`` and ``NOT_YET``."""
+    """Which apps each app imports, leaving out ``MUTUAL``."""
     found: dict[str, set[str]] = {app: set() for app in web_apps(web)}
     for c in crossings(web):
-        if c.key not in NOT_YET and (c.app, c.other) not in MUTUAL:
+        if (c.app, c.other) not in MUTUAL:
             found[c.app].add(c.other)
     return found
 
@@ -218,13 +219,6 @@ def test_the_circle_check_finds_a_circle_through_a_third_app() -> None:
 def test_every_app_says_what_it_offers_the_others() -> None:
     """A new app is born with its public entry points written down here."""
     assert set(web_apps()) == set(PUBLIC) | FACES
-
-
-def test_the_crossings_not_fixed_yet_still_exist() -> None:
-    """Once a crossing of ``NOT_YET`` is gone, its entry goes too."""
-    crossing = {c.key for c in crossings() if c.rule_broken() is not None}
-    gone = sorted(f"{app} -> {module}" for app, module in set(NOT_YET) - crossing)
-    assert not gone, "remove from NOT_YET, no longer imported: " + ", ".join(gone)
 
 
 def test_the_check_catches_views_actions_and_private_modules(tmp_path: Path) -> None:

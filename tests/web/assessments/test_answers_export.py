@@ -8,7 +8,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from mechelen.engine.assessment import form_layout as layout
-from mechelen.web.assessments import actions
+from mechelen.web.assessments import actions, reading
 from mechelen.web.assessments.models import AssessmentRound, Invitation
 from mechelen.web.tenancy.roles import Role
 from tests.web.assessments.conftest import upload, url
@@ -96,7 +96,7 @@ def test_the_exported_answers_import_again_unchanged(
     assert answered(again) == answered(round_a)
     assert len(answered(again)) == 2
     assert cell_values(export(world, again)) == cell_values(content)
-    original, copy = actions.report_of(round_a), actions.report_of(again)
+    original, copy = reading.report_of(round_a), reading.report_of(again)
     assert copy.priorities == original.priorities
     assert [(c.question, c.consensus, dict(c.group_scores)) for c in copy.aggregate.cells] == [
         (c.question, c.consensus, dict(c.group_scores)) for c in original.aggregate.cells

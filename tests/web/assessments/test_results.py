@@ -12,7 +12,7 @@ from mechelen.core.assessment.aggregation import aggregate
 from mechelen.demo.assessment import DEMO_ANSWERS, demo_respondents
 from mechelen.engine.assessment.pipeline import run_assessment
 from mechelen.web.accounts.models import ApiToken
-from mechelen.web.assessments import actions
+from mechelen.web.assessments import actions, reading
 from mechelen.web.assessments.models import AssessmentRound
 from mechelen.web.demo.assessment import as_responses
 from mechelen.web.framework_data import framework
@@ -57,7 +57,7 @@ def test_stored_answers_map_onto_the_core_aggregation(
     data: dict[str, Any] = yaml.safe_load(DEMO_ANSWERS.read_text(encoding="utf-8"))
     responses = as_responses(demo_respondents(framework(), data))
     actions.import_responses(None, round_a, responses, "en", ["demo"])
-    stored = actions.responses_of(round_a)
+    stored = reading.responses_of(round_a)
     assert len(stored.respondents) == 14 and len({r.group_id for r in stored.respondents}) == 7
     expected, got = aggregate(framework(), responses), aggregate(framework(), stored)
     assert [
@@ -70,9 +70,9 @@ def test_stored_answers_map_onto_the_core_aggregation(
 
 def test_drafts_do_not_count(world: World, round_a: AssessmentRound, invitation_a: Any) -> None:
     actions.save_answers(invitation_a.user, invitation_a, {"food/urgency": (4, "")})
-    assert actions.responses_of(round_a).respondents == ()
+    assert reading.responses_of(round_a).respondents == ()
     actions.save_answers(invitation_a.user, invitation_a, {"food/urgency": (4, "")}, submit=True)
-    assert [a.score for a in actions.responses_of(round_a).answers] == [4]
+    assert [a.score for a in reading.responses_of(round_a).answers] == [4]
 
 
 def test_results_page_shows_heatmap_table_disagreements_and_priorities(
@@ -86,7 +86,7 @@ def test_results_page_shows_heatmap_table_disagreements_and_priorities(
     assert "Disagreements between stakeholder groups" in text
     assert "Ranked priorities" in text and "Suggested order of work" in text
     assert "still open" in text  # provisional while open
-    report = actions.report_of(round_a)
+    report = reading.report_of(round_a)
     from mechelen.web.framework_data import in_page_language
 
     first = framework().sector(report.priorities[0].sector_id)

@@ -14,7 +14,7 @@ from mechelen.core.assessment.questionnaire import build_questionnaire
 from mechelen.engine.reporting.assessment.json_data import report_as_dict
 from mechelen.web.api.auth import allow
 from mechelen.web.api.forms import checked
-from mechelen.web.assessments import actions, policy
+from mechelen.web.assessments import actions, policy, reading
 from mechelen.web.assessments.forms import RoundForm
 from mechelen.web.assessments.lookup import own_invitation, round_in
 from mechelen.web.assessments.models import AssessmentRound, Invitation
@@ -86,7 +86,7 @@ def round_results(request: ApiRequest, slug: str, pk: int) -> dict[str, Any]:
     item = round_in(organisation, pk)
     if item.is_open:
         raise HttpError(409, "The round is still open; results are published when it closes.")
-    return report_as_dict(actions.report_of(item), page_language())
+    return report_as_dict(reading.report_of(item), page_language())
 
 
 def _my_invitation(request: ApiRequest, slug: str, pk: int) -> Invitation:
@@ -97,7 +97,7 @@ def _my_invitation(request: ApiRequest, slug: str, pk: int) -> Invitation:
 
 
 def _answers_out(invitation: Invitation) -> dict[str, Any]:
-    order = actions.question_order()
+    order = reading.question_order()
     stored = sorted(invitation.answers.all(), key=lambda a: order.get(a.question_id, len(order)))
     return {
         "round": invitation.round_id,

@@ -1,5 +1,5 @@
-"""Changes to assessment rounds and answers (each recorded in the audit log), and the mapping
-of stored answers onto the core :class:`~mechelen.core.assessment.responses.Responses`."""
+"""Changes to assessment rounds and answers, each recorded in the audit log (reading a round's
+results is in :mod:`mechelen.web.assessments.reading`)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from mechelen.core.assessment.questionnaire import build_questionnaire
-from mechelen.core.assessment.responses import Answer as CoreAnswer
-from mechelen.core.assessment.responses import Respondent, Responses
-from mechelen.core.reporting.assessment_report import AssessmentReport, build_assessment_report
+from mechelen.core.assessment.responses import Responses
 from mechelen.web.assessments.models import (
     Answer,
     AssessmentRound,
@@ -37,10 +34,6 @@ class RoundClosed(Exception):
 
 class AlreadySubmitted(Exception):
     """The respondent submitted their answers; they can no longer change them."""
-
-
-def question_order() -> dict[str, int]:
-    return {q.id: i for i, q in enumerate(build_questionnaire(framework()))}
 
 
 @transaction.atomic
@@ -225,37 +218,6 @@ def import_responses(
         },
     )
     return created
-
-
-def responses_of(assessment_round: AssessmentRound) -> Responses:
-    """The submitted answers of the round as core responses (drafts do not count)."""
-    order = question_order()
-    invitations = list(
-        assessment_round.invitations.filter(submitted_at__isnull=False)
-        .order_by("pk")
-        .prefetch_related("answers")
-    )
-    respondents = tuple(Respondent(str(i.pk), i.name, i.group_id) for i in invitations)
-    answers: list[CoreAnswer] = []
-    for invitation in invitations:
-        rows = sorted(
-            (a for a in invitation.answers.all() if a.question_id in order),
-            key=lambda a: order[a.question_id],
-        )
-        answers.extend(
-            CoreAnswer(str(invitation.pk), a.question_id, a.score, a.evidence) for a in rows
-        )
-    return Responses(respondents, tuple(answers))
-
-
-def report_of(assessment_round: AssessmentRound) -> AssessmentReport:
-    """The round's results, computed by the core from the submitted answers."""
-    return build_assessment_report(
-        framework(),
-        responses_of(assessment_round),
-        place=assessment_round.organisation.name,
-        note=assessment_round.title,
-    )
 
 
 def answers_of(invitation: Invitation) -> dict[str, tuple[int | None, str]]:

@@ -15,8 +15,8 @@ from mechelen.engine.reporting.assessment.charts import heatmap_spec
 from mechelen.engine.reporting.assessment.json_data import report_as_dict
 from mechelen.engine.reporting.charts import render_svg
 from mechelen.engine.reporting.wording import Wording
-from mechelen.web.assessments.actions import report_of
 from mechelen.web.assessments.models import AssessmentRound, Invitation
+from mechelen.web.assessments.reading import report_of
 from mechelen.web.framework_data import framework, in_page_language
 
 

@@ -27,8 +27,8 @@ from mechelen.engine.assessment.answers_reader import FormContent, read_answers
 from mechelen.engine.assessment.template import FilledRespondent, write_form
 from mechelen.i18n import render_location, render_problem
 from mechelen.web import uploads
-from mechelen.web.assessments.actions import responses_of
 from mechelen.web.assessments.models import AssessmentRound
+from mechelen.web.assessments.reading import responses_of
 from mechelen.web.framework_data import framework
 
 #: the parts every Excel workbook (OOXML spreadsheet) holds

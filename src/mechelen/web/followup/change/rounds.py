@@ -21,8 +21,8 @@ from mechelen.core.reporting.follow_up import (
     RoundSummary,
     assessment_section,
 )
-from mechelen.web.assessments.actions import report_of
 from mechelen.web.assessments.models import AssessmentRound, RoundStatus
+from mechelen.web.assessments.reading import report_of
 from mechelen.web.followup.models import AssessmentBaseline
 from mechelen.web.framework_data import framework
 from mechelen.web.tenancy.models import Organisation

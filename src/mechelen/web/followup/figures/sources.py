@@ -34,7 +34,7 @@ from mechelen.core.microdata.codes import (
 from mechelen.core.problems import Problem
 from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.core.tabulation.spec import GEOGRAPHY
-from mechelen.web.assessments.actions import report_of
+from mechelen.web.assessments.reading import report_of
 from mechelen.web.commitments.models import CommitmentStatus
 from mechelen.web.followup import policy
 from mechelen.web.followup.change.rounds import closed_rounds
