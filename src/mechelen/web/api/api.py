@@ -13,9 +13,9 @@ from typing import Any
 from ninja import NinjaAPI, Swagger
 
 from mechelen.web.api.auth import BearerToken
-from mechelen.web.api.commitments import router as commitments_router
-from mechelen.web.api.organisations import networks as networks_router
-from mechelen.web.api.organisations import router as organisations_router
+from mechelen.web.api.routers.commitments import router as commitments_router
+from mechelen.web.api.routers.organisations import networks as networks_router
+from mechelen.web.api.routers.organisations import router as organisations_router
 
 
 class SiteSwagger(Swagger):
@@ -47,11 +47,11 @@ api = MechelenAPI(
 api.add_router("/organisations", organisations_router)
 api.add_router("/organisations", commitments_router)
 api.add_router("/networks", networks_router)
-api.add_router("/organisations", "mechelen.web.api.assessments.router")
-api.add_router("/organisations", "mechelen.web.api.statistics.router")
-api.add_router("/organisations", "mechelen.web.api.followup.router")
-api.add_router("/organisations", "mechelen.web.api.members.router")
-api.add_router("/organisations", "mechelen.web.api.assessment_rounds.router")
-api.add_router("/organisations", "mechelen.web.api.datasets.router")
-api.add_router("/organisations", "mechelen.web.api.jobs.router")
-api.add_router("/organisations", "mechelen.web.api.evidence.router")
+api.add_router("/organisations", "mechelen.web.api.routers.assessments.router")
+api.add_router("/organisations", "mechelen.web.api.routers.statistics.router")
+api.add_router("/organisations", "mechelen.web.api.routers.followup.router")
+api.add_router("/organisations", "mechelen.web.api.routers.members.router")
+api.add_router("/organisations", "mechelen.web.api.routers.assessment_rounds.router")
+api.add_router("/organisations", "mechelen.web.api.routers.datasets.router")
+api.add_router("/organisations", "mechelen.web.api.routers.jobs.router")
+api.add_router("/organisations", "mechelen.web.api.routers.evidence.router")

@@ -12,8 +12,8 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from mechelen.i18n import LANGUAGES
-from mechelen.web.api.assessments import RoundOut
 from mechelen.web.api.forms import checked
+from mechelen.web.api.routers.assessments import RoundOut
 from mechelen.web.assessments import actions, policy, results, spreadsheets
 from mechelen.web.assessments.forms import InvitationForm
 from mechelen.web.assessments.lookup import round_in

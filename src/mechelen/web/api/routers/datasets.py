@@ -15,7 +15,7 @@ from ninja.errors import HttpError
 
 from mechelen.core.problems import Problem, ProblemsFound
 from mechelen.web.api.forms import checked
-from mechelen.web.api.jobs import JobOut, ProblemOut, job_out
+from mechelen.web.api.routers.jobs import JobOut, ProblemOut, job_out
 from mechelen.web.statistics import policy
 from mechelen.web.statistics.datasets import actions
 from mechelen.web.statistics.datasets.forms import MappingForm, UploadForm

@@ -1,0 +1,1 @@
+"""The API's routers, one per kind of object; `api.py` mounts them."""
