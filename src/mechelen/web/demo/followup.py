@@ -23,7 +23,7 @@ from mechelen.web.followup.figures.actions import fill_automatically
 from mechelen.web.followup.indicators import actions
 from mechelen.web.followup.indicators.specs import spec_of
 from mechelen.web.followup.models import AutomaticSource, CityIndicator, CommitmentEvidence
-from mechelen.web.statistics.models import Release
+from mechelen.web.statistics import policy as statistics_policy
 
 SECOND_ROUND = "Joint assessment 2026, second round (fictional answers)"
 FICTIONAL = "fictional demo value"
@@ -109,7 +109,7 @@ def _second_round(context: DemoContext) -> None:
 def _indicators(context: DemoContext) -> None:
     organisation = context.organisations["mechelen"]
     coordinator = context.users["mechelen-coordinator"]
-    release = Release.objects.published().filter(organisation=organisation).first()
+    release = statistics_policy.public_releases(organisation).first()
     for indicator_id, (settings, values) in INDICATORS.items():
         item = CityIndicator.objects.filter(organisation=organisation, indicator_id=indicator_id)
         if item.exists():
