@@ -5,9 +5,11 @@
     .venv/bin/python scripts/demo_outputs.py compare build/demo-outputs/before build/demo-outputs/after
 
 ``record`` loads the demo into a fresh data folder and writes into the output folder: every
-release's files, each demo city's report and the network's report as HTML in English, French
-and Spanish, and the API's answers to an administrator of each city (every GET without an
-object id, then each release and dataset); ``manifest.json`` lists the SHA-256 of each file
+release's files, each demo city's report (internal and public) and the network's report as
+HTML in English, French and Spanish, each city's and the network's open-data export (the
+files of its Data Package, as a visitor and as the city's administrator get them), the API's
+OpenAPI document, and the API's answers to an administrator of each city and to a visitor
+(every GET without an object id, then each release and dataset); ``manifest.json`` lists the SHA-256 of each file
 after dates, times and the demo's random tokens are replaced by placeholders. ``compare``
 prints the files that differ, appear or disappear, and exits with 1 if any does.
 """
@@ -16,12 +18,15 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
+import itertools
 import json
 import os
 import re
 import shutil
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 #: what changes from one run to the next without the code changing
@@ -83,12 +88,13 @@ def record(out: Path) -> None:
             )
             shutil.copytree(folder, target, dirs_exist_ok=True)
     for organisation in Organisation.objects.order_by("slug"):
-        for lang in ("en", "fr", "es"):
-            report = out / "reports" / f"{organisation.slug}.{lang}.html"
+        for lang, public in itertools.product(("en", "fr", "es"), (False, True)):
+            name = f"{organisation.slug}{'.public' if public else ''}.{lang}.html"
+            report = out / "reports" / name
             report.parent.mkdir(parents=True, exist_ok=True)
             call_command(
                 "report_city", organisation.slug, "--lang", lang, "--format", "html",
-                "--out", str(report),
+                "--out", str(report), *(["--public"] if public else []),
             )  # fmt: skip
     for network in Network.objects.order_by("slug"):
         for lang in ("en", "fr", "es"):
@@ -98,21 +104,28 @@ def record(out: Path) -> None:
                 "--out", str(report),
             )  # fmt: skip
     client = Client()
+    openapi = client.get("/api/openapi.json")
+    _write_answer(out, "/api/openapi.json", openapi.status_code, openapi.content)
     for organisation in Organisation.objects.order_by("slug"):
         admin = context.users.get(f"{organisation.slug}-admin")
-        headers = {}
+        callers: dict[str, dict[str, str]] = {"visitor": {}}
         if admin is not None:
-            headers["Authorization"] = f"Bearer {ApiToken.issue(admin, 'outputs')[1]}"
+            token = ApiToken.issue(admin, "outputs")[1]
+            callers["admin"] = {"Authorization": f"Bearer {token}"}
+            _write_export(out, f"{organisation.slug}/admin", _export(admin, organisation))
+        _write_export(out, f"{organisation.slug}/visitor", _export(None, organisation))
         base = f"/api/organisations/{organisation.slug}"
         paths = [base, *(f"{base}/{p}" for p in API_LISTS)]
-        for path in paths:
+        for (who, headers), path in itertools.product(callers.items(), paths):
             answer = client.get(path, headers=headers)
-            _write_answer(out, path, answer.status_code, answer.content)
+            _write_answer(out, f"{who}{path}", answer.status_code, answer.content)
             if path.endswith(("/releases", "/datasets")) and answer.status_code == 200:
                 for item in json.loads(answer.content):
                     detail = f"{path}/{item['id']}"
                     got = client.get(detail, headers=headers)
-                    _write_answer(out, detail, got.status_code, got.content)
+                    _write_answer(out, f"{who}{detail}", got.status_code, got.content)
+    for network in Network.objects.order_by("slug"):
+        _write_export(out, f"network-{network.slug}", _export(None, network))
     manifest = {
         str(path.relative_to(out)): hashlib.sha256(normalised(path)).hexdigest()
         for path in sorted(out.rglob("*"))
@@ -133,6 +146,31 @@ API_LISTS = (
     "datasets",
     "service-figures",
 )
+
+
+def _export(user: object | None, owner: object) -> tuple[int, bytes]:
+    """The open-data Data Package of a city (or a network) as ``user`` downloads it."""
+    from django.test import Client
+
+    from mechelen.web.tenancy.models import Network
+
+    client = Client()
+    if user is not None:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    kind = "networks" if isinstance(owner, Network) else "cities"
+    answer = client.get(f"/{kind}/{owner.slug}/follow-up/export/datapackage.zip")  # type: ignore[attr-defined]
+    return answer.status_code, answer.content
+
+
+def _write_export(out: Path, name: str, answer: tuple[int, bytes]) -> None:
+    """The files of the Data Package (a zip's own time stamps would differ every run)."""
+    target = out / "exports" / name
+    target.mkdir(parents=True, exist_ok=True)
+    status, content = answer
+    (target / "status.txt").write_text(f"{status}\n", encoding="utf-8")
+    if status == 200:
+        with zipfile.ZipFile(io.BytesIO(content)) as package:
+            package.extractall(target)
 
 
 def _write_answer(out: Path, path: str, status: int, content: bytes) -> None:

@@ -60,3 +60,63 @@ def test_the_schema_is_the_apis(db: Any) -> None:
         served["components"]["securitySchemes"]
         == api.get_openapi_schema(path_prefix="/api/")["components"]["securitySchemes"]
     )
+
+
+#: every operation of the API by router, as clients were generated with (the ids are
+#: ``mechelen_web_api_<router>_<function>``)
+OPERATIONS = {
+    "assessment_rounds": {
+        "answers_workbook",
+        "close_round",
+        "coverage",
+        "invite",
+        "list_invitations",
+    },
+    "assessments": {
+        "list_rounds",
+        "my_answers",
+        "open_round",
+        "replace_my_answers",
+        "round_results",
+    },
+    "commitments": {"change_commitment", "create_commitment", "list_commitments"},
+    "datasets": {"get_dataset", "ingest", "list_datasets", "list_uploads", "upload"},
+    "evidence": {"add_evidence", "list_evidence", "remove_evidence"},
+    "followup": {"add_value", "list_indicators"},
+    "jobs": {"get_job", "list_jobs"},
+    "members": {
+        "audit_log",
+        "change_role",
+        "invite",
+        "list_invitations",
+        "list_members",
+        "revoke_invitation",
+        "take_role",
+    },
+    "organisations": {"change_profile", "get_organisation", "list_networks", "list_organisations"},
+    "statistics": {
+        "approve_release",
+        "create_figure",
+        "get_release",
+        "list_figures",
+        "list_releases",
+        "reject_release",
+        "submit_release",
+    },
+}
+
+
+def test_operation_ids_keep_the_names_clients_were_generated_with() -> None:
+    """Moving the routers into ``api/routers`` must not rename every method of a generated
+    client (django-ninja names an operation after its module)."""
+    ids = {
+        operation["operationId"]
+        for item in api.get_openapi_schema()["paths"].values()
+        for operation in item.values()
+        if isinstance(operation, dict) and "operationId" in operation
+    }
+    assert ids == {
+        f"mechelen_web_api_{router}_{name}"
+        for router, names in OPERATIONS.items()
+        for name in names
+    }

@@ -23,7 +23,6 @@ from mechelen.web.tenancy.models import Membership, Network, Organisation
 from mechelen.web.tenancy.roles import Level, OrganisationStatus, Role
 from mechelen.web.tenancy.scoping import (
     ApiRequest,
-    api_network,
     api_organisation,
     network_view,
     organisation_view,
@@ -99,8 +98,6 @@ def test_the_api_twin_answers_403_and_404_the_api_way(world: World) -> None:
     assert refused.value.status_code == 403
     with pytest.raises(Http404):
         api_organisation(request, "nowhere")
-    with pytest.raises(HttpError):
-        api_network(request, "net", lambda access, network: access.analyses(network))
 
 
 def test_visible_commitments_hide_unpublished_ones_from_other_cities(world: World) -> None:

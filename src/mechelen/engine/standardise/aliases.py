@@ -20,7 +20,7 @@ can never clash with a country code:
   ``Outlying-US(Guam-USVI-etc)`` (several territories in one category).
 
 ICAO's refugee codes ``XXB`` and ``XXC`` are deliberately not read: they describe a legal status,
-which Mechelen never stores (ARCHITECTURE.md, rule 6), not a citizenship.
+which Mechelen never stores (the firewall, docs/statistics.md), not a citizenship.
 
 Non-ISO codes that the standardiser returns:
 

@@ -17,6 +17,9 @@ from mechelen.web.api.routers.commitments import router as commitments_router
 from mechelen.web.api.routers.organisations import networks as networks_router
 from mechelen.web.api.routers.organisations import router as organisations_router
 
+API_PREFIX = "mechelen_web_api_"
+ROUTERS_PREFIX = f"{API_PREFIX}routers_"
+
 
 class SiteSwagger(Swagger):
     """Swagger UI from the site's static files, without inline script."""
@@ -25,6 +28,14 @@ class SiteSwagger(Swagger):
 
 
 class MechelenAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        """``mechelen_web_api_<router>_<function>``, the ids clients were generated with
+        before the routers moved into ``api/routers`` (django-ninja names an operation
+        after its module)."""
+        return str(super().get_openapi_operation_id(operation)).replace(
+            ROUTERS_PREFIX, API_PREFIX, 1
+        )
+
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         """The bearer scheme is optional: each operation also answers without it (a
         visitor, or the site's session), written as the empty requirement ``{}``."""

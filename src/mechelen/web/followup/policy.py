@@ -31,7 +31,7 @@ from mechelen.web.followup.models import (
     IndicatorObservation,
     ObservationSource,
 )
-from mechelen.web.statistics.models import Release, ReleaseStatus
+from mechelen.web.statistics.models import ReleaseStatus
 from mechelen.web.tenancy.access import VISITOR, Access
 from mechelen.web.tenancy.models import Network, Organisation
 from mechelen.web.tenancy.roles import Role
@@ -108,9 +108,3 @@ def visible_evidence(access: Access, organisation: Organisation) -> QuerySet[Com
     the internal roles, the public ones for anyone else)."""
     commitments = commitment_policy.visible_commitments(access, organisation)
     return CommitmentEvidence.objects.filter(commitment__in=commitments)
-
-
-def published_releases(organisation: Organisation) -> QuerySet[Release]:
-    """The releases the follow-up reads figures from, whoever asks: the organisation's
-    published ones."""
-    return Release.objects.published().filter(organisation=organisation)

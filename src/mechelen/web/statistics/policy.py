@@ -59,10 +59,6 @@ def can_approve(access: Access, organisation: Organisation) -> bool:
     return access.holds(organisation, APPROVE)
 
 
-def can_view_release(access: Access, release: Release) -> bool:
-    return release.published or can_view(access, release.organisation)
-
-
 #: the rule that grants each permission of the release workflow
 WORKFLOW_RULES: dict[Permission, Callable[[Access, Organisation], bool]] = {
     Permission.PREPARE: can_prepare,

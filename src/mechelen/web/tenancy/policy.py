@@ -32,10 +32,6 @@ def can_read_audit_log(access: Access, organisation: Organisation) -> bool:
     return access.holds(organisation, READ_AUDIT_LOG)
 
 
-def can_analyse_network(access: Access, network: Network) -> bool:
-    return access.analyses(network)
-
-
 def can_manage_network_members(access: Access, network: Network) -> bool:
     """A network's analysts keep its list of member cities and regions."""
     return access.analyses(network)

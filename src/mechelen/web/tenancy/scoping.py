@@ -93,22 +93,9 @@ def _scoped(
 def api_organisation(
     request: ApiRequest, slug: str, rule: OrganisationRule | None = None
 ) -> Organisation:
-    """The organisation an API call names, once the policy allowed the caller (403 if not)."""
-    return _api_scoped(organisation_named, request, slug, rule)
-
-
-def api_network(request: ApiRequest, slug: str, rule: NetworkRule | None = None) -> Network:
-    """The network an API call names, once the policy allowed the caller (403 if not)."""
-    return _api_scoped(network_named, request, slug, rule)
-
-
-def _api_scoped(
-    find: Callable[[str], Scope],
-    request: ApiRequest,
-    slug: str,
-    rule: Callable[[Access, Scope], bool] | None,
-) -> Scope:
-    found = find(slug)
+    """The organisation an API call names (404 when none), once the policy allowed the
+    caller (403 if not)."""
+    found = organisation_named(slug)
     if rule is not None and not rule(request.auth, found):
         raise HttpError(403, "Your roles do not allow this.")
     return found

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mechelen.web.followup import policy
+from mechelen.web.followup.figures.sources import year_named
 from mechelen.web.followup.indicators.forms import YEARS
+from mechelen.web.statistics import policy as statistics_policy
 from mechelen.web.statistics.models import Release
 from mechelen.web.tenancy.models import Organisation
 
@@ -31,14 +31,13 @@ class FillFromReleaseForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        published = policy.published_releases(organisation)
+        published = statistics_policy.public_releases(organisation)
         field = self.fields["release"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = published
         latest = published.order_by("-published_at").first()
         if latest is not None:
-            found = re.search(r"(19|20)\d\d", f"{latest.name} {latest.title}")
-            self.fields["year"].initial = int(found.group(0)) if found else None
+            self.fields["year"].initial = year_named(latest)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

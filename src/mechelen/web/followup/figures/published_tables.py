@@ -15,7 +15,7 @@ from mechelen.core.microdata.codes import (
     SEX_UNKNOWN,
 )
 from mechelen.core.tabulation.hierarchy import TOTAL
-from mechelen.web.followup import policy
+from mechelen.web.statistics import policy as statistics_policy
 from mechelen.web.statistics.releases.published import release_tables
 from mechelen.web.tenancy.models import Organisation
 
@@ -47,7 +47,7 @@ class PublishedTable:
 
 def published_tables(organisation: Organisation) -> list[PublishedTable]:
     found: dict[str, PublishedTable] = {}
-    releases = policy.published_releases(organisation)
+    releases = statistics_policy.public_releases(organisation)
     for release in releases.order_by("-published_at", "-pk"):
         for table in release_tables(release):
             name = str(table["name"])

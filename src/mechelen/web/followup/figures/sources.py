@@ -36,8 +36,8 @@ from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.core.tabulation.spec import GEOGRAPHY
 from mechelen.web.assessments.reading import report_of
 from mechelen.web.commitments.models import CommitmentStatus
-from mechelen.web.followup import policy
 from mechelen.web.followup.change.rounds import closed_rounds
+from mechelen.web.statistics import policy as statistics_policy
 from mechelen.web.statistics.models import Release, ServiceFigure
 from mechelen.web.statistics.releases.published import release_tables
 from mechelen.web.tenancy.models import Organisation
@@ -61,11 +61,6 @@ def reads(indicator_id: str) -> Callable[[FigureReader], FigureReader]:
         return function
 
     return register
-
-
-def readable_from_tables(spec: IndicatorSpec) -> bool:
-    """Whether a published table gives the indicator: a registered reader, or named cells."""
-    return spec.id in _READERS or spec.table_source is not None
 
 
 def _cells_reader(spec: IndicatorSpec, problems: list[Problem]) -> FigureReader | None:
@@ -226,11 +221,17 @@ def from_release(spec: IndicatorSpec, release: Release, year: int, by_geography:
     return Found(values, problems)
 
 
+def year_named(release: Release) -> int | None:
+    """A year the release's id or title names (``census-2021``), if any."""
+    found = YEAR.search(f"{release.name} {release.title}")
+    return int(found.group(0)) if found else None
+
+
 def release_year(release: Release) -> int | None:
     """The year a release describes: a year in its id or title, else the year it was published."""
-    found = YEAR.search(f"{release.name} {release.title}")
-    if found:
-        return int(found.group(0))
+    named = year_named(release)
+    if named is not None:
+        return named
     return release.published_at.year if release.published_at else None
 
 
@@ -239,7 +240,7 @@ def from_published_releases(
 ) -> list[tuple[Release, Found]]:
     """One value a year from every published release of the city; the latest published wins."""
     by_year: dict[int, Release] = {}
-    published = policy.published_releases(organisation)
+    published = statistics_policy.public_releases(organisation)
     for release in published.order_by("published_at", "pk"):
         year = release_year(release)
         if year is not None:

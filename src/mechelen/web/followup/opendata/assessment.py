@@ -14,8 +14,6 @@ from mechelen.engine.publish.open_tables import OpenColumn, OpenTable
 from mechelen.web.followup.change.rounds import ClosedRounds
 from mechelen.web.framework_data import framework
 
-URGENCY_LABEL = "urgency"
-
 
 def _labels(lang: str) -> dict[str, str]:
     model = framework()

@@ -74,15 +74,5 @@ def write_file(bundle: ExportBundle, filename: str) -> Written | None:
     return None
 
 
-def file_names(bundle: ExportBundle) -> list[str]:
-    """Every file of the bundle, for the download links."""
-    return [
-        "datapackage.zip",
-        bundle.json_file,
-        *(sdmx_file(v) for v in bundle.sdmx if bundle.table(v.table) is not None),
-        *(f"{t.name}.csv" for t in bundle.tables),
-    ]
-
-
 def flow_id(slug: str) -> str:
     return slug.upper().replace("-", "_")

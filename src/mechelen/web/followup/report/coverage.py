@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from mechelen.core.reporting.follow_up import CoverageRow
 from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.core.tabulation.spec import GEOGRAPHY
-from mechelen.web.followup import policy
+from mechelen.web.statistics import policy as statistics_policy
 from mechelen.web.statistics.releases.published import release_tables
 from mechelen.web.tenancy.models import Organisation
 
@@ -52,7 +52,7 @@ def data_coverage(organisation: Organisation, lang: str = "en") -> tuple[Coverag
     dimensions that give it, in which releases (the same for every reader)."""
     found: dict[str, set[str]] = {name: set() for name in WANTED}
     releases: dict[str, list[str]] = {name: [] for name in WANTED}
-    for release in policy.published_releases(organisation).order_by("pk"):
+    for release in statistics_policy.public_releases(organisation).order_by("pk"):
         present: set[str] = set()
         for table in release_tables(release):
             present |= _dimensions_present(table)

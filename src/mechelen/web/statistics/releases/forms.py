@@ -16,20 +16,18 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from mechelen.core.disclosure import CELL_KEY, DIFFERENTIAL_PRIVACY, SUPPRESSION
+from mechelen.core.disclosure import CELL_KEY, DIFFERENTIAL_PRIVACY, PROTECTION_METHODS
 from mechelen.core.problems import ProblemsFound
 from mechelen.core.tabulation.spec import GEOGRAPHY, TableSpec, read_spec
 from mechelen.engine.yaml_source import parse_yaml
+from mechelen.web.statistics import labels
 from mechelen.web.statistics.datasets.summaries import available_dimensions, geography_levels
 from mechelen.web.statistics.labels import dimension_label
 from mechelen.web.statistics.models import Dataset, Release
 from mechelen.web.statistics.problems import problem_text
 
-METHODS = [
-    (CELL_KEY.id, _("Cell key method")),
-    (SUPPRESSION.id, _("Suppression")),
-    (DIFFERENTIAL_PRIVACY.id, _("Differential privacy")),
-]
+#: the protection methods a data steward may choose, labelled as every page labels them
+METHODS = [(m.id, labels.METHODS[m.id]) for m in PROTECTION_METHODS]
 LAYOUTS = [
     ("one", _("One table per dimension, by area")),
     ("pairs", _("Also every pair of dimensions, by area")),
