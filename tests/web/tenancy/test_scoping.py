@@ -41,6 +41,11 @@ def _private(request: HttpRequest, organisation: Organisation, extra: str = "") 
     return HttpResponse(f"{organisation.slug}:{extra}")
 
 
+@organisation_view(_edit_rule, post_only=True)
+def _post_only(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    return HttpResponse("done")
+
+
 @organisation_view(None, public=True)
 def _public(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     return HttpResponse(organisation.name)
@@ -166,3 +171,20 @@ def test_visible_rounds_are_all_for_managers_and_the_invited_ones_for_respondent
     assert titles(world.a.users[Role.COORDINATOR]) == {"Invited", "Not invited"}
     assert titles(respondent) == {"Invited"}
     assert titles(world.b.users[Role.ADMINISTRATOR]) == set() == titles(None)
+
+
+def test_a_post_only_page_asks_for_a_login_then_the_method_then_the_policy(
+    world: World,
+) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    assert _post_only(_request(AnonymousUser()), "city-a").status_code == 302
+    viewer = world.a.users[Role.VIEWER]
+    assert _post_only(_request(viewer), "no-such-city").status_code == 405
+    posted = RequestFactory().post("/")
+    posted.user = viewer
+    with pytest.raises(PermissionDenied):
+        _post_only(posted, "city-a")
+    by_admin = RequestFactory().post("/")
+    by_admin.user = world.a.users[Role.ADMINISTRATOR]
+    assert _post_only(by_admin, "city-a").content == b"done"
