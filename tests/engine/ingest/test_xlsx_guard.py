@@ -7,6 +7,7 @@ resident before it was killed: the first test below did not finish there.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import zipfile
 from pathlib import Path
@@ -106,6 +107,28 @@ def test_a_sheet_past_the_row_limit_is_refused_while_it_is_read(tmp_path: Path) 
         assert space.con.execute(temporary).fetchone() == (0,)
         assert ingest(space, path, _mapping(), "", limits=SourceLimits(xlsx_rows=150))
     assert files_holding(folder, "p149") == []  # the ids are kept as keyed hashes only
+
+
+def test_a_refused_or_inspected_workbook_leaves_no_file_open(tmp_path: Path) -> None:
+    """The sheet's reader holds the file: a read refused half-way, or the header read alone,
+    must close it at once, not when the garbage collector finds it (a ResourceWarning then
+    fails whichever test happens to run), even while the refusal's traceback is kept."""
+    rows = [[f"p{i}", *ROWS[0][1:]] for i in range(150)]
+    path = _workbook(tmp_path / "people.xlsx", rows)
+    inspect_source(path, _mapping().source, SourceLimits())
+    assert str(path) not in _open_files()
+    with Workspace(tmp_path / "ws") as space, pytest.raises(ProblemsFound) as refused:
+        ingest(space, path, _mapping(), "", limits=SourceLimits(xlsx_rows=100))
+    assert refused.value.problems and str(path) not in _open_files()
+
+
+def _open_files() -> set[str]:
+    """What this process holds open (Linux)."""
+    found = set()
+    for fd in list(Path("/proc/self/fd").iterdir()):
+        with contextlib.suppress(OSError):  # the listing's own descriptor is gone by now
+            found.add(str(fd.readlink()))
+    return found
 
 
 def test_the_limits_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

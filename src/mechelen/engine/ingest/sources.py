@@ -188,7 +188,9 @@ def _inspect_xlsx(path: Path, options: SourceOptions, limits: SourceLimits) -> S
         name = options.sheet or book.sheetnames[0]
         if name not in book.sheetnames:
             raise _fail("ingest.E008", path, sheet=name, sheets=", ".join(book.sheetnames))
-        header = next(book[name].iter_rows(max_row=1, values_only=True), ())
+        first = book[name].iter_rows(max_row=1, values_only=True)
+        header = next(first, ())
+        first.close()  # the reader holds the file open until it ends (see xlsx_rows)
     finally:
         book.close()
     columns = tuple("" if c is None else str(c).strip() for c in header)
@@ -243,6 +245,7 @@ def xlsx_rows(
 
     check_xlsx_size(info.path, limits)
     book = load_workbook(info.path, read_only=True, data_only=True)
+    rows = None
     try:
         rows = book[sheet or book.sheetnames[0]].iter_rows(min_row=2, values_only=True)
         for number, row in enumerate(rows, start=2):
@@ -252,6 +255,10 @@ def xlsx_rows(
             if any(c not in (None, "") for c in cells):
                 yield number, cells
     finally:
+        # the sheet's reader holds the file open until it ends: end it before the book,
+        # or a refused or abandoned read leaves the file open until garbage collection
+        if rows is not None:
+            rows.close()
         book.close()
 
 
