@@ -114,8 +114,8 @@ def invitation(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
 
 def filled_forms(world: World, kwargs: dict[str, Any]) -> dict[str, Any]:
     """The 14 fictional respondents of the CLI demo, as a filled workbook."""
-    folder = Path(tempfile.mkdtemp(prefix="mechelen-audit-"))
-    content = write_demo_form(framework(), folder / "demo.xlsx").read_bytes()
+    with tempfile.TemporaryDirectory(prefix="mechelen-audit-") as folder:
+        content = write_demo_form(framework(), Path(folder) / "demo.xlsx").read_bytes()
     return {"workbooks": [SimpleUploadedFile("demo.xlsx", content)]}
 
 
