@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+#: the front-end packages of package.json (the design system, axe-core), installed by npm
+ASSETS := node_modules/.installed
 LANG_OUT ?= en
 #: the tests that touch the database, run a second time on PostgreSQL
 DATABASE_TESTS := tests/web tests/e2e
@@ -16,7 +18,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-demo: $(STAMP)  ## migrate the embedded SQLite database, load the demo content and serve http://127.0.0.1:8000
+$(ASSETS): package.json package-lock.json
+	@bash scripts/ensure-system-packages.sh assets
+	npm ci --ignore-scripts --omit=optional --no-audit --no-fund --loglevel=error
+	touch $(ASSETS)
+
+demo: $(STAMP) $(ASSETS)  ## migrate the embedded SQLite database, load the demo content and serve http://127.0.0.1:8000
 	$(BIN)/python manage.py serve_demo
 
 test: lint typecheck pytest pytest-postgres  ## everything CI runs
@@ -31,13 +38,13 @@ typecheck: $(STAMP)
 system-packages:  ## apt-get install chromium and PostgreSQL when missing (as root; skipped when present)
 	@bash scripts/ensure-system-packages.sh tests
 
-pytest: $(STAMP) system-packages  ## the whole suite on SQLite, browser tests included
+pytest: $(STAMP) $(ASSETS) system-packages  ## the whole suite on SQLite, browser tests included
 	env -u DATABASE_URL $(BIN)/pytest -q
 
-pytest-postgres: $(STAMP) system-packages  ## the database and browser tests on PostgreSQL ($$DATABASE_URL, or a throwaway server)
+pytest-postgres: $(STAMP) $(ASSETS) system-packages  ## the database and browser tests on PostgreSQL ($$DATABASE_URL, or a throwaway server)
 	bash scripts/with-postgres.sh $(BIN)/pytest -q $(DATABASE_TESTS)
 
-e2e: $(STAMP) system-packages  ## the browser tests only; MECHELEN_SCREENSHOTS=1 refreshes docs/screenshots/web-*.png
+e2e: $(STAMP) $(ASSETS) system-packages  ## the browser tests only; MECHELEN_SCREENSHOTS=1 refreshes docs/screenshots/web-*.png
 	$(BIN)/pytest -q tests/e2e
 
 messages: $(STAMP)  ## re-extract interface strings and update the fr/es catalogues (CLI and reports, then the web site)
@@ -50,7 +57,7 @@ compile-messages: $(STAMP)  ## compile the web site's catalogues after translati
 	cd src/mechelen/web && $(CURDIR)/$(BIN)/django-admin compilemessages
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules build .pytest_cache .mypy_cache .ruff_cache
 
 bench: $(STAMP)  ## print timings (never part of make test): assessment, web latency, reports, then statistics on 11.2M records
 	@command -v ab >/dev/null || apt-get install -y -q --no-install-recommends apache2-utils

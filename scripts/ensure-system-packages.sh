@@ -3,6 +3,7 @@
 #
 #   scripts/ensure-system-packages.sh venv    what `python3 -m venv` and WeasyPrint need (make demo, make test)
 #   scripts/ensure-system-packages.sh tests   chromium and PostgreSQL for the test suite
+#   scripts/ensure-system-packages.sh assets  npm, which installs package.json's design system and axe-core
 #
 # Each package comes with a probe that succeeds once it is installed; when every probe does,
 # apt is not touched at all. Browsers and servers come from Debian only: nothing is downloaded
@@ -29,8 +30,11 @@ for task in "${@:-tests}"; do
       need fonts-dejavu-core 'test -d /usr/share/fonts/truetype/dejavu'  # text in screenshots
       need postgresql 'compgen -G "/usr/lib/postgresql/*/bin/initdb"'    # database tests
       ;;
+    assets)
+      need npm 'command -v npm'  # Debian's npm brings Node.js with it
+      ;;
     *)
-      echo "unknown task: $task (venv or tests)" >&2
+      echo "unknown task: $task (venv, tests or assets)" >&2
       exit 2
       ;;
   esac
