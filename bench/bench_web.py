@@ -1,9 +1,10 @@
-"""Latency of the public city page and the assessment results page under concurrent load.
+"""Latency of the public pages and the assessment results page under concurrent load.
 
 Loads the demo into a temporary data folder, serves it with gunicorn (2 workers, the
 machine's 2 cores) and drives it with ApacheBench (`ab`, Debian package apache2-utils) from
 the same machine: N requests with C concurrent clients per page, after a warm-up. Prints the
-median and 95th-percentile latency and the throughput for each page, and the same figures for
+median and 95th-percentile latency and the throughput for each page, its HTML weight (bytes as
+served and gzip-compressed), and the same figures for
 a static file served by the same server as the baseline (the ratio of mean latencies shows
 what the page's own work costs over the bare request path).
 
@@ -13,6 +14,7 @@ what the page's own work costs over the bare request path).
 from __future__ import annotations
 
 import argparse
+import gzip
 import http.cookiejar
 import os
 import re
@@ -74,6 +76,20 @@ def results_url(base: str, session: str) -> str:
     return base + found.group(1)
 
 
+def public_release_url(base: str) -> str:
+    page = urllib.request.urlopen(f"{base}/cities/mechelen/").read().decode()
+    found = re.search(r'href="(/cities/mechelen/statistics/\d+/)"', page)
+    assert found, "the demo's public city page links no published release"
+    return base + found.group(1)
+
+
+def html_weight(url: str, cookie: str | None) -> tuple[int, int]:
+    """The page's HTML in bytes, as served and gzip-compressed."""
+    headers = {"Cookie": f"sessionid={cookie}"} if cookie else {}
+    body = urllib.request.urlopen(urllib.request.Request(url, headers=headers)).read()
+    return len(body), len(gzip.compress(body))
+
+
 def ab(url: str, requests: int, concurrency: int, cookie: str | None = None) -> dict[str, float]:
     command = ["ab", "-q", "-k", "-n", str(requests), "-c", str(concurrency)]
     if cookie:
@@ -132,9 +148,17 @@ def main() -> None:
         session = log_in(base, "mechelen-coordinator", password.group(1))
         pages = {
             "static file (baseline)": (f"{base}/static/mechelen.css", None),
+            "public home page": (f"{base}/", None),
             "public city page": (f"{base}/cities/mechelen/", None),
+            "public network page": (f"{base}/networks/belgian-cities-demo/", None),
+            "public release page": (public_release_url(base), None),
             "assessment results page": (results_url(base, session), session),
         }
+        print("HTML weight of each page (bytes as served, gzip-compressed)")
+        for label, (url, cookie) in pages.items():
+            if not label.startswith("static"):
+                raw, packed = html_weight(url, cookie)
+                print(f"  {label:<26} {raw:8,} bytes  {packed:7,} gzipped")
         for concurrency in [int(c) for c in str(args.concurrency).split(",")]:
             print(
                 f"{args.requests} requests per page, {concurrency} concurrent clients, gunicorn 2 workers"
