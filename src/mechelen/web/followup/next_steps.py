@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -83,7 +83,7 @@ def _off_track(
         status = words(STATUS_LABELS[result.effective])
         if item.target_value is not None and item.target_year is not None:
             target = _("Its target is {value} by {year}.").format(
-                value=number_format(item.target_value, use_l10n=True), year=item.target_year
+                value=floatformat(item.target_value, "-2g"), year=item.target_year
             )
         else:
             target = ""
