@@ -51,9 +51,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if membership.organisation is not None:
             organisations[membership.organisation.pk] = membership.organisation
             key = ("o", membership.organisation.pk)
-        else:
+        elif membership.network is not None:
             networks[membership.network.pk] = membership.network
             key = ("n", membership.network.pk)
+        else:  # the database's constraint forbids it
+            continue
         roles.setdefault(key, []).append(str(membership.get_role_display()))
     home = Home(request.user, access, tuple(organisations.values()), personal=True)
     steps = next_steps(home)

@@ -146,14 +146,12 @@ def grouped(steps: Sequence[NextStep]) -> list[StepGroup]:
         key = step.organisation.pk if step.organisation else None
         groups.setdefault(key, []).append(step)
         owners[key] = step.organisation
-    ordered = sorted(
-        groups,
-        key=lambda k: (
-            k is not None,
-            min(s.urgency for s in groups[k]),
-            owners[k].name if owners[k] else "",
-        ),
-    )
+
+    def order(key: int | None) -> tuple[bool, int, str]:
+        owner = owners[key]
+        return (owner is not None, min(s.urgency for s in groups[key]), owner.name if owner else "")
+
+    ordered = sorted(groups, key=order)
     return [
         StepGroup(owners[k], tuple(sorted(groups[k], key=lambda s: s.urgency))) for k in ordered
     ]
