@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
+
 from mechelen.web.tenancy.access import access_for_user
 from mechelen.web.tenancy.models import Organisation
 from mechelen.web.tenancy.next_steps import Home, NextStep, next_steps
@@ -19,8 +21,12 @@ def home_for(user: Any, organisation: Organisation | None = None) -> Home:
     return Home(user, access, mine, personal=True)
 
 
-def steps_of(user: Any, organisation: Organisation | None = None) -> list[NextStep]:
-    return next_steps(home_for(user, organisation))
+def steps_of(
+    user: Any, organisation: Organisation | None = None, language: str = "en"
+) -> list[NextStep]:
+    """The steps of ``user``'s home, worded in ``language``."""
+    with translation.override(language):
+        return next_steps(home_for(user, organisation))
 
 
 def titles(steps: list[NextStep]) -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from mechelen.web.tenancy import next_steps
 from mechelen.web.tenancy.next_steps import Home, NextStep, Urgency, grouped
@@ -105,4 +106,7 @@ def test_the_home_of_a_person_asks_about_their_organisations_only(world: World) 
     home = home_for(world.b.users[Role.COORDINATOR])
     assert home.organisations == (world.b.organisation,)
     assert home_for(world.outsider).organisations == ()
-    assert Urgency.LATE.label == "Late" and Urgency.DUE.tag == "due"
+    with translation.override("en"):
+        assert Urgency.LATE.label == "Late" and Urgency.DUE.tag == "due"
+    with translation.override("fr"):
+        assert Urgency.LATE.label == "En retard"
