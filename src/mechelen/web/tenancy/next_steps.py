@@ -46,12 +46,25 @@ class Urgency(enum.IntEnum):
         """The name of its look (``next-step--late``...)."""
         return self.name.lower()
 
+    @property
+    def colour(self) -> str:
+        """The USWDS background of its tag (white text on each passes WCAG AA)."""
+        return _URGENCY_COLOURS[self]
+
 
 _URGENCY_LABELS = {
     Urgency.LATE: _("Late"),
     Urgency.DUE: _("Due soon"),
     Urgency.TODO: _("To do"),
     Urgency.INFO: _("For your information"),
+}
+
+
+_URGENCY_COLOURS = {
+    Urgency.LATE: "bg-secondary-dark",
+    Urgency.DUE: "bg-accent-warm-darker",
+    Urgency.TODO: "bg-primary",
+    Urgency.INFO: "bg-base-dark",
 }
 
 
