@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from mechelen.web.tenancy.access import access_for_user
 from mechelen.web.tenancy.models import Organisation
@@ -31,3 +32,13 @@ def steps_of(
 
 def titles(steps: list[NextStep]) -> list[str]:
     return [s.title for s in steps]
+
+
+def nothing_due(*organisations: Organisation) -> None:
+    """Move the organisations' commitments a year past today, so that what a test counts does
+    not depend on the day it runs (the world's commitments are due on a fixed date)."""
+    from mechelen.web.commitments.models import Commitment
+
+    Commitment.objects.filter(organisation__in=organisations).update(
+        due_date=timezone.localdate() + datetime.timedelta(days=365)
+    )

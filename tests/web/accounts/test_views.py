@@ -23,7 +23,14 @@ from mechelen.web.tenancy.models import Membership, Organisation
 from mechelen.web.tenancy.roles import Level, OrganisationStatus, Role
 from tests.web.conftest import PASSWORD, World, client_for, make_city
 from tests.web.followup.factories import indicator_of
+from tests.web.homes import nothing_due
 from tests.web.statistics.factories import dataset_in, release_in
+
+
+@pytest.fixture(autouse=True)
+def _nothing_due(world: World) -> None:
+    """The world's commitments are due on a fixed day: a year away, whatever today is."""
+    nothing_due(world.a.organisation, world.b.organisation)
 
 
 def page(user: Any, language: str = "en") -> str:
@@ -45,6 +52,7 @@ def late_commitment(organisation: Organisation, title: str = "Open the welcome d
 
 
 def test_the_late_come_first_with_their_reason_and_link(world: World) -> None:
+    nothing_due(world.a.organisation)
     late_commitment(world.a.organisation)
     AssessmentRound.objects.create(
         organisation=world.a.organisation, title="Spring round", framework_id="mechelen-2017"
@@ -79,6 +87,7 @@ def test_steps_are_grouped_by_organisation(world: World) -> None:
     Membership.objects.create(
         user=coordinator, organisation=world.b.organisation, role=Role.ADMINISTRATOR
     )
+    nothing_due(world.a.organisation, world.b.organisation)
     late_commitment(world.b.organisation, "Late in City B")
     late_commitment(world.a.organisation, "Late in City A")
     html = page(coordinator)
@@ -134,6 +143,7 @@ def test_the_platform_administrator_is_sent_to_the_organisations_waiting(world: 
 def test_the_dashboard_speaks_the_page_s_language(
     world: World, language: str, words: list[str]
 ) -> None:
+    nothing_due(world.a.organisation)
     late_commitment(world.a.organisation)
     html = page(world.a.users[Role.ADMINISTRATOR], language)
     for word in words:
@@ -150,6 +160,7 @@ def busy_organisation(slug: str, person: Any) -> Organisation:
     organisation = city.organisation
     for role in (Role.ADMINISTRATOR, Role.DATA_STEWARD, Role.RESPONDENT):
         Membership.objects.create(user=person, organisation=organisation, role=role)
+    nothing_due(organisation)
     late_commitment(organisation)
     item = AssessmentRound.objects.create(
         organisation=organisation, title="Round", framework_id="mechelen-2017"

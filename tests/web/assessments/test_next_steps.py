@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from mechelen.web.assessments.models import Answer, AssessmentRound, Invitation, RoundStatus
@@ -10,7 +11,13 @@ from mechelen.web.tenancy.next_steps import Urgency
 from mechelen.web.tenancy.roles import Role
 from tests.web.assessments.factories import round_with_answers
 from tests.web.conftest import World
-from tests.web.homes import steps_of, titles
+from tests.web.homes import nothing_due, steps_of, titles
+
+
+@pytest.fixture(autouse=True)
+def _nothing_due(world: World) -> None:
+    """The world's commitments are due on a fixed day: a year away, whatever today is."""
+    nothing_due(world.a.organisation, world.b.organisation)
 
 
 def test_a_coordinator_follows_the_coverage_of_an_open_round(world: World) -> None:

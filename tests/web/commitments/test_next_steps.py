@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,7 +12,13 @@ from mechelen.web.commitments.models import Commitment, CommitmentStatus
 from mechelen.web.tenancy.next_steps import Urgency
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World
-from tests.web.homes import steps_of, titles
+from tests.web.homes import nothing_due, steps_of, titles
+
+
+@pytest.fixture(autouse=True)
+def _nothing_due(world: World) -> None:
+    """The world's commitments are due on a fixed day: a year away, whatever today is."""
+    nothing_due(world.a.organisation, world.b.organisation)
 
 
 def commitment(world: World, title: str, days: int, **more: object) -> Commitment:
@@ -26,6 +33,7 @@ def commitment(world: World, title: str, days: int, **more: object) -> Commitmen
 
 
 def test_late_and_due_commitments_wait_for_their_keepers(world: World) -> None:
+    nothing_due(world.a.organisation)
     late = commitment(world, "Open the welcome desk", -3, status=CommitmentStatus.IN_PROGRESS)
     soon = commitment(world, "Translate the forms", 10, public=False)
     commitment(world, "Far away", 31)
@@ -53,6 +61,7 @@ def test_who_may_not_edit_a_commitment_is_not_told_to(world: World) -> None:
 
 
 def test_one_day_is_singular(world: World) -> None:
+    nothing_due(world.a.organisation)
     commitment(world, "Tomorrow", 1)
     [step] = steps_of(world.a.users[Role.COORDINATOR])
     assert "in 1 day," in step.why

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,8 +13,14 @@ from mechelen.web.statistics.models import Dataset, ReleaseStatus
 from mechelen.web.tenancy.next_steps import Urgency
 from mechelen.web.tenancy.roles import ORGANISATION_ROLES, Role
 from tests.web.conftest import World
-from tests.web.homes import steps_of, titles
+from tests.web.homes import nothing_due, steps_of, titles
 from tests.web.statistics.factories import dataset_in, release_in
+
+
+@pytest.fixture(autouse=True)
+def _nothing_due(world: World) -> None:
+    """The world's commitments are due on a fixed day: a year away, whatever today is."""
+    nothing_due(world.a.organisation, world.b.organisation)
 
 
 def others(world: World, *roles: Role) -> list[object]:

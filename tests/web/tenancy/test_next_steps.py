@@ -13,7 +13,13 @@ from mechelen.web.tenancy import next_steps
 from mechelen.web.tenancy.next_steps import Home, NextStep, Urgency, grouped
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World
-from tests.web.homes import home_for, steps_of, titles
+from tests.web.homes import home_for, nothing_due, steps_of, titles
+
+
+@pytest.fixture(autouse=True)
+def _nothing_due(world: World) -> None:
+    """The world's commitments are due on a fixed day: a year away, whatever today is."""
+    nothing_due(world.a.organisation, world.b.organisation)
 
 
 @pytest.fixture

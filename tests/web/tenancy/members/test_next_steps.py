@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from mechelen.web.tenancy.members import invitations
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World
-from tests.web.homes import steps_of, titles
+from tests.web.homes import nothing_due, steps_of, titles
+
+
+@pytest.fixture(autouse=True)
+def _nothing_due(world: World) -> None:
+    """The world's commitments are due on a fixed day: a year away, whatever today is."""
+    nothing_due(world.a.organisation, world.b.organisation)
 
 
 def test_the_invitee_is_told_to_answer_the_invitation(world: World) -> None:

@@ -3,13 +3,20 @@ the analysts of the network they ask to join, and on their own administrators'."
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from mechelen.web.tenancy.models import Membership, Organisation
 from mechelen.web.tenancy.next_steps import Urgency
 from mechelen.web.tenancy.roles import Level, OrganisationStatus, Role
 from tests.web.conftest import World
-from tests.web.homes import steps_of, titles
+from tests.web.homes import nothing_due, steps_of, titles
+
+
+@pytest.fixture(autouse=True)
+def _nothing_due(world: World) -> None:
+    """The world's commitments are due on a fixed day: a year away, whatever today is."""
+    nothing_due(world.a.organisation, world.b.organisation)
 
 
 def pending(slug: str, **more: object) -> Organisation:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,6 +12,13 @@ from mechelen.web.commitments.models import Commitment
 from mechelen.web.tenancy.models import Membership
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
+from tests.web.homes import nothing_due
+
+
+@pytest.fixture(autouse=True)
+def _nothing_due(world: World) -> None:
+    """The world's commitments are due on a fixed day: a year away, whatever today is."""
+    nothing_due(world.a.organisation, world.b.organisation)
 
 
 def workspace(user: object, slug: str, language: str = "en") -> str:
