@@ -71,7 +71,10 @@ def test_the_late_come_first_with_their_reason_and_link(world: World) -> None:
     # the organisations are cards, with the roles and how many steps wait there
     assert 'class="usa-card-group"' in html and "<table" not in html
     assert "Your role: Coordinator" in html and "2 next steps" in html
-    assert "Open the workspace" in html
+    assert (
+        f'<a class="usa-link" href="{reverse("tenancy:workspace", kwargs={"slug": "city-a"})}">City A</a>'
+        in html
+    )
 
 
 def test_an_empty_home_says_nothing_waits(world: World) -> None:
@@ -123,7 +126,7 @@ def test_the_platform_administrator_is_sent_to_the_organisations_waiting(world: 
                 "« Open the welcome desk » a dépassé sa date",
                 "il y a 3 jours",
                 "1 chose vous attend",
-                "Ouvrir l'espace de travail",
+                "1 étape suivante",
                 "En retard",
             ],
         ),
@@ -134,7 +137,7 @@ def test_the_platform_administrator_is_sent_to_the_organisations_waiting(world: 
                 "«Open the welcome desk» ha superado su fecha",
                 "hace 3 días",
                 "1 cosa le espera",
-                "Abrir el espacio de trabajo",
+                "1 paso siguiente",
                 "Con retraso",
             ],
         ),
