@@ -65,3 +65,14 @@ def test_one_day_is_singular(world: World) -> None:
     commitment(world, "Tomorrow", 1)
     [step] = steps_of(world.a.users[Role.COORDINATOR])
     assert "in 1 day," in step.why
+
+
+def test_many_late_commitments_make_one_step(world: World) -> None:
+    for number in range(6):
+        commitment(world, f"Late {number}", -10 + number)
+    commitment(world, "Soon", 5)
+    steps = steps_of(world.a.users[Role.COORDINATOR])
+    assert titles(steps) == ["6 commitments are past their date", "“Soon” is due soon"]
+    assert steps[0].count == 6 and steps[0].urgency is Urgency.LATE
+    assert steps[0].url == reverse("commitments:list", kwargs={"slug": "city-a"})
+    assert steps[0].why.startswith("The oldest was due on ")

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mechelen.web.followup.indicators.actions import record_observation
+from mechelen.web.followup.indicators.specs import catalogue
 from mechelen.web.followup.models import CityIndicator
 from mechelen.web.tenancy.next_steps import Urgency
 from mechelen.web.tenancy.roles import Role
@@ -72,3 +73,27 @@ def test_values_missing_for_the_latest_year(world: World) -> None:
     assert "have none yet: “" in missing.why
     assert missing.url == reverse("followup:indicators", kwargs={"slug": "city-a"})
     assert not any(t.startswith("Record") for t in titles(steps_of(world.a.users[Role.VIEWER])))
+
+
+def test_many_indicators_off_track_make_one_step(world: World) -> None:
+    judged = [s for s in catalogue().indicators if s.direction is not None][:6]
+    assert len(judged) == 6
+    for spec in judged:
+        rising = spec.direction == "higher-is-better"
+        item = CityIndicator.objects.create(
+            organisation=world.a.organisation,
+            indicator_id=spec.id,
+            baseline_year=2018,
+            baseline_value=50.0,
+            target_value=80.0 if rising else 20.0,
+            target_year=2030,
+        )
+        for year, value in ((2020, 45.0), (2022, 40.0)) if rising else ((2020, 55.0), (2022, 60.0)):
+            record_observation(None, item, {"year": year, "value": value})
+    [step] = steps_of(world.a.users[Role.COORDINATOR])
+    assert step.title == "Review 6 indicators off track"
+    assert step.count == 6
+    assert step.why.endswith("and 3 others.")
+    assert step.url == reverse("followup:indicators", kwargs={"slug": "city-a"})
+    [step] = steps_of(world.a.users[Role.VIEWER])
+    assert step.title == "6 indicators are off track" and step.urgency is Urgency.INFO

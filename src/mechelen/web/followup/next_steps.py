@@ -28,6 +28,8 @@ from mechelen.web.tenancy.next_steps import Home, NextStep, Urgency
 OFF_TRACK = (ProgressStatus.MOVING_TOO_SLOWLY, ProgressStatus.MOVING_AWAY)
 #: how many indicators a step names before "and N more"
 NAMED = 3
+#: more indicators off track than this make one step with their number
+MOST_LISTED = 5
 
 
 def indicators(home: Home) -> Iterator[NextStep]:
@@ -59,7 +61,11 @@ def indicators(home: Home) -> Iterator[NextStep]:
     for organisation_id, followed in by_organisation.items():
         organisation = reading[organisation_id]
         editor = policy.can_edit(home.access, organisation)
-        yield from _off_track(organisation, followed, values, lang, editor)
+        off = list(_off_track(organisation, followed, values, lang, editor))
+        if len(off) > MOST_LISTED:
+            yield _many_off_track(organisation, [label for label, _step in off], editor)
+        else:
+            yield from (step for _label, step in off)
         if editor:
             yield from _missing(organisation, followed, values, lang)
 
@@ -70,7 +76,8 @@ def _off_track(
     values: dict[int, list[RecordedValue]],
     lang: str,
     editor: bool,
-) -> Iterator[NextStep]:
+) -> Iterator[tuple[str, NextStep]]:
+    """(label, step) of each indicator off track."""
     words = translator(lang)
     for item in followed:
         spec = spec_of(item)
@@ -91,17 +98,55 @@ def _off_track(
             why = _("{status}: its latest values move away from the target.")
         else:
             why = _("{status}: at this pace the target will not be reached in time.")
-        yield NextStep(
-            title=(
-                _("Review “{indicator}”: it is off track")
-                if editor
-                else _("“{indicator}” is off track")
-            ).format(indicator=label),
-            why=" ".join(p for p in (why.format(status=status), target) if p),
-            url=reverse("followup:indicator", kwargs={"slug": organisation.slug, "pk": item.pk}),
-            urgency=Urgency.TODO if editor else Urgency.INFO,
-            organisation=organisation,
+        yield (
+            label,
+            NextStep(
+                title=(
+                    _("Review “{indicator}”: it is off track")
+                    if editor
+                    else _("“{indicator}” is off track")
+                ).format(indicator=label),
+                why=" ".join(p for p in (why.format(status=status), target) if p),
+                url=reverse(
+                    "followup:indicator", kwargs={"slug": organisation.slug, "pk": item.pk}
+                ),
+                urgency=Urgency.TODO if editor else Urgency.INFO,
+                organisation=organisation,
+            ),
         )
+
+
+def _named(labels: list[str]) -> str:
+    """The first labels quoted, then "and N others"."""
+    named = ", ".join(f"“{label}”" for label in labels[:NAMED])
+    if len(labels) <= NAMED:
+        return named
+    more = len(labels) - NAMED
+    return ngettext("{named} and {more} other", "{named} and {more} others", more).format(
+        named=named, more=more
+    )
+
+
+def _many_off_track(organisation: Organisation, labels: list[str], editor: bool) -> NextStep:
+    count = len(labels)
+    if editor:
+        title = ngettext(
+            "Review {count} indicator off track", "Review {count} indicators off track", count
+        )
+    else:
+        title = ngettext(
+            "{count} indicator is off track", "{count} indicators are off track", count
+        )
+    return NextStep(
+        title=title.format(count=count),
+        why=_("They move too slowly towards their targets, or away from them: {named}.").format(
+            named=_named(labels)
+        ),
+        url=reverse("followup:indicators", kwargs={"slug": organisation.slug}),
+        urgency=Urgency.TODO if editor else Urgency.INFO,
+        count=count,
+        organisation=organisation,
+    )
 
 
 def _missing(
@@ -122,12 +167,7 @@ def _missing(
     if not lacking:
         return
     count = len(lacking)
-    named = ", ".join(f"“{label}”" for label in lacking[:NAMED])
-    if count > NAMED:
-        named = ngettext("{named} and {more} other", "{named} and {more} others", count - NAMED)
-        named = named.format(
-            named=", ".join(f"“{label}”" for label in lacking[:NAMED]), more=count - NAMED
-        )
+    named = _named(lacking)
     yield NextStep(
         title=ngettext(
             "Record the {year} value of {count} indicator",
