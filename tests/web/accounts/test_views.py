@@ -218,3 +218,10 @@ def test_the_dashboard_s_queries_do_not_grow_with_the_organisations(db: Any) -> 
         assert html.count(words) == 3, words
     assert three == one, f"{one} queries for one organisation, {three} for three"
     assert three <= MOST_QUERIES, three
+
+
+def test_an_analyst_s_network_is_a_card_leading_to_its_members(world: World) -> None:
+    html = page(world.analyst)
+    members = reverse("networks:members", kwargs={"slug": world.network.slug})
+    assert f'<a class="usa-link" href="{members}">Network</a>' in html
+    assert "Network · Network analyst" in html

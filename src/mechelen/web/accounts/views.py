@@ -73,7 +73,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     ] + [
         Card(
             name=n.name,
-            url=reverse("portal:network", kwargs={"slug": n.slug}),
+            url=reverse("networks:members", kwargs={"slug": n.slug}),
             roles_text=", ".join(roles[("n", n.pk)]),
             role_count=len(roles[("n", n.pk)]),
             network=True,
