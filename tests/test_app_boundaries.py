@@ -59,6 +59,7 @@ PUBLIC: dict[str, frozenset[str]] = {
             "access",  # a person's roles, read once per request
             "scoping",  # the organisation or network a page or an API call names
             "workspace_links",  # other apps add links to an organisation's workspace
+            "next_steps",  # other apps add what a person should do next to their home
             "signals",  # an invitation accepted
             "members.invitations",  # the one way into an organisation (assessments, accounts)
             "organisations.registration",  # the sign-up page of accounts registers with it

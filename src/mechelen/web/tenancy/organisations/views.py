@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from mechelen.web.tenancy import policy
 from mechelen.web.tenancy.access import access_of
 from mechelen.web.tenancy.models import Organisation
+from mechelen.web.tenancy.next_steps import grouped, home_of, next_steps
 from mechelen.web.tenancy.organisations import actions
 from mechelen.web.tenancy.organisations.forms import (
     EndorsementForm,
@@ -25,11 +26,13 @@ from mechelen.web.tenancy.scoping import organisation_view
 @organisation_view(policy.can_open_workspace)
 def workspace(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     access = access_of(request)
+    steps = next_steps(home_of(request, organisation))
     return render(
         request,
         "tenancy/workspace.html",
         {
             "organisation": organisation,
+            "groups": grouped(steps),
             "roles": sorted(access.roles_in(organisation)),
             "can_edit_profile": policy.can_edit_profile(access, organisation),
             "join_form": JoinNetworkForm(
