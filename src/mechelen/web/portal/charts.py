@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from typing import Any
 
 from django.core.cache import cache
@@ -49,13 +50,23 @@ def figure_text(value: float | int | None, decimals: int = 0) -> str:
     return number_format(round(float(value), decimals), decimals, force_grouping=True)
 
 
+def whole_ticks(most: float) -> dict[str, Any]:
+    """Axis properties of a count: ticks at whole numbers only (0, 1, 2... or every 2, 5...),
+    never 0.5 written "1"."""
+    top = max(1, math.ceil(most))
+    step = next((s for s in (1, 2, 5, 10, 20, 25) if top / s <= 6), None)
+    if step is None:
+        return {"format": ",d", "tickMinStep": 1}
+    return {"format": "d", "values": list(range(0, top + step, step))}
+
+
 def bar_spec(
     rows: list[dict[str, Any]],
     category_title: str,
     value_title: str,
     *,
     colours: dict[str, str] | None = None,
-    width: int = 320,
+    width: int = 260,
 ) -> dict[str, Any]:
     """Horizontal bars, one per ``{"category", "value"}`` row in the given order, each with
     its value written at its end; ``colours`` by category (one blue otherwise)."""
@@ -79,7 +90,7 @@ def bar_spec(
         "field": "value",
         "type": "quantitative",
         "title": value_title,
-        "axis": {"format": "d", "tickMinStep": 1},
+        "axis": whole_ticks(max((row["value"] for row in rows), default=0)),
     }
     return {
         "$schema": VEGA_LITE_SCHEMA,
@@ -118,7 +129,8 @@ def stacked_bars_spec(
     xs = list(dict.fromkeys(str(row["x"]) for row in rows))
     return {
         "$schema": VEGA_LITE_SCHEMA,
-        "width": width,
+        # a bar of 48 pixels a year (or member), at most ``width`` in all
+        "width": {"step": 48} if len(xs) * 48 <= width else width,
         "height": 200,
         "background": "white",
         "config": BASE_CONFIG,
@@ -162,7 +174,8 @@ def grouped_bars_spec(
     "value"}`` rows."""
     spec = stacked_bars_spec(rows, x_title, value_title, groups, colours, width=width)
     spec["encoding"]["xOffset"] = {"field": "group", "sort": groups}
-    spec["encoding"]["y"]["axis"] = {"format": "d", "tickMinStep": 1}
+    spec["encoding"]["y"]["axis"] = whole_ticks(max((row["value"] for row in rows), default=0))
+    spec["width"] = width
     del spec["encoding"]["order"]
     return spec
 

@@ -155,7 +155,9 @@ def countries_map_spec(counts: list[tuple[str, int, str]], legend_title: str) ->
         "background": "white",
         "padding": 8,
         "autosize": {"type": "pad", "contains": "padding"},
-        "config": BASE_CONFIG,
+        # the sea in a pale blue inside a thin frame: the map reads as a window on the region,
+        # not as countries cut off at its edges
+        "config": {**BASE_CONFIG, "view": {"fill": "#eef4f9", "stroke": "#c6cfd8"}},
         "projection": projection_for(boxes),
         "data": {"values": world(), "format": {"type": "topojson", "feature": "countries"}},
         "transform": [{"filter": f"datum.id !== '{ANTARCTICA}'"}],
