@@ -25,7 +25,7 @@ from mechelen.core.indicators import STATUS_LABELS, ProgressStatus
 from mechelen.i18n import translator
 from mechelen.web.followup.evidence.rows import commitment_progress
 from mechelen.web.followup.indicators.charts import indicator_chart
-from mechelen.web.followup.indicators.progress import indicator_progress
+from mechelen.web.followup.indicators.progress import indicator_progress, public_progress_of
 from mechelen.web.followup.indicators.rows import IndicatorProgress
 from mechelen.web.language import page_language
 from mechelen.web.portal.charts import bar_spec
@@ -154,8 +154,9 @@ def members_on_track(
 ) -> list[MemberColumn]:
     """Each member's public indicators on track or reached, "2 of 3"."""
     values: dict[int, Any] = {}
+    progress = public_progress_of(members, page_language())
     for member in members:
-        rows = judged(public_rows(request, member))
+        rows = judged(progress[member.pk])
         if rows:
             values[member.pk] = _("%(good)s of %(count)s") % {
                 "good": on_track(rows),
