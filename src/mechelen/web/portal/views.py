@@ -77,11 +77,10 @@ def home(request: HttpRequest) -> HttpResponse:
     public = visible_organisations(VISITOR).order_by("name")
     organisations = list(public)
     networks = list(Network.objects.order_by("name"))
-    shown = dict(
-        Network.members.through.objects.filter(organisation__in=public)
-        .values("network")
-        .annotate(members=Count("pk"))
-        .values_list("network", "members")
+    shown = Counter(
+        Network.members.through.objects.filter(organisation__in=public).values_list(
+            "network_id", flat=True
+        )
     )
     for found in networks:
         found.shown = shown.get(found.pk, 0)  # type: ignore[attr-defined]
@@ -195,7 +194,9 @@ def city(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     )
 
 
-def commitment_columns(members: list[Organisation]) -> tuple[list[MemberColumn], dict[int, Any]]:
+def commitment_columns(
+    members: list[Organisation],
+) -> tuple[list[MemberColumn], dict[str, dict[int, int]]]:
     """Each member's public commitments made and achieved, in one query."""
     counted = {
         row["organisation"]: row
