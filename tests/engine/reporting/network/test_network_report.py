@@ -32,7 +32,7 @@ def test_map_zooms_on_member_countries(framework: Framework) -> None:
         {},
     )
     spec = map_spec(report, ReportWording(framework, "es"))
-    lookup = spec["layer"][1]["transform"][0]["from"]["data"]["values"]
+    lookup = spec["layer"][2]["transform"][0]["from"]["data"]["values"]
     assert {row["id"] for row in lookup} == {"056", "724"}
     assert {row["country"] for row in lookup} == {"Bélgica", "España"}
 
@@ -54,7 +54,7 @@ def test_the_map_legend_sits_outside_and_the_members_are_centred() -> None:
     )
 
     spec = countries_map_spec([("BEL", 3, "Belgium"), ("ESP", 1, "Spain")], "Member cities")
-    legend = spec["layer"][1]["encoding"]["color"]["legend"]
+    legend = spec["layer"][2]["encoding"]["color"]["legend"]
     assert legend["orient"] == "bottom"  # under the map, covering no country
     projection = spec["projection"]
     belgium, spain = country_box("056"), country_box("724")

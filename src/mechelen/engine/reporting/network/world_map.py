@@ -155,13 +155,17 @@ def countries_map_spec(counts: list[tuple[str, int, str]], legend_title: str) ->
         "background": "white",
         "padding": 8,
         "autosize": {"type": "pad", "contains": "padding"},
-        # the sea in a pale blue inside a thin frame: the map reads as a window on the region,
-        # not as countries cut off at its edges
-        "config": {**BASE_CONFIG, "view": {"fill": "#eef4f9", "stroke": "#c6cfd8"}},
+        "config": BASE_CONFIG,
         "projection": projection_for(boxes),
         "data": {"values": world(), "format": {"type": "topojson", "feature": "countries"}},
         "transform": [{"filter": f"datum.id !== '{ANTARCTICA}'"}],
         "layer": [
+            # the sea in a pale blue, framed: the map reads as a window on the region, not
+            # as countries cut off at its edges
+            {
+                "data": {"sphere": True},
+                "mark": {"type": "geoshape", "fill": "#eef4f9", "stroke": "#c6cfd8"},
+            },
             {
                 "mark": {
                     "type": "geoshape",
