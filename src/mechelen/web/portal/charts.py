@@ -30,9 +30,11 @@ from mechelen.engine.reporting.network.world_map import countries_map_spec
 CHART_SECONDS = 24 * 3600
 
 
-def chart_svg(spec: dict[str, Any], prefix: str, lang: str) -> str:
-    """The SVG of ``spec`` with element ids ``<prefix>-<n>`` and numbers in ``lang``, cached."""
-    text = json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
+def chart_svg(spec: dict[str, Any], prefix: str, lang: str, named: str = "") -> str:
+    """The SVG of ``spec`` with element ids ``<prefix>-<n>`` and numbers in ``lang``, cached
+    by the spec, or by ``named`` when given (what the spec is drawn from, when the spec is
+    too large to read on every request, as the map's is with the world in it)."""
+    text = named or json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
     key = "portal-chart-" + hashlib.sha256(f"{prefix}\0{lang}\0{text}".encode()).hexdigest()
     found = cache.get(key)
     if isinstance(found, str):
@@ -185,4 +187,9 @@ def cities_map(counts: list[tuple[str, int, str]], legend_title: str, lang: str)
     cities they hold, as the network report draws it."""
     if not counts:
         return ""
-    return chart_svg(countries_map_spec(counts, legend_title), "cities-map", lang)
+    named = json.dumps(["cities-map", counts, legend_title], ensure_ascii=False)
+    key = "portal-chart-" + hashlib.sha256(f"cities-map\0{lang}\0{named}".encode()).hexdigest()
+    found = cache.get(key)
+    if isinstance(found, str):  # the world's shapes are not even read
+        return found
+    return chart_svg(countries_map_spec(counts, legend_title), "cities-map", lang, named)

@@ -25,6 +25,7 @@ from tests.web.statistics.factories import release_in
 
 def published(world: World, year: int, residents: int, foreign: int) -> Release:
     release = release_in(world.a.organisation, ReleaseStatus.PUBLISHED)
+    release.name = f"residents-{year}-n{release.pk}"  # the factory's random id may name a year
     release.title = f"Residents {year}"
     release.headline = {"residents": residents, "non_citizens": foreign}
     release.published_at = timezone.make_aware(datetime.datetime(2025, 1, year - 2000))

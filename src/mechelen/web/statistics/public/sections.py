@@ -56,6 +56,15 @@ def published_with_figures(organisation: Organisation) -> list[Release]:
     )
 
 
+def years_of(request: HttpRequest, organisation: Organisation) -> dict[int, Release]:
+    """:func:`by_year` of the organisation's published releases, read once per request (the
+    key figures and the chart of one page share them)."""
+    read: dict[int, dict[int, Release]] = request.__dict__.setdefault("_published_years", {})
+    if organisation.pk not in read:
+        read[organisation.pk] = by_year(published_with_figures(organisation))
+    return read[organisation.pk]
+
+
 def nationals(headline: dict[str, Any]) -> float | None:
     residents, foreign = headline.get("residents"), headline.get("non_citizens")
     if residents is None or foreign is None:
@@ -81,7 +90,7 @@ def published_release_count(
 @city_figures
 def residents(request: HttpRequest, organisation: Organisation) -> list[KeyFigure]:
     """Residents and the share of foreign nationals, as last published."""
-    years = by_year(published_with_figures(organisation))
+    years = years_of(request, organisation)
     if not years:
         return []
     year, release = list(years.items())[-1]
@@ -97,7 +106,7 @@ def residents(request: HttpRequest, organisation: Organisation) -> list[KeyFigur
 @city_charts
 def residents_by_citizenship(request: HttpRequest, organisation: Organisation) -> list[ChartPanel]:
     """Residents by citizenship (nationals, foreign nationals) for each year published."""
-    years = by_year(published_with_figures(organisation))
+    years = years_of(request, organisation)
     if not years:
         return []
     citizens, foreign = _("Nationals"), _("Foreign nationals")
