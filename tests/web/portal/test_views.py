@@ -122,7 +122,7 @@ def test_city_opens_with_published_figures_and_charts(world: World) -> None:
     html = page("portal:city", "city-a")
     figures = key_figures(html)
     assert figures["Residents"] == "86,123"
-    assert figures["Foreign nationals"] == "10.5 %"
+    assert figures["Share of foreign nationals"] == "10.5 %"
     assert figures["Commitments made"] == "2" and figures["Commitments achieved"] == "1"
     # the residents' chart and its table: the published figures, never the draft's
     residents = html.split('id="chart-residents-title"', 1)[1].split("</section>", 1)[0]

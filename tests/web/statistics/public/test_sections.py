@@ -54,7 +54,7 @@ def test_city_figures_and_chart_read_published_releases(world: World) -> None:
         (panel,) = residents_by_citizenship(request, world.a.organisation)
     assert [(f.label, f.value, f.kind) for f in figures] == [
         ("Residents", 84_000, "count"),
-        ("Foreign nationals", 100.0 * 9_000 / 84_000, "percent"),
+        ("Share of foreign nationals", 100.0 * 9_000 / 84_000, "percent"),
     ]
     assert "2020" in figures[0].note
     assert panel.rows == [

@@ -99,7 +99,9 @@ def residents(request: HttpRequest, organisation: Organisation) -> list[KeyFigur
     found = [KeyFigure(_("Residents"), release.headline.get("residents"), url, note, order=10)]
     part = share(release.headline)
     if part is not None:
-        found.append(KeyFigure(_("Foreign nationals"), part, url, note, kind="percent", order=20))
+        found.append(
+            KeyFigure(_("Share of foreign nationals"), part, url, note, kind="percent", order=20)
+        )
     return found
 
 
