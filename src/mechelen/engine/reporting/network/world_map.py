@@ -164,11 +164,12 @@ def countries_map_spec(counts: list[tuple[str, int, str]], legend_title: str) ->
             # as countries cut off at its edges
             {
                 "data": {"sphere": True},
-                "mark": {"type": "geoshape", "fill": "#eef4f9", "stroke": "#c6cfd8"},
+                "mark": {"type": "geoshape", "aria": False, "fill": "#eef4f9", "stroke": "#c6cfd8"},
             },
             {
                 "mark": {
                     "type": "geoshape",
+                    "aria": False,
                     "fill": "#e6e9ed",
                     "stroke": "white",
                     "strokeWidth": 0.6,
@@ -186,7 +187,7 @@ def countries_map_spec(counts: list[tuple[str, int, str]], legend_title: str) ->
                     },
                     {"filter": "datum.members > 0"},
                 ],
-                "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.6},
+                "mark": {"type": "geoshape", "aria": False, "stroke": "white", "strokeWidth": 0.6},
                 "encoding": {
                     "color": {
                         "field": "members",
