@@ -45,7 +45,12 @@ PUBLIC: dict[str, frozenset[str]] = {
         }
     ),
     "jobs": frozenset({"runner"}),  # other apps register kinds of jobs and enqueue them
-    "portal": frozenset({"sections"}),  # other apps add sections to the public pages
+    "portal": frozenset(
+        {
+            "sections",  # other apps add sections, figures and charts to the public pages
+            "charts",  # the public pages' charts, which the apps' figures are drawn with
+        }
+    ),
     "reports": frozenset(),
     "statistics": frozenset(
         {

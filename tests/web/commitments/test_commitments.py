@@ -102,3 +102,16 @@ def test_private_commitments_stay_inside_the_city(world: World) -> None:
     )
     assert secret in inside.content.decode()
     assert "Local data on migrants" in client_for(None).get(public_page).content.decode()
+
+
+def test_the_internal_list_marks_the_commitments_the_public_does_not_see(world: World) -> None:
+    page = (
+        client_for(world.a.users[Role.VIEWER])
+        .get(reverse("commitments:list", args=["city-a"]))
+        .content.decode()
+    )
+    rows = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("<tr>")[1:]
+    marked = [row for row in rows if 'class="usa-tag not-public"' in row]
+    assert world.a.private_commitment is not None and world.a.public_commitment is not None
+    assert len(marked) == 1 and world.a.private_commitment.title in marked[0]
+    assert any(world.a.public_commitment.title in row for row in rows if row not in marked)

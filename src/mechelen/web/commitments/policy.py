@@ -27,3 +27,9 @@ def visible_commitments(access: Access, organisation: Organisation) -> QuerySet[
     see every commitment, the public ones for everyone else."""
     found = organisation.commitments.all()
     return found if can_view_all(access, organisation) else found.filter(public=True)
+
+
+def public_commitments(organisations: QuerySet[Organisation]) -> QuerySet[Commitment]:
+    """The commitments anyone may see of many organisations at once (what
+    :func:`visible_commitments` gives a visitor, for each of them): the public ones."""
+    return Commitment.objects.filter(organisation__in=organisations, public=True)

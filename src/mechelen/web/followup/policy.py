@@ -108,3 +108,17 @@ def visible_evidence(access: Access, organisation: Organisation) -> QuerySet[Com
     the internal roles, the public ones for anyone else)."""
     commitments = commitment_policy.visible_commitments(access, organisation)
     return CommitmentEvidence.objects.filter(commitment__in=commitments)
+
+
+def public_indicators(organisations: QuerySet[Organisation]) -> QuerySet[CityIndicator]:
+    """The indicators anyone may see of many organisations at once (what
+    :func:`visible_indicators` gives a visitor, for each of them)."""
+    return CityIndicator.objects.filter(organisation__in=organisations, public=True)
+
+
+def public_values(organisations: QuerySet[Organisation]) -> QuerySet[IndicatorObservation]:
+    """The values anyone may see of many organisations' indicators at once (what
+    :func:`visible_values` gives a visitor, for each of them)."""
+    return IndicatorObservation.objects.filter(
+        PUBLIC_VALUES, indicator__organisation__in=organisations
+    )

@@ -116,3 +116,9 @@ def visible_figures(access: Access, organisation: Organisation) -> QuerySet[Serv
     if can_report_figures(access, organisation):
         return found.filter(provider_id=access.user_id)
     return found.none()
+
+
+def public_releases_of(organisations: QuerySet[Organisation]) -> ReleaseQuerySet:
+    """The releases everyone may see of many organisations at once (what
+    :func:`public_releases` gives for each of them): the published ones."""
+    return Release.objects.published().filter(organisation__in=organisations)

@@ -32,7 +32,7 @@ def test_map_zooms_on_member_countries(framework: Framework) -> None:
         {},
     )
     spec = map_spec(report, ReportWording(framework, "es"))
-    lookup = spec["layer"][1]["transform"][0]["from"]["data"]["values"]
+    lookup = spec["layer"][2]["transform"][0]["from"]["data"]["values"]
     assert {row["id"] for row in lookup} == {"056", "724"}
     assert {row["country"] for row in lookup} == {"Bélgica", "España"}
 
@@ -44,3 +44,23 @@ def test_network_html(framework: Framework) -> None:
     html = unescape(render_network_html(report, "fr", date(2025, 1, 2)))
     assert "Le portrait du réseau" in html and "France" in html and "<svg" in html
     assert "Aucun membre n'a encore partagé" in html
+
+
+def test_the_map_legend_sits_outside_and_the_members_are_centred() -> None:
+    from mechelen.engine.reporting.network.world_map import (
+        MAP_HEIGHT,
+        _mercator_y,
+        countries_map_spec,
+    )
+
+    spec = countries_map_spec([("BEL", 3, "Belgium"), ("ESP", 1, "Spain")], "Member cities")
+    legend = spec["layer"][2]["encoding"]["color"]["legend"]
+    assert legend["orient"] == "bottom"  # under the map, covering no country
+    projection = spec["projection"]
+    belgium, spain = country_box("056"), country_box("724")
+    assert belgium is not None and spain is not None
+    centre = _mercator_y(projection["center"][1])
+    top = (_mercator_y(belgium[3]) - centre) * projection["scale"]
+    bottom = (centre - _mercator_y(spain[1])) * projection["scale"]
+    # as much room above the northernmost member as below the southernmost, all inside
+    assert abs(top - bottom) < 1 and top < MAP_HEIGHT / 2

@@ -98,7 +98,14 @@ def projection_for(
     south = min(b[1] for b in boxes)
     east = max(b[2] for b in boxes)
     north = max(b[3] for b in boxes)
-    centre_lon, centre_lat = (west + east) / 2, (south + north) / 2
+    # the centre is the middle of the boxes as drawn (in Mercator's y, which stretches the
+    # north), so that the northernmost member is as far from the top as the southernmost
+    # from the bottom
+    middle = (_mercator_y(south) + _mercator_y(north)) / 2
+    centre_lon, centre_lat = (
+        (west + east) / 2,
+        math.degrees(2 * math.atan(math.exp(middle)) - math.pi / 2),
+    )
     span_lon = max(east - west, MIN_SPAN) * 1.15
     span_lat = max(north - south, MIN_SPAN * 0.6) * 1.15
     if span_lon > 200:
@@ -120,36 +127,49 @@ def projection_for(
 
 def map_spec(report: NetworkReport, words: ReportWording) -> dict[str, Any]:
     """Member cities by country: countries with members coloured by their number of members."""
+    counts = [
+        (count.country, count.members, words.country(count.country)) for count in report.countries
+    ]
+    return countries_map_spec(counts, words._(N_("Member cities")))
+
+
+def countries_map_spec(counts: list[tuple[str, int, str]], legend_title: str) -> dict[str, Any]:
+    """Countries (ISO alpha-3 code, count, name) coloured by a count (of cities), zoomed on them; the
+    legend sits under the map, outside it, so that it covers no country, and the map is
+    drawn inside its own box (nothing clipped at its edges but the sea)."""
     rows: list[dict[str, Any]] = []
     boxes = []
-    for count in report.countries:
-        numeric = numeric_code(count.country)
+    for alpha3, number, name in counts:
+        numeric = numeric_code(alpha3)
         if numeric is None:
             continue
-        rows.append(
-            {
-                "id": numeric,
-                "members": count.members,
-                "country": words.country(count.country),
-            }
-        )
+        rows.append({"id": numeric, "members": number, "country": name})
         box = country_box(numeric)
         if box is not None:
             boxes.append(box)
-    most = max((c.members for c in report.countries), default=1)
+    most = max((number for _, number, _ in counts), default=1)
     return {
         "$schema": VEGA_LITE_SCHEMA,
         "width": MAP_WIDTH,
         "height": MAP_HEIGHT,
         "background": "white",
+        "padding": 8,
+        "autosize": {"type": "pad", "contains": "padding"},
         "config": BASE_CONFIG,
         "projection": projection_for(boxes),
         "data": {"values": world(), "format": {"type": "topojson", "feature": "countries"}},
         "transform": [{"filter": f"datum.id !== '{ANTARCTICA}'"}],
         "layer": [
+            # the sea in a pale blue, framed: the map reads as a window on the region, not
+            # as countries cut off at its edges
+            {
+                "data": {"sphere": True},
+                "mark": {"type": "geoshape", "aria": False, "fill": "#eef4f9", "stroke": "#c6cfd8"},
+            },
             {
                 "mark": {
                     "type": "geoshape",
+                    "aria": False,
                     "fill": "#e6e9ed",
                     "stroke": "white",
                     "strokeWidth": 0.6,
@@ -167,14 +187,20 @@ def map_spec(report: NetworkReport, words: ReportWording) -> dict[str, Any]:
                     },
                     {"filter": "datum.members > 0"},
                 ],
-                "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.6},
+                "mark": {"type": "geoshape", "aria": False, "stroke": "white", "strokeWidth": 0.6},
                 "encoding": {
                     "color": {
                         "field": "members",
                         "type": "quantitative",
-                        "title": words._(N_("Member cities")),
+                        "title": legend_title,
                         "scale": {"domain": [0, max(most, 1)], "scheme": "blues"},
-                        "legend": {"format": "d", "type": "symbol", "orient": "bottom-left"},
+                        "legend": {
+                            "format": "d",
+                            "type": "symbol",
+                            "orient": "bottom",
+                            "direction": "horizontal",
+                            "tickCount": min(max(most, 1), 5),
+                        },
                     }
                 },
             },

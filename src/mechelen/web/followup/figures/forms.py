@@ -7,10 +7,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mechelen.web.followup.figures.sources import year_named
 from mechelen.web.followup.indicators.forms import YEARS
 from mechelen.web.statistics import policy as statistics_policy
 from mechelen.web.statistics.models import Release
+from mechelen.web.statistics.releases.published import year_named
 from mechelen.web.tenancy.models import Organisation
 
 

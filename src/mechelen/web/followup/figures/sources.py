@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from mechelen.web.commitments.models import CommitmentStatus
 from mechelen.web.followup.change.rounds import closed_rounds
 from mechelen.web.statistics import policy as statistics_policy
 from mechelen.web.statistics.models import Release, ServiceFigure
-from mechelen.web.statistics.releases.published import release_tables
+from mechelen.web.statistics.releases.published import release_tables, release_year
 from mechelen.web.tenancy.models import Organisation
 
 Tables = list[dict[str, Any]]
@@ -50,7 +49,6 @@ FigureReader = Callable[[Tables, str], "dict[str, float] | None"]
 #: consensus level counted by the catalogue's ``assessed-sectors-at-level-3``
 MATURE_LEVEL = 3
 #: a year in a release's id or title (people-2024, "Statbel 2015")
-YEAR = re.compile(r"(19|20)\d\d")
 
 _READERS: dict[str, FigureReader] = {}
 
@@ -219,20 +217,6 @@ def from_release(spec: IndicatorSpec, release: Release, year: int, by_geography:
             part = "" if code == TOTAL else code
             values.append(FoundValue(year, value, part, label, note))
     return Found(values, problems)
-
-
-def year_named(release: Release) -> int | None:
-    """A year the release's id or title names (``census-2021``), if any."""
-    found = YEAR.search(f"{release.name} {release.title}")
-    return int(found.group(0)) if found else None
-
-
-def release_year(release: Release) -> int | None:
-    """The year a release describes: a year in its id or title, else the year it was published."""
-    named = year_named(release)
-    if named is not None:
-        return named
-    return release.published_at.year if release.published_at else None
 
 
 def from_published_releases(

@@ -27,10 +27,14 @@ from mechelen.core.indicators import (
 )
 from mechelen.i18n import render_message, translator
 from mechelen.web.followup import policy
-from mechelen.web.followup.indicators.rows import IndicatorProgress, RecordedValue
+from mechelen.web.followup.indicators.rows import (
+    IndicatorProgress,
+    PublishedReading,
+    RecordedValue,
+)
 from mechelen.web.followup.indicators.specs import spec_of
 from mechelen.web.followup.models import CityIndicator, IndicatorObservation, ObservationSource
-from mechelen.web.tenancy.access import Access
+from mechelen.web.tenancy.access import VISITOR, Access
 from mechelen.web.tenancy.models import Organisation
 
 
@@ -100,14 +104,38 @@ def _status_label(status: ProgressStatus | None, lang: str) -> str:
     return translator(lang)(STATUS_LABELS[status]) if status is not None else ""
 
 
-def progress_of(item: CityIndicator, lang: str, reader: Access) -> IndicatorProgress | None:
+def published_reading(
+    item: CityIndicator, spec: IndicatorSpec, series: Sequence[RecordedValue], lang: str
+) -> PublishedReading | None:
+    """What anyone sees of the indicator: the latest of its public whole-area values and the
+    status assessed on those only; None while the indicator is not public. The one reading
+    of the published value and status: the public page and the internal pages both show it."""
+    if not item.public:
+        return None
+    public = [value for value in series if value.public and not value.part]
+    result = assess(item, spec, public)
+    return PublishedReading(
+        latest=public[-1] if public else None,
+        assessment=result,
+        effective_label=_status_label(result.effective if result else None, lang),
+        reason=render_message(result.reason.code, result.reason.params, lang) if result else "",
+    )
+
+
+def progress_of(
+    item: CityIndicator,
+    lang: str,
+    reader: Access,
+    observations: Sequence[IndicatorObservation] | None = None,
+) -> IndicatorProgress | None:
     """The indicator with the values ``reader`` may see, its texts in ``lang``; None when its
-    spec is gone from the catalogue."""
+    spec is gone from the catalogue. ``observations``: those values, when already read."""
     spec = spec_of(item)
     if spec is None:
         return None
-    visible = policy.visible_values(reader, item.organisation)
-    observations = list(visible.filter(indicator=item).select_related("release", "recorded_by"))
+    if observations is None:
+        visible = policy.visible_values(reader, item.organisation)
+        observations = list(visible.filter(indicator=item).select_related("release", "recorded_by"))
     latest_part_year = max((o.year for o in observations if o.breakdown), default=None)
     with translation.override(lang):  # the sources' labels too
         whole = [recorded(o) for o in observations if not o.breakdown]
@@ -130,6 +158,7 @@ def progress_of(item: CityIndicator, lang: str, reader: Access) -> IndicatorProg
             computed_label=_status_label(result.computed if result else None, lang),
             effective_label=_status_label(result.effective if result else None, lang),
             reason=render_message(result.reason.code, result.reason.params, lang) if result else "",
+            published=published_reading(item, spec, whole, lang),
         )
 
 
@@ -138,8 +167,38 @@ def indicator_progress(
 ) -> list[IndicatorProgress]:
     """Every indicator of the organisation that ``reader`` may see, with the values they may
     see (a visitor: the indicators marked public, with public values only)."""
-    items = policy.visible_indicators(reader, organisation).select_related(
-        "organisation", "override_by"
+    items = list(
+        policy.visible_indicators(reader, organisation).select_related(
+            "organisation", "override_by"
+        )
     )
-    found = (progress_of(item, lang, reader) for item in items)
+    if not items:
+        return []
+    values: dict[int, list[IndicatorObservation]] = {item.pk: [] for item in items}
+    visible = policy.visible_values(reader, organisation).filter(indicator__in=items)
+    for observation in visible.select_related("release", "recorded_by"):
+        values[observation.indicator_id].append(observation)
+    found = (progress_of(item, lang, reader, values[item.pk]) for item in items)
     return [row for row in found if row is not None]
+
+
+def public_progress_of(
+    organisations: Sequence[Organisation], lang: str
+) -> dict[int, list[IndicatorProgress]]:
+    """What :func:`indicator_progress` gives a visitor, for many organisations at once (by
+    primary key), in two queries whatever their number."""
+    chosen = Organisation.objects.filter(pk__in=[o.pk for o in organisations])
+    items = list(policy.public_indicators(chosen).select_related("organisation", "override_by"))
+    values: dict[int, list[IndicatorObservation]] = {item.pk: [] for item in items}
+    for observation in (
+        policy.public_values(chosen)
+        .filter(indicator__in=items)
+        .select_related("release", "recorded_by")
+    ):
+        values[observation.indicator_id].append(observation)
+    found: dict[int, list[IndicatorProgress]] = {o.pk: [] for o in organisations}
+    for item in items:
+        row = progress_of(item, lang, VISITOR, values[item.pk])
+        if row is not None:
+            found[item.organisation_id].append(row)
+    return found

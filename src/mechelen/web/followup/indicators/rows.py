@@ -34,6 +34,25 @@ class RecordedValue:
 
 
 @dataclass(frozen=True)
+class PublishedReading:
+    """What anyone sees of an indicator: its latest public whole-area value and the status
+    assessed on public values only. The public page shows it, and the internal pages show it
+    beside the internal figures, so both always read the same published value and status
+    (:func:`mechelen.web.followup.indicators.progress.published_reading`)."""
+
+    latest: RecordedValue | None
+    #: None for a context indicator (never judged)
+    assessment: ProgressAssessment | None
+    effective_label: str
+    reason: str
+
+    @property
+    def status(self) -> str:
+        """The status's code (``on-track``...), empty for a context indicator."""
+        return self.assessment.effective.value if self.assessment is not None else ""
+
+
+@dataclass(frozen=True)
 class IndicatorProgress:
     """One indicator a city follows: its spec, baseline and target, the values recorded and
     the core's assessment of its progress (None for a context indicator, never judged)."""
@@ -60,6 +79,8 @@ class IndicatorProgress:
     effective_label: str
     #: why the status was computed, worded
     reason: str
+    #: what anyone sees of it; None while the indicator itself is not public
+    published: PublishedReading | None = None
 
     @property
     def latest(self) -> RecordedValue | None:
@@ -72,6 +93,20 @@ class IndicatorProgress:
             v for v in self.series if v.source == ObservationSource.PUBLISHED_RELEASE and v.public
         ]
         return found[-1] if found else None
+
+    @property
+    def latest_hidden(self) -> bool:
+        """Whether the latest value is one the public does not see (yet)."""
+        return self.latest is not None and (self.published is None or not self.latest.public)
+
+    @property
+    def status_hidden(self) -> bool:
+        """Whether the public sees another status (or none: the indicator is not public)."""
+        if self.published is None:
+            return self.assessment is not None
+        return self.published.status != (
+            self.assessment.effective.value if self.assessment is not None else ""
+        )
 
     @property
     def override(self) -> StatusOverride | None:

@@ -7,6 +7,7 @@ passed disclosure control); nothing reads the workspace.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -153,6 +154,24 @@ def headline_figures(tables: list[dict[str, Any]]) -> dict[str, float | None]:
             ):
                 non_citizens = cell["value"]
     return {"residents": residents, "non_citizens": non_citizens}
+
+
+#: a year in a release's id or title (``census-2021``)
+YEAR = re.compile(r"(19|20)\d\d")
+
+
+def year_named(release: Release) -> int | None:
+    """A year the release's id or title names (``census-2021``), if any."""
+    found = YEAR.search(f"{release.name} {release.title}")
+    return int(found.group(0)) if found else None
+
+
+def release_year(release: Release) -> int | None:
+    """The year a release describes: a year in its id or title, else the year it was published."""
+    named = year_named(release)
+    if named is not None:
+        return named
+    return release.published_at.year if release.published_at else None
 
 
 def share(headline: dict[str, Any]) -> float | None:
