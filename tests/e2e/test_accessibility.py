@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from mechelen.web.tenancy.roles import Role
 from tests.e2e.axe import Violation, run_axe
+from tests.e2e.session import log_in_context
 from tests.web.access_matrix import (
     ANY_LOGGED_IN,
     INVITEE,
@@ -36,7 +36,7 @@ from tests.web.access_matrix import (
     PLATFORM_ADMINS,
     PUBLIC,
 )
-from tests.web.conftest import World, build_world, client_for
+from tests.web.conftest import World, build_world
 
 PHONE = 390
 DESKTOP = 1280
@@ -114,11 +114,7 @@ def logged_in_context(browser: Browser, base_url: str, user: Any) -> BrowserCont
     context = browser.new_context(viewport={"width": DESKTOP, "height": 900}, locale="en-GB")
     context.set_default_timeout(20_000)
     if user is not None:
-        client = client_for(user)
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}]
-        )
+        log_in_context(context, base_url, user)
     return context
 
 
