@@ -98,6 +98,8 @@ class Checked:
     violations: list[Violation] = field(default_factory=list)
     #: document.documentElement.scrollWidth at a 390 px wide window
     width: int = 0
+    #: when wider: the elements that stick out of their parent past the window's edge
+    culprits: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -118,7 +120,27 @@ def logged_in_context(browser: Browser, base_url: str, user: Any) -> BrowserCont
     return context
 
 
-def check(page: Page, url: str) -> tuple[list[Violation], int]:
+#: the elements that stick out past the window's right edge while their parent does not
+#: (inside a box that scrolls or clips, nothing widens the page)
+CULPRITS = """() => {
+  const edge = window.innerWidth + 0.5;
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+    [...el.classList].map((c) => "." + c).join("");
+  const clipped = (el) => {
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (getComputedStyle(up).overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  return [...document.body.querySelectorAll("*")].filter((el) =>
+      el.getBoundingClientRect().right > edge && el.parentElement &&
+      el.parentElement.getBoundingClientRect().right <= edge && !clipped(el))
+    .slice(0, 5).map((el) => `${name(el.parentElement)} > ${name(el)} ` +
+      `(${Math.round(el.getBoundingClientRect().right)} px)`);
+}"""
+
+
+def check(page: Page, url: str) -> tuple[list[Violation], int, list[str]]:
     page.set_viewport_size({"width": DESKTOP, "height": 900})
     response = page.goto(url)
     assert response is not None and response.ok, (url, response and response.status)
@@ -127,7 +149,8 @@ def check(page: Page, url: str) -> tuple[list[Violation], int]:
     violations = run_axe(page)
     page.set_viewport_size({"width": PHONE, "height": 844})
     width = int(page.evaluate("document.documentElement.scrollWidth"))
-    return violations, width
+    culprits = page.evaluate(CULPRITS) if width > PHONE else []
+    return violations, width, culprits
 
 
 def walk(browser: Browser, base_url: str) -> Walk:
@@ -146,8 +169,7 @@ def walk(browser: Browser, base_url: str) -> Walk:
                 contexts.append(logged_in_context(browser, base_url, user))
                 tabs[label] = contexts[-1].new_page()
             url = reverse(name, kwargs=PAGES[name].kwargs(world, world.a) or None)
-            violations, width = check(tabs[label], base_url + url)
-            found.pages[name] = Checked(url, label, violations, width)
+            found.pages[name] = Checked(url, label, *check(tabs[label], base_url + url))
     finally:
         for context in contexts:
             context.close()
@@ -169,7 +191,10 @@ def summary(done: Walk) -> str:
     ]
     lines += [f"  {rule}: {len(names)}: {', '.join(names)}" for rule, names in by_rule.items()]
     lines.append(f"pages wider than {PHONE} px: {len(wide)}")
-    lines += [f"  {name}: {width} px" for name, width in wide.items()]
+    lines += [
+        f"  {name}: {width} px: {'; '.join(done.pages[name].culprits)}"
+        for name, width in wide.items()
+    ]
     return "\n".join(lines)
 
 
@@ -202,7 +227,8 @@ def test_page_passes_axe(walked: Walk, name: str) -> None:
 def test_page_fits_a_phone(walked: Walk, name: str) -> None:
     checked = walked.pages[name]
     assert checked.width <= PHONE, (
-        f"{checked.url} as {checked.actor} is {checked.width} px wide at a {PHONE} px window"
+        f"{checked.url} as {checked.actor} is {checked.width} px wide at a {PHONE} px window; "
+        f"sticking out: {'; '.join(checked.culprits)}"
     )
 
 
