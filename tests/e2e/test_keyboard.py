@@ -23,12 +23,16 @@ from tests.web.statistics.factories import MAPPING, tiny_csv
 #: 36 questions of a radio group and a text box each)
 MOST_KEYS = 200
 
-#: what the focused element is, and whether an outline shows it: its own, or that of its
-#: label (a design system may hide a radio button and draw it in its label)
+#: what the focused element is, and whether an outline shows it: its own when the element
+#: is seen, or that of its label (a design system may hide a radio button, or make it
+#: transparent, and draw it in its label)
 FOCUS = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return {what: "nothing", ring: false};
-  const styles = [getComputedStyle(el)];
+  const own = getComputedStyle(el);
+  const box = el.getBoundingClientRect();
+  const seen = parseFloat(own.opacity) > 0 && box.width > 1 && box.height > 1;
+  const styles = seen ? [own] : [];
   for (const label of el.labels || []) {
     styles.push(getComputedStyle(label), getComputedStyle(label, "::before"));
   }
