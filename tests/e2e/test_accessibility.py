@@ -26,7 +26,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from mechelen.web.tenancy.roles import Role
-from tests.e2e.axe import Violation, run_axe
+from tests.e2e.axe import NARROW_RULES, Violation, run_axe
 from tests.e2e.session import log_in_context
 from tests.web.access_matrix import (
     ANY_LOGGED_IN,
@@ -140,6 +140,9 @@ CULPRITS = """() => {
 }"""
 
 
+NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def check(page: Page, url: str) -> tuple[list[Violation], int, list[str]]:
     page.set_viewport_size({"width": DESKTOP, "height": 900})
     response = page.goto(url)
@@ -148,7 +151,14 @@ def check(page: Page, url: str) -> tuple[list[Violation], int, list[str]]:
     assert content_type.startswith("text/html"), (url, content_type)
     violations = run_axe(page)
     page.set_viewport_size({"width": PHONE, "height": 844})
+    page.evaluate(NEXT_FRAME)  # after the page's own answer to the new width
     width = int(page.evaluate("document.documentElement.scrollWidth"))
+    seen = {(v.rule, v.targets) for v in violations}
+    violations += [
+        Violation(v.rule, v.impact, f"{v.help} (at {PHONE} px)", v.targets)
+        for v in run_axe(page, NARROW_RULES)
+        if (v.rule, v.targets) not in seen
+    ]
     culprits = page.evaluate(CULPRITS) if width > PHONE else []
     return violations, width, culprits
 
