@@ -83,6 +83,12 @@ def empty_cache() -> None:
 
 @pytest.fixture
 def world(db: Any) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """The two cities, the network and the people without a city role (the browser tests'
+    accessibility walk builds the same world for its live server)."""
     a = make_city("city-a", "City A")
     b = make_city("city-b", "City B")
     network = Network.objects.create(slug="net", name="Network")

@@ -181,8 +181,14 @@ def render_svg(spec: dict[str, Any], id_prefix: str = "chart", lang: str = "en")
     unique when several charts share a page.
     """
     svg: str = vl_convert.vegalite_to_svg(
-        spec, format_locale=number_locale(lang), time_format_locale=time_locale(lang)
+        {**spec, "config": {**spec.get("config", {}), "aria": False}},
+        format_locale=number_locale(lang),
+        time_format_locale=time_locale(lang),
     )
+    # the drawing is hidden from screen readers (the renderer's own ARIA is English and
+    # leaves its mark groups without names): the page gives each chart its text equivalent,
+    # a figure with role="img" and a label, and a table of the same figures
+    svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
     ids = list(dict.fromkeys(re.findall(r'\bid="([^"]+)"', svg)))
     renamed = {old: f"{id_prefix}-{number}" for number, old in enumerate(ids)}
     if not renamed:
