@@ -16,7 +16,8 @@ from functools import cache
 from typing import Any, Literal
 
 import vl_convert
-from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from mechelen.i18n.numbers import separators
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 #: the font of every chart: DejaVu Sans, the widest of the usual sans-serif fonts, is the one
@@ -47,11 +48,11 @@ D3_LOCALES: dict[str, D3Locale] = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 
 @cache
 def number_locale(lang: str) -> dict[str, Any]:
-    """The d3-format locale of ``lang``: d3's, with Babel's decimal mark and grouping
-    separator so that charts write numbers as the report's tables do (``1 234,5`` in French)."""
+    """The d3-format locale of ``lang``: d3's, with the decimal mark and thousands separator
+    that every table writes (:data:`mechelen.i18n.numbers.SEPARATORS`), so that a chart writes
+    ``7 610`` where its table does (``1 234,5`` in French)."""
     locale: dict[str, Any] = dict(vl_convert.get_format_locale(D3_LOCALES.get(lang, "en-GB")))
-    locale["decimal"] = get_decimal_symbol(lang)
-    locale["thousands"] = get_group_symbol(lang)
+    locale["decimal"], locale["thousands"] = separators(lang)
     return locale
 
 
