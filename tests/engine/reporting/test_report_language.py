@@ -155,7 +155,7 @@ def test_a_status_set_by_hand_is_flagged_in_the_overview(framework: Framework) -
         "(computed status: Moving away): New desks opened in 2024"
     )
     assert note in unescape(overview)
-    assert "Set by coordinator on March 4, 2025" in unescape(
+    assert "Set by coordinator on 4 March 2025" in unescape(
         html[html.index('class="indicator"') :]
     )
     assert "of which 1 set by hand" in html
