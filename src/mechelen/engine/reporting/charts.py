@@ -13,6 +13,7 @@ import re
 import textwrap
 from collections.abc import Iterable
 from functools import cache
+from html import escape
 from typing import Any, Literal
 
 import vl_convert
@@ -173,9 +174,36 @@ def grid_spec(
     }
 
 
+#: the ARIA attributes the renderer writes, in English whatever the language ("X-axis titled
+#: 'Age' for a discrete scale with 5 values", "rect mark container", "bar")
+_RENDERER_ARIA = re.compile(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"')
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+
+
+def with_text_alternative(svg: str, description: str | None) -> str:
+    """The SVG without the renderer's English ARIA text, as one image named by the chart's
+    ``description`` (already in the page's language: its ``role="img"``, ``aria-label`` and
+    ``<title>``), or hidden from screen readers when it has none (the page then gives the
+    figures in a table beside it)."""
+    svg = _RENDERER_ARIA.sub("", svg)
+    opening = _SVG_OPEN.search(svg)
+    if opening is None:
+        return svg
+    tag = opening.group(0)[:-1]
+    if description:
+        text = escape(description)
+        new = f'{tag} role="img" aria-label="{text}"><title>{text}</title>'
+    else:
+        new = f'{tag} aria-hidden="true">'
+    return svg[: opening.start()] + new + svg[opening.end() :]
+
+
 def render_svg(spec: dict[str, Any], id_prefix: str = "chart", lang: str = "en") -> str:
     """SVG of a Vega-Lite spec, with its element ids renamed ``<id_prefix>-<n>``, and its
     axis and legend numbers written in ``lang`` (``1 234,5`` in French, ``1,234.5`` in English).
+
+    The spec's ``description`` (in ``lang``) is the chart's text alternative: the renderer's
+    own ARIA text, English only, is removed (:func:`with_text_alternative`).
 
     The renderer numbers gradients and clip paths with a counter that runs for the life of
     the process; renaming makes the same chart give the same bytes every time, and keeps ids
@@ -184,6 +212,7 @@ def render_svg(spec: dict[str, Any], id_prefix: str = "chart", lang: str = "en")
     svg: str = vl_convert.vegalite_to_svg(
         spec, format_locale=number_locale(lang), time_format_locale=time_locale(lang)
     )
+    svg = with_text_alternative(svg, spec.get("description"))
     ids = list(dict.fromkeys(re.findall(r'\bid="([^"]+)"', svg)))
     renamed = {old: f"{id_prefix}-{number}" for number, old in enumerate(ids)}
     if not renamed:

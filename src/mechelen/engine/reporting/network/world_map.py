@@ -139,6 +139,9 @@ def map_spec(report: NetworkReport, words: ReportWording) -> dict[str, Any]:
     most = max((c.members for c in report.countries), default=1)
     return {
         "$schema": VEGA_LITE_SCHEMA,
+        "description": words._(
+            N_("Map of the countries with member cities, coloured by their number of members")
+        ),
         "width": MAP_WIDTH,
         "height": MAP_HEIGHT,
         "background": "white",

@@ -40,7 +40,7 @@ def indicator_list(request: HttpRequest, organisation: Organisation) -> HttpResp
     for item in items.select_related("organisation", "override_by"):
         row = progress_of(item, lang, access)
         if row is not None:
-            shown.append({"pk": item.pk, "row": row, "chart": indicator_chart(row)})
+            shown.append({"pk": item.pk, "row": row, "chart": indicator_chart(row, mini=True)})
     return render(
         request,
         "followup/indicators.html",
