@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mechelen.web.followup import policy
 from mechelen.web.followup.figures.published_tables import published_tables
@@ -97,7 +98,13 @@ def indicator_import(request: HttpRequest, organisation: Organisation) -> HttpRe
         problems = [located_text(problem) for problem in found]
         if not found:
             created = actions.import_indicators(request.user, organisation, entries, name)
-            messages.success(request, _("%(count)d indicators imported.") % {"count": len(created)})
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d indicator imported.", "%(count)d indicators imported.", len(created)
+                )
+                % {"count": len(created)},
+            )
             return redirect("followup:indicators", slug=organisation.slug)
     return render(
         request,
