@@ -266,8 +266,9 @@ def _django_templates() -> list[Path]:
     return [p for p in templates() if p.is_relative_to(WEB)]
 
 
-def marked_messages() -> dict[str, str]:
-    """Every message the web marks for translation -> where (``file:line``)."""
+def marked_messages(*, singular_only: bool = False) -> dict[str, str]:
+    """Every message the web marks for translation -> where (``file:line``); only those
+    without a plural form when ``singular_only``."""
     found: dict[str, str] = {}
     sources: list[tuple[Path, str]] = [
         (path, templatize(path.read_text(encoding="utf-8"), origin=str(path)))
@@ -283,7 +284,8 @@ def marked_messages() -> dict[str, str]:
         for line, function, message, _comments in extracted:
             ids = message if isinstance(message, tuple) else (message,)
             singular = ids[1] if function.startswith(("pgettext", "npgettext")) else ids[0]
-            if isinstance(singular, str) and singular:
+            plural = function.startswith(("ngettext", "npgettext"))
+            if isinstance(singular, str) and singular and not (singular_only and plural):
                 found.setdefault(singular, f"{path.relative_to(ROOT)}:{line}")
     return found
 
@@ -293,5 +295,240 @@ def test_every_marked_message_is_in_the_catalogue(lang: str) -> None:
     with (WEB / "locale" / lang / "LC_MESSAGES" / "django.po").open("rb") as f:
         catalogue = read_po(f)
     known = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue if m.id}
-    missing = [f"{where}: {msg!r}" for msg, where in marked_messages().items() if msg not in known]
+    marked = marked_messages()
+    assert len(marked) > 500 and "Figures of the chart" in marked and "Country" in marked
+    missing = [f"{where}: {msg!r}" for msg, where in marked.items() if msg not in known]
     assert not missing, f"not in {lang}/django.po:\n" + "\n".join(sorted(missing))
+
+
+# plural forms ---------------------------------------------------------------------------------
+
+#: a number placeholder, then (``of`` another one and) a noun in the plural: "%(n)s members",
+#: "{done} of {total} questions"; such a message needs ngettext / blocktranslate count
+_COUNTED = re.compile(
+    r"(?:%\(\w+\)[sd]|\{\w+(?::[^}]*)?\}) +(?:of +(?:%\(\w+\)[sd]|\{\w+\}) +)?"
+    r"(?:[a-z]+ +)?(?P<noun>[a-z]+s)\b"
+)
+#: words ending in s after a number that are no plural noun, and why
+NOT_PLURAL_NOUNS = {
+    "has": "a verb (%(name)s has ...)",
+    "is": "a verb",
+    "was": "a verb",
+    "as": "a conjunction",
+    "its": "a determiner",
+    "this": "a determiner",
+    "us": "a pronoun",
+    "yes": "an answer",
+    "invites": "a verb (%(inviter)s invites you)",
+    "works": "a verb (valid until %(date)s and works once)",
+    "answers": "a verb (%(name)s already answers)",
+    "exists": "a verb (%(name)s exists already)",
+    "takes": "a verb (the indicator {id} takes no figures)",
+}
+
+
+def test_counts_are_plural_messages() -> None:
+    """A message that counts something is a plural message ("1 member", "2 members")."""
+    wrong = [
+        f"{where}: {message!r}"
+        for message, where in marked_messages(singular_only=True).items()
+        for match in _COUNTED.finditer(message)
+        if match.group("noun") not in NOT_PLURAL_NOUNS
+    ]
+    assert not wrong, "use ngettext / blocktranslate count:\n" + "\n".join(sorted(set(wrong)))
+
+
+# c) charts ---------------------------------------------------------------------------------------
+
+CHART_MODULES = (
+    WEB / "statistics" / "releases" / "charts.py",
+    WEB / "followup" / "indicators" / "charts.py",
+    SRC / "engine" / "reporting" / "assessment" / "charts.py",
+    SRC / "engine" / "reporting" / "follow_up" / "charts.py",
+    SRC / "engine" / "reporting" / "network" / "charts.py",
+    SRC / "engine" / "reporting" / "network" / "world_map.py",
+)
+#: what the renderer writes for screen readers, in English whatever the language
+RENDERER_ENGLISH = (
+    "mark container",
+    "axis titled",
+    "legend titled",
+    "for a discrete scale",
+    "for a linear scale",
+    "for a time scale",
+    "graphics-symbol",
+)
+
+
+def chart_english() -> set[str]:
+    """The English texts the chart modules write (each a message they translate)."""
+    keywords = {**PYTHON_KEYWORDS, "N_": None}
+    found: set[str] = set()
+    for path in CHART_MODULES:
+        with path.open("rb") as f:
+            for _line, _function, message, _comments in extract_python(f, keywords, [], {}):
+                found.update(m for m in (message if isinstance(message, tuple) else (message,)))
+    return {m for m in found if m and LETTER.search(m)}
+
+
+def svg_words(svg: str) -> list[str]:
+    """What a chart shows and says: its texts, its title and its text alternative."""
+    texts = re.findall(r"<(?:text|tspan|title)[^>]*>([^<]+)<", svg)
+    texts += re.findall(r'aria-(?:label|roledescription)="([^"]*)"', svg)
+    return [unescape(t) for t in texts]
+
+
+def english_left(svg: str, english: set[str], lang: str) -> list[str]:
+    """The English texts of ``english`` that ``svg`` shows although ``lang`` has its own."""
+    web = translation.gettext
+    engine = translator(lang)
+    shown = svg_words(svg)
+    left = [phrase for phrase in RENDERER_ENGLISH if phrase in svg]
+    for message in english:
+        skeleton = re.sub(r"%\(\w+\)[sd]|\{\w+\}", "\0", message)
+        pieces = [p.strip(" :;,.()") for p in skeleton.split("\0")]
+        pieces = [p for p in pieces if len(p) > 3 and LETTER.search(p)]
+        if web(message) == message and engine(message) == message:
+            continue  # the same words in this language (or not a chart's text at all)
+        for piece in pieces:
+            pattern = re.compile(rf"(?<!\w){re.escape(piece)}(?!\w)")
+            if any(pattern.search(text) for text in shown):
+                left.append(f"{message!r} (shows {piece!r})")
+    return left
+
+
+def _engine_charts(framework: Any, lang: str) -> dict[str, str]:
+    from mechelen.core.reporting.follow_up import CommitmentEntry
+    from mechelen.engine.reporting.assessment.charts import heatmap_spec
+    from mechelen.engine.reporting.charts import render_svg
+    from mechelen.engine.reporting.follow_up.charts import (
+        change_spec,
+        commitments_spec,
+        indicator_spec,
+    )
+    from mechelen.engine.reporting.network.charts import commitments_taken_spec, sectors_spec
+    from mechelen.engine.reporting.network.world_map import map_spec
+    from mechelen.engine.reporting.wording import ReportWording
+    from tests.core.reporting.follow_up_fixtures import PLACE, assessment, follow_up_report
+
+    words = ReportWording(framework, lang)
+    report = follow_up_report(framework)
+    section = report.assessment
+    assert section is not None
+    taken = [
+        CommitmentEntry(f"p{c.paragraph}", "", "achieved", c.paragraph)
+        for c in framework.commitments[:3]
+    ]
+    other = replace_place(PLACE, "Otherton", "ESP")
+    network = build_network_report(
+        framework,
+        "Net",
+        "",
+        [Member("a", PLACE), Member("b", other)],
+        {"a": taken, "b": taken[:1]},
+        {"a": assessment(framework, 1), "b": assessment(framework, 2)},
+    )
+    specs = {
+        "assessment heatmap (also the results page's)": heatmap_spec(section.results, words),
+        "follow-up commitments": commitments_spec(report.commitments, words),
+        "follow-up change": change_spec(section, words),
+        "network commitments taken": commitments_taken_spec(network, words),
+        "network sectors": sectors_spec(network, words),
+        "network map": map_spec(network, words),
+    }
+    for entry in report.indicators:
+        specs[f"follow-up indicator {entry.label}"] = indicator_spec(entry, words)
+    return {name: render_svg(spec, lang=lang) for name, spec in specs.items()}
+
+
+def replace_place(place: Any, name: str, country: str) -> Any:
+    from dataclasses import replace
+
+    return replace(place, name=name, country=country)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_report_charts_show_no_english(framework: Any, lang: str) -> None:
+    english = chart_english()
+    wrong = [
+        f"{name}: {text}"
+        for name, svg in _engine_charts(framework, lang).items()
+        for text in english_left(svg, english, lang)
+    ]
+    assert not wrong, f"English in {lang} charts:\n" + "\n".join(wrong)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_charts_show_no_english(world: Any, lang: str) -> None:
+    from mechelen.engine.reporting.charts import render_svg
+    from mechelen.web.followup.indicators import actions
+    from mechelen.web.followup.indicators.charts import indicator_chart
+    from mechelen.web.followup.indicators.progress import indicator_progress
+    from mechelen.web.followup.policy import reader_of
+    from mechelen.web.statistics.labels import code_label, dimension_label
+    from mechelen.web.statistics.releases.charts import bar_chart_spec
+    from mechelen.web.statistics.releases.published import TableView
+    from tests.web.followup.factories import indicator_of
+
+    item = indicator_of(world.a)
+    actions.record_observation(None, item, {"year": 2022, "value": 1500.0})
+    (row,) = indicator_progress(world.a.organisation, lang, reader_of(world.a.organisation, public=False))
+    charts: dict[str, str] = {}
+    with translation.override(lang):
+        charts["indicator"] = indicator_chart(row, "t", lang)
+        charts["indicator (mini)"] = indicator_chart(row, "m", lang, mini=True)
+        view = TableView(
+            name="by-sex-age",
+            dimensions=["sex", "age_band"],
+            headers=[dimension_label("sex"), dimension_label("age_band")],
+            chart_x=dimension_label("age_band"),
+            chart_colour=dimension_label("sex"),
+            chart_rows=[
+                {"x": age, "colour": code_label("sex", sex), "value": value}
+                for age, sex, value in (("0-14", "F", 7610), ("0-14", "M", 8000), ("15+", "F", 3))
+            ],
+        )
+        spec = bar_chart_spec(view, translation.gettext("Persons"))
+        charts["table"] = render_svg(spec, lang=lang)
+    english = chart_english() | {"Persons", "Sex", "Age", "Women", "Men"}
+    wrong = [
+        f"{name}: {text}"
+        for name, svg in charts.items()
+        for text in english_left(svg, english, lang)
+    ]
+    assert not wrong, f"English in {lang} charts:\n" + "\n".join(wrong)
+    assert all('role="img"' in svg and "<title>" in svg for svg in charts.values())
+    # the numbers as the tables write them
+    from django.template import Context, Template
+
+    with translation.override(lang):
+        table = Template('{{ v|floatformat:"-2g" }}').render(Context({"v": 8000}))
+    assert table in svg_words(charts["table"])  # an axis tick
+
+
+def test_the_chart_check_finds_english() -> None:
+    """The check itself: the renderer's own ARIA text, and a chart's English text left
+    untranslated, are found."""
+    import vl_convert
+
+    from mechelen.engine.reporting.charts import VEGA_LITE_SCHEMA, render_svg
+
+    spec: dict[str, Any] = {
+        "$schema": VEGA_LITE_SCHEMA,
+        "description": "Bar chart of Persons by Age",
+        "data": {"values": [{"x": "a", "v": 1}]},
+        "mark": "bar",
+        "encoding": {
+            "x": {"field": "x", "type": "nominal", "title": "Observed"},
+            "y": {"field": "v", "type": "quantitative"},
+        },
+    }
+    english = {"Observed", "Bar chart of %(value)s by %(x)s"}
+    with translation.override("fr"):
+        raw = english_left(vl_convert.vegalite_to_svg(spec), english, "fr")
+        ours = english_left(render_svg(spec, lang="fr"), english, "fr")
+    assert "mark container" in raw and "axis titled" in raw
+    assert not any(phrase in ours for phrase in RENDERER_ENGLISH)
+    assert "'Observed' (shows 'Observed')" in ours
+    assert "'Bar chart of %(value)s by %(x)s' (shows 'Bar chart of')" in ours
