@@ -23,7 +23,6 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,7 +36,6 @@ from django.utils import translation
 from django.utils.translation.template import templatize
 
 import mechelen.web
-from mechelen.core.indicators import Observation, ProgressStatus, Target
 from mechelen.core.reporting.follow_up.network import Member, build_network_report
 from mechelen.i18n import translator
 
@@ -473,7 +471,9 @@ def test_page_charts_show_no_english(world: Any, lang: str) -> None:
 
     item = indicator_of(world.a)
     actions.record_observation(None, item, {"year": 2022, "value": 1500.0})
-    (row,) = indicator_progress(world.a.organisation, lang, reader_of(world.a.organisation, public=False))
+    (row,) = indicator_progress(
+        world.a.organisation, lang, reader_of(world.a.organisation, public=False)
+    )
     charts: dict[str, str] = {}
     with translation.override(lang):
         charts["indicator"] = indicator_chart(row, "t", lang)
