@@ -155,9 +155,7 @@ def test_a_status_set_by_hand_is_flagged_in_the_overview(framework: Framework) -
         "(computed status: Moving away): New desks opened in 2024"
     )
     assert note in unescape(overview)
-    assert "Set by coordinator on 4 March 2025" in unescape(
-        html[html.index('class="indicator"') :]
-    )
+    assert "Set by coordinator on 4 March 2025" in unescape(html[html.index('class="indicator"') :])
     assert "of which 1 set by hand" in html
     french = unescape(render_follow_up_html(report, "fr", date(2025, 5, 1)))
     assert f"Fixé par coordinator le 4 mars 2025 (état calculé{NNBSP}: " in french
