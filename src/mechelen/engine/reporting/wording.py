@@ -4,8 +4,9 @@ follow-up and network reports (:class:`ReportWording`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Protocol, TypeVar
 
 from babel.lists import format_list
 
@@ -20,10 +21,18 @@ from mechelen.core.reporting.follow_up.model import (
     IndicatorEntry,
 )
 from mechelen.i18n import Translator, translator
-from mechelen.i18n.countries import country_name
+from mechelen.i18n.countries import collation_key, country_name
 from mechelen.i18n.dates import format_long_date
 from mechelen.i18n.numbers import format_number
 from mechelen.i18n.typography import colon, punctuation_mark, spaced_punctuation
+
+
+class _InACountry(Protocol):
+    @property
+    def country(self) -> str: ...
+
+
+C = TypeVar("C", bound=_InACountry)
 
 SCHEME_TITLES: dict[str, str] = {
     "gcm": N_("Global Compact for Migration: objectives"),
@@ -187,6 +196,11 @@ class ReportWording(Wording):
 
     def country(self, alpha3: str) -> str:
         return country_name(alpha3, self.lang)
+
+    def by_country(self, items: Iterable[C]) -> list[C]:
+        """``items`` (each with an alpha-3 ``country``) sorted by the country's name in this
+        language ("Allemagne" before "Belgique" in French, "Bélgica" before "Francia")."""
+        return sorted(items, key=lambda item: collation_key(self.country(item.country)))
 
     def scheme(self, scheme: str) -> str:
         return self._(SCHEME_TITLES.get(scheme, scheme))
