@@ -17,7 +17,6 @@ from babel.numbers import format_decimal, format_percent
 from mechelen.core.messages import LocalNumber
 from mechelen.i18n.typography import spaced_punctuation
 
-
 #: language -> (decimal mark, thousands separator)
 SEPARATORS: dict[str, tuple[str, str]] = {
     "en": (".", ","),
@@ -40,7 +39,8 @@ def format_number(value: float, lang: str, digits: int = 2, *, fixed: bool = Fal
     if text.lstrip("-").strip("0,.") == "":
         text = text.lstrip("-")
     decimal, group = separators(lang)
-    return text.translate(str.maketrans({",": group, ".": decimal}))
+    swap: dict[str, str | int | None] = {",": group, ".": decimal}
+    return text.translate(str.maketrans(swap))
 
 
 def format_local_number(number: LocalNumber, lang: str) -> str:
