@@ -532,3 +532,28 @@ def test_the_chart_check_finds_english() -> None:
     assert not any(phrase in ours for phrase in RENDERER_ENGLISH)
     assert "'Observed' (shows 'Observed')" in ours
     assert "'Bar chart of %(value)s by %(x)s' (shows 'Bar chart of')" in ours
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("domain", ["web", "reports"])
+def test_every_catalogue_entry_is_translated(lang: str, domain: str) -> None:
+    """a) the web's and the reports' catalogues: no entry empty or fuzzy, every plural form
+    filled (``tests/web/test_translations.py`` checks the web's placeholders and .mo too)."""
+    path = (
+        WEB / "locale" / lang / "LC_MESSAGES" / "django.po"
+        if domain == "web"
+        else SRC / "i18n" / "locale" / lang / "LC_MESSAGES" / "mechelen.po"
+    )
+    with path.open("rb") as f:
+        catalogue = read_po(f)
+    wrong = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        forms = 1 if isinstance(message.id, str) else 2
+        if message.fuzzy or len(strings) != forms or not all(s.strip() for s in strings):
+            label = message.id if isinstance(message.id, str) else message.id[0]
+            wrong.append(f"{path.relative_to(ROOT)}:{message.lineno}: {label!r}")
+    assert len(catalogue) > 100
+    assert not wrong, "translate (and unmark fuzzy):\n" + "\n".join(wrong)

@@ -21,7 +21,7 @@ from mechelen.web.language import page_language
 
 #: the small chart beside each row of the indicators' table: drawn at the size it is shown
 #: (220 px wide with its axis, see mechelen.css ``td.spark``), its text as large as the page's
-MINI_WIDTH, MINI_HEIGHT = 170, 80
+MINI_WIDTH, MINI_HEIGHT = 156, 80
 #: the font size of the charts' axis and legend text, in pixels at the size shown
 FONT_SIZE = 12
 
