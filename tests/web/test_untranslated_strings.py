@@ -38,6 +38,7 @@ from django.utils.translation.template import templatize
 import mechelen.web
 from mechelen.core.reporting.follow_up.network import Member, build_network_report
 from mechelen.i18n import translator
+from mechelen.web.tenancy.roles import Role
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB = Path(mechelen.web.__file__).parent
@@ -557,3 +558,112 @@ def test_every_catalogue_entry_is_translated(lang: str, domain: str) -> None:
             wrong.append(f"{path.relative_to(ROOT)}:{message.lineno}: {label!r}")
     assert len(catalogue) > 100
     assert not wrong, "translate (and unmark fuzzy):\n" + "\n".join(wrong)
+
+
+# d) every page as served -------------------------------------------------------------------------
+
+#: English messages short or common enough to be a name or a word of the sample content rather
+#: than untranslated text: only messages of at least this many words are looked for on pages
+PAGE_MESSAGE_WORDS = 3
+
+
+def _english_messages(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    """(message, pattern of its fixed text) for the catalogues' messages of at least
+    :data:`PAGE_MESSAGE_WORDS` words that ``lang`` writes otherwise."""
+    found = []
+    for path in (
+        WEB / "locale" / lang / "LC_MESSAGES" / "django.po",
+        SRC / "i18n" / "locale" / lang / "LC_MESSAGES" / "mechelen.po",
+    ):
+        with path.open("rb") as f:
+            catalogue = read_po(f)
+        for message in catalogue:
+            if not message.id:
+                continue
+            english = message.id if isinstance(message.id, str) else message.id[1]
+            translated = message.string if isinstance(message.string, str) else message.string[1]
+            if not translated or translated == english:
+                continue
+            skeleton = re.sub(r"%\(\w+\)[sd]|\{\w+(?::[^}]*)?\}|<[^>]+>", "\0", english)
+            longest = max(skeleton.split("\0"), key=lambda piece: len(piece.split()))
+            longest = longest.strip(" :;,.()")
+            if len(longest.split()) >= PAGE_MESSAGE_WORDS and longest not in translated:
+                found.append((english, re.compile(rf"(?<!\w){re.escape(longest)}(?!\w)")))
+    return found
+
+
+class _Visible(HTMLParser):
+    """The text a reader meets on a page: text nodes, and the attributes read out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self.code = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in CODE_ELEMENTS:
+            self.code += 1
+        self.texts += [v for k, v in attrs if k in VISIBLE_ATTRIBUTES and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in CODE_ELEMENTS and self.code:
+            self.code -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.code and data.strip():
+            self.texts.append(" ".join(data.split()))
+
+
+def _reader_of(world: Any, roles: frozenset[Any]) -> Any | None:
+    from tests.web import access_matrix as matrix
+
+    if roles == matrix.PUBLIC:
+        return None
+    if roles == matrix.NETWORK_ANALYSTS:
+        return world.analyst
+    if roles == matrix.PLATFORM_ADMINS:
+        return world.platform_admin
+    if roles == matrix.INVITEE:
+        return world.outsider
+    if roles == matrix.ANY_LOGGED_IN:
+        return world.a.users[Role.COORDINATOR]
+    for role in (Role.COORDINATOR, Role.ADMINISTRATOR, Role.DATA_STEWARD, Role.VIEWER):
+        if role in roles:
+            return world.a.users[role]
+    return world.a.users[next(iter(roles))]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_shows_no_english_message(world: Any, lang: str) -> None:
+    """Each page of the access matrix, asked in French or Spanish by someone who may see it,
+    shows none of the catalogues' English messages (a string shown without gettext, or
+    translated in a language other than the page's, is found here)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from tests.web import access_matrix as matrix
+    from tests.web.conftest import client_for
+
+    english = _english_messages(lang)
+    assert len(english) > 300
+    wrong = []
+    for name, rule in sorted(matrix.PAGES.items()):
+        if rule.get is None:
+            continue
+        url = reverse(name, kwargs=rule.kwargs(world, world.a))
+        client = client_for(_reader_of(world, rule.get))
+        # the language the person chose (a questionnaire otherwise speaks its invitation's)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+        response = client.get(url, headers={"Accept-Language": lang}, follow=True)
+        kind = response.get("Content-Type", "")
+        if response.status_code != 200 or response.streaming or "text/html" not in kind:
+            continue
+        reader = _Visible()
+        reader.feed(response.content.decode())
+        shown = reader.texts
+        for message, pattern in english:
+            hits = [text for text in shown if pattern.search(text)]
+            if hits:
+                wrong.append(f"{name} ({url}): {message!r} in {hits[0][:120]!r}")
+    assert not wrong, f"English on {lang} pages:\n" + "\n".join(wrong)
