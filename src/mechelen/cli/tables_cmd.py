@@ -142,8 +142,11 @@ def audit_command(
         )
         raise typer.Exit(EXIT_BAD_INPUT)
     console.print(
-        _(
+        ngettext(
+            "Audit passed: the {total} suppressed cell that could be below {threshold} keeps an "
+            "interval at least {width:g} wide.",
             "Audit passed: each of the {total} suppressed cells that could be below {threshold} "
-            "keeps an interval at least {width:g} wide."
+            "keeps an interval at least {width:g} wide.",
+            result.suppressed,
         ).format(total=result.suppressed, threshold=result.threshold, width=result.required_width)
     )
