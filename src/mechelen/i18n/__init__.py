@@ -54,11 +54,13 @@ def plural_catalogue(lang: str) -> Mapping[str, tuple[str, ...]]:
         return {}
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang)
-    return {
-        str(message.id[0]): tuple(str(form) for form in message.string)
-        for message in catalog
-        if isinstance(message.id, tuple) and all(message.string) and not message.fuzzy
-    }
+    found: dict[str, tuple[str, ...]] = {}
+    for message in catalog:
+        forms = message.string
+        plural = isinstance(message.id, tuple) and isinstance(forms, tuple | list)
+        if plural and forms and all(forms) and not message.fuzzy:
+            found[str(message.id[0])] = tuple(str(form) for form in forms)
+    return found
 
 
 @cache
