@@ -704,17 +704,25 @@ def test_every_page_shows_no_english_message(world: Any, lang: str) -> None:
 
     english = _english_messages(lang)
     assert len(english) > 300
+    members = reverse("tenancy:members", kwargs={"slug": world.a.organisation.slug})
+    pages = [
+        (name, reverse(name, kwargs=rule.kwargs(world, world.a)), _reader_of(world, rule.get), 200)
+        for name, rule in sorted(matrix.PAGES.items())
+        if rule.get is not None
+    ]
+    pages += [
+        ("error 404", "/cities/no-such-city/", None, 404),
+        ("error 403", members, world.outsider, 403),
+    ]
     wrong = []
-    for name, rule in sorted(matrix.PAGES.items()):
-        if rule.get is None:
-            continue
-        url = reverse(name, kwargs=rule.kwargs(world, world.a))
-        client = client_for(_reader_of(world, rule.get))
+    for name, url, reader, status in pages:
+        client = client_for(reader)
         # the language the person chose (a questionnaire otherwise speaks its invitation's)
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
         response = client.get(url, headers={"Accept-Language": lang}, follow=True)
         kind = response.get("Content-Type", "")
-        if response.status_code != 200 or response.streaming or "text/html" not in kind:
+        if response.status_code != status or response.streaming or "text/html" not in kind:
+            assert status == 200, f"{name}: {response.status_code}"
             continue
         reader = _Visible()
         reader.feed(response.content.decode())
