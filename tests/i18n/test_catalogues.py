@@ -13,6 +13,8 @@ from mechelen.core.messages import MESSAGES
 from mechelen.core.problems import Location, Problem
 from mechelen.i18n import (
     catalogue,
+    plural_catalogue,
+    plural_translator,
     render_location,
     render_message,
     render_problem,
@@ -34,6 +36,45 @@ def source_strings() -> set[str]:
     return {
         message for _file, _line, message, _comments, _context in found if isinstance(message, str)
     }
+
+
+def plural_source_strings() -> set[tuple[str, str]]:
+    """(singular, plural) of every ``ngettext(singular, plural, n)`` call."""
+    found = extract_from_dir(str(SRC), METHOD_MAP, keywords={"ngettext": (1, 2)})
+    return {
+        (message[0], message[1])
+        for _file, _line, message, _comments, _context in found
+        if isinstance(message, tuple)
+    }
+
+
+def test_counts_take_the_plural_of_the_language() -> None:
+    ngettext = {lang: plural_translator(lang) for lang in ("en", "fr", "es")}
+    one, many = (
+        "{count} file in {folder}; content hash {hash}",
+        "{count} files in {folder}; content hash {hash}",
+    )
+    assert [ngettext["en"](one, many, n) for n in (1, 2)] == [one, many]
+    assert ngettext["fr"](one, many, 0).startswith("{count} fichier dans")  # French: 0 is singular
+    assert ngettext["fr"](one, many, 2).startswith("{count} fichiers dans")
+    assert ngettext["es"](one, many, 0).startswith("{count} archivos en")
+    assert ngettext["es"](one, many, 1).startswith("{count} archivo en")
+    assert plural_translator("de")(one, many, 1) == one
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_every_plural_string_is_translated_with_its_placeholders(lang: str) -> None:
+    plurals = plural_source_strings()
+    assert (
+        "{count} rejected row written to {path}",
+        "{count} rejected rows written to {path}",
+    ) in plurals
+    messages = plural_catalogue(lang)
+    missing = sorted(singular for singular, _plural in plurals if singular not in messages)
+    assert missing == [], f"translate every form: {missing}"
+    for singular, plural in plurals:
+        for form in messages[singular]:
+            assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(plural)), form
 
 
 def test_extraction_finds_the_interface_strings() -> None:

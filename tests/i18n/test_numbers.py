@@ -53,3 +53,22 @@ def test_french_punctuation_takes_a_narrow_no_break_space() -> None:
     assert spaced_punctuation("https://x.org 10:30", "fr") == "https://x.org 10:30"
     assert spaced_punctuation("Target : 80 %", "en") == "Target : 80 %"
     assert colon("fr") == f"{NNBSP}:" and colon("es") == ":" and colon("en") == ":"
+
+
+def test_numbers_as_tables_charts_and_reports_write_them() -> None:
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from mechelen.i18n.numbers import format_number
+
+    assert [format_number(7610, lang) for lang in ("en", "fr", "es")] == [
+        "7,610",
+        f"7{NNBSP}610",
+        "7\xa0610",  # not Babel's 7610 nor 7.610
+    ]
+    assert format_number(1234.5, "fr", 1, fixed=True) == f"1{NNBSP}234,5"
+    assert format_number(2.0, "en") == "2" and format_number(-0.001, "es") == "0"
+    for lang in ("en", "fr", "es"):
+        with translation.override(lang):
+            table = Template('{{ v|floatformat:"-2g" }}').render(Context({"v": 76101.25}))
+        assert table == format_number(76101.25, lang)

@@ -4,6 +4,7 @@ administrator, a person with no role, and a visitor."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from mechelen.web.commitments.models import Commitment, CommitmentStatus
 from mechelen.web.tenancy.models import Membership, Network, Organisation
@@ -79,6 +81,16 @@ def make_city(slug: str, name: str) -> City:
 def empty_cache() -> None:
     """Each test starts with an empty cache (cached results are keyed by database ids)."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """Each test starts in the site's language: a page asked in Spanish leaves Spanish active
+    in the thread (Django's LocaleMiddleware does not undo it), which a later test calling a
+    function directly would otherwise read."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

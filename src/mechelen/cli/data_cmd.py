@@ -24,7 +24,7 @@ from mechelen.engine.ingest.losses import MIN_SHARE, IngestRefused
 from mechelen.engine.ingest.mapping_file import load_mapping
 from mechelen.engine.ingest.pipeline import STAGES, IngestResult, ingest
 from mechelen.engine.ingest.workspace import Workspace
-from mechelen.i18n import render_problem, translator
+from mechelen.i18n import plural_translator, render_problem, translator
 
 app = typer.Typer(help="Ingest local data into the workspace: standardised, validated, firewalled.")
 
@@ -218,4 +218,11 @@ def rejected_command(
             writer = csv.writer(handle)
             writer.writerow(["row", "column", "code", "value"])
             writer.writerows(rows)
-    console.print(_("{count} rejected rows written to {path}").format(count=len(rows), path=out))
+    ngettext = plural_translator(lang.value)
+    console.print(
+        ngettext(
+            "{count} rejected row written to {path}",
+            "{count} rejected rows written to {path}",
+            len(rows),
+        ).format(count=len(rows), path=out)
+    )

@@ -18,7 +18,7 @@ from mechelen.cli.problems_output import (
 )
 from mechelen.core.framework.model import CrosswalkLink, Framework, ScaleLevel
 from mechelen.engine.framework import check_framework
-from mechelen.i18n import translator
+from mechelen.i18n import plural_translator, translator
 
 app = typer.Typer(
     help="Read and check migration-governance frameworks such as the Mechelen Declaration."
@@ -112,6 +112,7 @@ def check(
     Exits with 1 if any error is found (warnings alone exit with 0).
     """
     _ = translator(lang.value)
+    ngettext = plural_translator(lang.value)
     result = check_framework(path)
     print_problems(result.problems, lang.value)
     errors = [p for p in result.problems if p.is_error]
@@ -140,5 +141,11 @@ def check(
     if result.indicators is not None:
         count = len(result.indicators.indicators)
         console.print(
-            "[green]" + _("{count} indicators in indicators.yaml.").format(count=count) + "[/green]"
+            "[green]"
+            + ngettext(
+                "{count} indicator in indicators.yaml.",
+                "{count} indicators in indicators.yaml.",
+                count,
+            ).format(count=count)
+            + "[/green]"
         )

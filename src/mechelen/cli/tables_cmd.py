@@ -18,13 +18,14 @@ from mechelen.engine.publish.audit_release import audit_release
 from mechelen.engine.publish.release import Release, make_release
 from mechelen.engine.tables.build import STRATEGIES
 from mechelen.engine.tables.spec_file import load_spec
-from mechelen.i18n import translator
+from mechelen.i18n import plural_translator, translator
 
 app = typer.Typer(help="Build, protect and publish statistical tables; audit published tables.")
 
 
 def print_release(release: Release, lang: str) -> None:
     _ = translator(lang)
+    ngettext = plural_translator(lang)
     table = Table(title=_("Release {name}").format(name=release.name), header_style="bold")
     for header in (_("Table"), _("Cells"), _("Method"), _("Suppressed"), _("Perturbed")):
         table.add_column(header)
@@ -39,9 +40,11 @@ def print_release(release: Release, lang: str) -> None:
         )
     console.print(table)
     console.print(
-        _("{count} files in {folder}; content hash {hash}").format(
-            count=len(release.files), folder=release.folder, hash=release.content_sha256[:16]
-        )
+        ngettext(
+            "{count} file in {folder}; content hash {hash}",
+            "{count} files in {folder}; content hash {hash}",
+            len(release.files),
+        ).format(count=len(release.files), folder=release.folder, hash=release.content_sha256[:16])
     )
 
 
@@ -99,6 +102,7 @@ def audit_command(
     every relation release.json writes down (hierarchies, derived dimensions, filters), by
     linear programming. Exits with 1 if one is too narrow."""
     _ = translator(lang.value)
+    ngettext = plural_translator(lang.value)
     with exit_on_problems(lang.value):
         result = audit_release(folder, earlier or [])
     missing = sorted(set(result.published_before) - set(result.audited_with))
@@ -130,14 +134,19 @@ def audit_command(
             table.add_row(item.table, cell, f"{item.lower:g}", f"{item.upper:g}")
         error_console.print(table)
         error_console.print(
-            _("{count} of {total} suppressed cells are narrower than {width:g}.").format(
-                count=len(result.narrow), total=result.suppressed, width=result.required_width
-            )
+            ngettext(
+                "{count} of {total} suppressed cell is narrower than {width:g}.",
+                "{count} of {total} suppressed cells are narrower than {width:g}.",
+                result.suppressed,
+            ).format(count=len(result.narrow), total=result.suppressed, width=result.required_width)
         )
         raise typer.Exit(EXIT_BAD_INPUT)
     console.print(
-        _(
+        ngettext(
+            "Audit passed: the {total} suppressed cell that could be below {threshold} keeps an "
+            "interval at least {width:g} wide.",
             "Audit passed: each of the {total} suppressed cells that could be below {threshold} "
-            "keeps an interval at least {width:g} wide."
+            "keeps an interval at least {width:g} wide.",
+            result.suppressed,
         ).format(total=result.suppressed, threshold=result.threshold, width=result.required_width)
     )

@@ -169,8 +169,8 @@ MESSAGES: dict[str, str] = {
     "ingest.E018": N_("The person id {value} appears more than once."),
     "ingest.E019": N_("{value} is not a number."),
     "ingest.E020": N_(
-        "No row was kept: all {read} rows were rejected. Nothing was replaced; an existing "
-        "dataset stays as it was."
+        "No row was kept: every row read ({read}) was rejected. Nothing was replaced; an "
+        "existing dataset stays as it was."
     ),
     "ingest.E021": N_(
         "Decompressed, the workbook holds more than {limit} MB, the most accepted: give a "
@@ -180,8 +180,8 @@ MESSAGES: dict[str, str] = {
         "The sheet holds more than {limit} rows, the most accepted: give a CSV file instead."
     ),
     "ingest.E023": N_(
-        "Only {kept} of {read} rows were kept, fewer than {share} of the {current} rows of the "
-        "dataset {dataset} it would replace. The dataset was not replaced and stays as it was."
+        "Rows kept: only {kept} of {read}, fewer than {share} of the rows of the dataset "
+        "{dataset} it would replace ({current}). The dataset was not replaced and stays as it was."
     ),
     # country standardisation
     "standardise.E001": N_("The alias {alias} points to an unknown country code {code}."),
@@ -240,7 +240,7 @@ MESSAGES: dict[str, str] = {
         "The published tables contradict each other: no values of the suppressed cells fit."
     ),
     "audit.E004": N_(
-        "{count} sensitive cells cannot be protected: with the releases published before "
+        "Sensitive cells that cannot be protected: {count}. With the releases published before "
         "({earlier}), an attacker narrows them below the protection width whatever this "
         "release suppresses. Nothing was written."
     ),

@@ -6,10 +6,12 @@ Catalogues live in ``locale/<lang>/LC_MESSAGES/mechelen.po``; English is the sou
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 from mechelen.core.messages import N_, TRANSLATED_PARAMETERS, message_template
@@ -41,6 +43,48 @@ def catalogue(lang: str) -> Mapping[str, str]:
         for message in catalog
         if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
     }
+
+
+@cache
+def plural_catalogue(lang: str) -> Mapping[str, tuple[str, ...]]:
+    """singular msgid -> its translated forms, for ``lang``'s plural messages (every form
+    filled, not fuzzy); empty for English or a language without a catalogue."""
+    path = catalogue_path(lang)
+    if lang == "en" or not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    found: dict[str, tuple[str, ...]] = {}
+    for message in catalog:
+        forms = message.string
+        plural = isinstance(message.id, tuple) and isinstance(forms, tuple | list)
+        if plural and forms and all(forms) and not message.fuzzy:
+            found[str(message.id[0])] = tuple(str(form) for form in forms)
+    return found
+
+
+@cache
+def _plural_form(lang: str) -> Callable[[int], int]:
+    """The index of the plural form that ``lang`` uses for a count (CLDR's rule, via Babel)."""
+    return gettext.c2py(get_plural(lang).plural_expr)
+
+
+PluralTranslator = Callable[[str, str, int], str]
+
+
+def plural_translator(lang: str) -> PluralTranslator:
+    """``ngettext`` in ``lang``: the form of a message for a count ("1 file", "2 files"),
+    English's (singular for 1) when the message has no translation."""
+    forms = plural_catalogue(lang)
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        found = forms.get(singular)
+        if found:
+            index = _plural_form(lang)(count) if lang != "en" else int(count != 1)
+            return found[min(index, len(found) - 1)]
+        return singular if count == 1 else plural
+
+    return ngettext
 
 
 def translator(lang: str) -> Translator:

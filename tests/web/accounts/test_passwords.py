@@ -111,3 +111,21 @@ def test_the_login_page_and_dashboard_link_to_the_password_pages(world: World) -
     assert reverse("accounts:password_reset") in login
     dashboard = client_for(world.outsider).get(reverse("accounts:dashboard")).content.decode()
     assert reverse("accounts:password_change") in dashboard
+
+
+@pytest.mark.parametrize(
+    ("lang", "subject_word", "english"),
+    [("fr", "mot de passe", "Choose it at this address"), ("es", "contraseña", "Choose it")],
+)
+def test_the_reset_e_mail_speaks_the_language_of_the_page_that_asked(
+    db: Any, lang: str, subject_word: str, english: str
+) -> None:
+    get_user_model().objects.create_user("ana", "ana@example.org", PASSWORD)
+    Client(HTTP_ACCEPT_LANGUAGE=lang).post(
+        reverse("accounts:password_reset"), {"email": "ana@example.org"}
+    )
+    (message,) = mail.outbox
+    assert subject_word in message.subject.lower(), message.subject
+    assert english not in message.body and "If you did not ask" not in message.body
+    assert message.extra_headers["Content-Language"] == lang
+    assert LINK.search(message.body)

@@ -37,7 +37,7 @@ def test_save_come_back_and_submit(
     page = client.get(url("answer", round_a)).content.decode()
     # the questionnaire in the invitation's language (French), every question, with the scale
     assert "Capacité institutionnelle" in page and "En développement" in page
-    assert "0 questions renseignées sur 36" in page
+    assert "0 sur 36 questions renseignées" in page
     assert page.count('type="radio"') == 36 * 6
     saved = client.post(
         url("answer", round_a),
@@ -61,7 +61,7 @@ def test_save_come_back_and_submit(
         ("food__institutional-capacity", "2"),
         ("food__urgency", "dont-know"),
     ]
-    assert "2 questions renseignées sur 36" in again
+    assert "2 sur 36 questions renseignées" in again
     entry = AuditEntry.objects.get(action="assessment.answers.save", target_id=str(invitation_a.pk))
     assert entry.details == {"round": round_a.pk, "answered": 2, "dont_know": 1}
     # submit: answers are final

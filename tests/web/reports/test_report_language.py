@@ -9,6 +9,7 @@ from html import unescape
 from typing import Any
 
 from django.conf import settings
+from django.template import Context, Template
 from django.test import Client
 from django.utils import timezone, translation
 
@@ -92,7 +93,12 @@ def test_indicator_charts_write_numbers_in_the_page_language(world: World) -> No
     with translation.override("fr"):
         french = indicator_chart(row)
     assert f"1{NNBSP}500" in french and "1,500" not in french
-    assert "1.500" in indicator_chart(row, lang="es")
+    spanish = indicator_chart(row, lang="es")
+    assert "1\xa0500" in spanish and "1.500" not in spanish
+    # the chart writes a number as the tables do (floatformat:"-2g", Django's formats)
+    for lang, chart in (("fr", french), ("es", spanish)):
+        with translation.override(lang):
+            assert Template('{{ v|floatformat:"-2g" }}').render(Context({"v": 1500.0})) in chart
     # values that are never negative: the axis starts at 0 at the lowest
     assert line_chart_spec(row)["layer"][0]["encoding"]["y"]["scale"]["domainMin"] == 0
 

@@ -13,10 +13,12 @@ import re
 import textwrap
 from collections.abc import Iterable
 from functools import cache
+from html import escape
 from typing import Any, Literal
 
 import vl_convert
-from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from mechelen.i18n.numbers import separators
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 #: the font of every chart: DejaVu Sans, the widest of the usual sans-serif fonts, is the one
@@ -47,11 +49,11 @@ D3_LOCALES: dict[str, D3Locale] = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 
 @cache
 def number_locale(lang: str) -> dict[str, Any]:
-    """The d3-format locale of ``lang``: d3's, with Babel's decimal mark and grouping
-    separator so that charts write numbers as the report's tables do (``1 234,5`` in French)."""
+    """The d3-format locale of ``lang``: d3's, with the decimal mark and thousands separator
+    that every table writes (:data:`mechelen.i18n.numbers.SEPARATORS`), so that a chart writes
+    ``7 610`` where its table does (``1 234,5`` in French)."""
     locale: dict[str, Any] = dict(vl_convert.get_format_locale(D3_LOCALES.get(lang, "en-GB")))
-    locale["decimal"] = get_decimal_symbol(lang)
-    locale["thousands"] = get_group_symbol(lang)
+    locale["decimal"], locale["thousands"] = separators(lang)
     return locale
 
 
@@ -172,9 +174,36 @@ def grid_spec(
     }
 
 
+#: the ARIA attributes the renderer writes, in English whatever the language ("X-axis titled
+#: 'Age' for a discrete scale with 5 values", "rect mark container", "bar")
+_RENDERER_ARIA = re.compile(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"')
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+
+
+def with_text_alternative(svg: str, description: str | None) -> str:
+    """The SVG without the renderer's English ARIA text, as one image named by the chart's
+    ``description`` (already in the page's language: its ``role="img"``, ``aria-label`` and
+    ``<title>``), or hidden from screen readers when it has none (the page then gives the
+    figures in a table beside it)."""
+    svg = _RENDERER_ARIA.sub("", svg)
+    opening = _SVG_OPEN.search(svg)
+    if opening is None:
+        return svg
+    tag = opening.group(0)[:-1]
+    if description:
+        text = escape(description)
+        new = f'{tag} role="img" aria-label="{text}"><title>{text}</title>'
+    else:
+        new = f'{tag} aria-hidden="true" focusable="false">'
+    return svg[: opening.start()] + new + svg[opening.end() :]
+
+
 def render_svg(spec: dict[str, Any], id_prefix: str = "chart", lang: str = "en") -> str:
     """SVG of a Vega-Lite spec, with its element ids renamed ``<id_prefix>-<n>``, and its
     axis and legend numbers written in ``lang`` (``1 234,5`` in French, ``1,234.5`` in English).
+
+    The spec's ``description`` (in ``lang``) is the chart's text alternative: the renderer's
+    own ARIA text, English only, is removed (:func:`with_text_alternative`).
 
     The renderer numbers gradients and clip paths with a counter that runs for the life of
     the process; renaming makes the same chart give the same bytes every time, and keeps ids
@@ -185,10 +214,7 @@ def render_svg(spec: dict[str, Any], id_prefix: str = "chart", lang: str = "en")
         format_locale=number_locale(lang),
         time_format_locale=time_locale(lang),
     )
-    # the drawing is hidden from screen readers (the renderer's own ARIA is English and
-    # leaves its mark groups without names): the page gives each chart its text equivalent,
-    # a figure with role="img" and a label, and a table of the same figures
-    svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    svg = with_text_alternative(svg, spec.get("description"))
     ids = list(dict.fromkeys(re.findall(r'\bid="([^"]+)"', svg)))
     renamed = {old: f"{id_prefix}-{number}" for number, old in enumerate(ids)}
     if not renamed:

@@ -4,15 +4,11 @@ follow-up and network reports (:class:`ReportWording`)."""
 
 from __future__ import annotations
 
-import gettext
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
-from functools import cache
+from typing import Protocol, TypeVar
 
-import pycountry
-from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_decimal
 
 from mechelen.core.assessment.priorities import PriorityScore
 from mechelen.core.framework.model import Framework, Reference, ScaleLevel
@@ -25,7 +21,18 @@ from mechelen.core.reporting.follow_up.model import (
     IndicatorEntry,
 )
 from mechelen.i18n import Translator, translator
+from mechelen.i18n.countries import collation_key, country_name
+from mechelen.i18n.dates import format_long_date
+from mechelen.i18n.numbers import format_number
 from mechelen.i18n.typography import colon, punctuation_mark, spaced_punctuation
+
+
+class _InACountry(Protocol):
+    @property
+    def country(self) -> str: ...
+
+
+C = TypeVar("C", bound=_InACountry)
 
 SCHEME_TITLES: dict[str, str] = {
     "gcm": N_("Global Compact for Migration: objectives"),
@@ -52,11 +59,6 @@ DISAGGREGATION_LABELS: dict[str, str] = {
     "sector": N_("Sector"),
     "corridor": N_("Remittance corridor"),
 }
-
-
-@cache
-def _countries(lang: str) -> gettext.NullTranslations:
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
 
 class Wording:
@@ -87,7 +89,7 @@ class Wording:
     def number(self, value: float | None, digits: int = 1) -> str:
         if value is None:
             return "–"
-        return format_decimal(round(value, digits), format=f"0.{'0' * digits}", locale=self.lang)
+        return format_number(value, self.lang, digits, fixed=True)
 
     def items(self, labels: list[str]) -> str:
         return format_list(labels, locale=self.lang) if labels else ""
@@ -153,7 +155,7 @@ class ReportWording(Wording):
         """An indicator value: up to two decimals, grouped thousands (1 234,5 in French)."""
         if value is None:
             return "–"
-        return format_decimal(round(value, 2), format="#,##0.##", locale=self.lang)
+        return format_number(value, self.lang, 2)
 
     def signed(self, value: float | None, digits: int = 1) -> str:
         if value is None:
@@ -162,7 +164,7 @@ class ReportWording(Wording):
         return ("+" if value > 0 else "−" if value < 0 else "±") + text
 
     def date(self, day: date | None) -> str:
-        return format_date(day, format="long", locale=self.lang) if day else ""
+        return format_long_date(day, self.lang) if day else ""
 
     def status(self, status: ProgressStatus | str | None) -> str:
         if status is None:
@@ -193,10 +195,12 @@ class ReportWording(Wording):
         return self._(DISAGGREGATION_LABELS[name]) if name in DISAGGREGATION_LABELS else name
 
     def country(self, alpha3: str) -> str:
-        found = pycountry.countries.get(alpha_3=alpha3)
-        if found is None:
-            return alpha3
-        return _countries(self.lang).gettext(str(found.name))
+        return country_name(alpha3, self.lang)
+
+    def by_country(self, items: Iterable[C]) -> list[C]:
+        """``items`` (each with an alpha-3 ``country``) sorted by the country's name in this
+        language ("Allemagne" before "Belgique" in French, "Bélgica" before "Francia")."""
+        return sorted(items, key=lambda item: collation_key(self.country(item.country)))
 
     def scheme(self, scheme: str) -> str:
         return self._(SCHEME_TITLES.get(scheme, scheme))

@@ -173,6 +173,8 @@ def results_context(report: AssessmentReport, lang: str) -> dict[str, Any]:
         "table": table,
         "disagreements": disagreements,
         "disagreement_levels": words.number(report.aggregate.disagreement_levels, 0),
+        # the count that chooses the plural form of "levels"
+        "disagreement_count": round(report.aggregate.disagreement_levels),
         "priorities": priorities,
         "order_of_work": work,
         "coverage": data["coverage"],

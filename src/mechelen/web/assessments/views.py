@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mechelen.core.assessment.questionnaire import question_text
 from mechelen.i18n import LANGUAGES
@@ -199,7 +200,11 @@ def import_forms(request: HttpRequest, organisation: Organisation, pk: int) -> H
                 messages.warning(request, f"{shown.where}: {shown.message}")
             messages.success(
                 request,
-                _("Imported the answers of {count} respondents.").format(count=len(created)),
+                ngettext(
+                    "Imported the answers of {count} respondent.",
+                    "Imported the answers of {count} respondents.",
+                    len(created),
+                ).format(count=len(created)),
             )
             return redirect("assessments:round", slug=organisation.slug, pk=pk)
     return render(

@@ -39,7 +39,10 @@ def network_picture(request: HttpRequest, network: Network) -> tuple[str, dict[s
         "network": network,
         "report": report,
         "map_svg": svg or "",
-        "countries": [(words.country(c.country), c.members, c.endorsed) for c in report.countries],
+        "countries": [
+            (words.country(c.country), c.members, c.endorsed)
+            for c in words.by_country(report.countries)
+        ],
         "most_taken": [(t, titles.get(t.paragraph, "")) for t in report.most_taken[:5]],
         "most_achieved": [(t, titles.get(t.paragraph, "")) for t in report.most_achieved[:5]],
         "sectors": [

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-import pycountry
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +15,8 @@ from mechelen.core.disclosure import (
     UNPROTECTED,
 )
 from mechelen.core.tabulation.spec import GEOGRAPHY
+from mechelen.i18n.countries import country_name
+from mechelen.web.language import page_language
 
 DIMENSIONS: dict[str, str | Promise] = {
     "geography": _("Area"),
@@ -73,12 +72,6 @@ def table_title(dimensions: list[str]) -> str:
     return " × ".join(shown) if shown else dimension_label(GEOGRAPHY)
 
 
-@cache
-def _country(code: str) -> str | None:
-    found = pycountry.countries.get(alpha_3=code)
-    return str(found.name) if found is not None else None
-
-
 def code_label(dimension: str, code: str, geography: dict[str, str] | None = None) -> str:
     """A reader's name for ``code`` of ``dimension`` (the code itself when none is known)."""
     if code in CODES:
@@ -88,7 +81,7 @@ def code_label(dimension: str, code: str, geography: dict[str, str] | None = Non
     if "/" in code:
         return " / ".join(code_label(dimension, part) for part in code.split("/"))
     if len(code) == 3 and code.isupper():
-        return _country(code) or code
+        return country_name(code, page_language())
     return code
 
 

@@ -64,3 +64,20 @@ def test_the_map_legend_sits_outside_and_the_members_are_centred() -> None:
     bottom = (centre - _mercator_y(spain[1])) * projection["scale"]
     # as much room above the northernmost member as below the southernmost, all inside
     assert abs(top - bottom) < 1 and top < MAP_HEIGHT / 2
+
+
+def test_countries_are_listed_by_their_name_in_the_report_s_language(framework: Framework) -> None:
+    members = [
+        Member(key, Place(key.upper(), country))
+        for key, country in (("a", "BEL"), ("b", "DEU"), ("c", "EGY"), ("d", "ESP"))
+    ]
+    report = build_network_report(framework, "Net", "", members, {}, {})
+    names = {
+        lang: [words.country(c.country) for c in words.by_country(report.countries)]
+        for lang, words in ((lang, ReportWording(framework, lang)) for lang in ("en", "fr", "es"))
+    }
+    assert names["en"] == ["Belgium", "Egypt", "Germany", "Spain"]
+    assert names["fr"] == ["Allemagne", "Belgique", "Égypte", "Espagne"]
+    assert names["es"] == ["Alemania", "Bélgica", "Egipto", "España"]
+    html = unescape(render_network_html(report, "fr", date(2025, 1, 2)))
+    assert html.index("Allemagne") < html.index("Belgique") < html.index("Égypte")

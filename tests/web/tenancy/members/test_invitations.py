@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
@@ -181,3 +182,24 @@ def test_an_invitation_from_an_unapproved_organisation_says_so(world: World) -> 
     dashboard = outsider.get(reverse("accounts:dashboard")).content.decode()
     assert "not approved by the platform yet" in dashboard
     assert "accept only if you know it" in outsider.get(sent_link()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fr", ("Invitation à rejoindre", "valable jusqu")), ("es", ("Invitación", "válido hasta"))],
+)
+def test_the_invitation_e_mail_speaks_the_language_of_the_page_that_sent_it(
+    world: World, lang: str, words: tuple[str, str]
+) -> None:
+    admin = client_for(world.a.users[Role.ADMINISTRATOR])
+    admin.post(
+        reverse("tenancy:members", kwargs={"slug": "city-a"}),
+        {"invited": "nuevo@example.org", "role": "viewer"},
+        headers={"Accept-Language": lang},
+    )
+    (message,) = mail.outbox
+    subject_word, body_word = words
+    assert subject_word in message.subject, message.subject
+    assert body_word in message.body, message.body
+    assert "valid until" not in message.body and "Open this link" not in message.body
+    assert message.extra_headers["Content-Language"] == lang

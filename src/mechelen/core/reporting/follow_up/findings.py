@@ -24,7 +24,7 @@ FINDING_MESSAGES: dict[str, str] = {
     "report.F005": N_("Indicators moving away from their target: {labels}."),
     "report.F006": N_("The first priority of the latest assessment is {sector}."),
     "report.F007": N_(
-        "Since the baseline round: scores rose on {improved} questions and fell on {declined}; "
+        "Since the baseline round, questions whose score rose: {improved}; fell: {declined}; "
         "the largest change is {sector} ({delta})."
     ),
     "report.F008": N_("Breakdowns not published yet ({missing} of {total}): {labels}."),

@@ -58,7 +58,7 @@ def heatmap_spec(report: AssessmentReport, words: Wording) -> dict[str, Any]:
             },
         },
     }
-    return grid_spec(
+    spec = grid_spec(
         [words.sector(s.id) for s in framework.sectors],
         [words.dimension(d.id) for d in framework.dimensions],
         values,
@@ -69,3 +69,10 @@ def heatmap_spec(report: AssessmentReport, words: Wording) -> dict[str, Any]:
         line_height=14,
         layer=[cells, texts],
     )
+    spec["description"] = words._(
+        N_(
+            "Consensus score by sector and dimension; a red border marks a cell where the "
+            "stakeholder groups disagree"
+        )
+    )
+    return spec

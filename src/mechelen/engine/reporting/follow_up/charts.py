@@ -42,6 +42,7 @@ def commitments_spec(
     ]
     return {
         "$schema": VEGA_LITE_SCHEMA,
+        "description": words._(N_("Bar of the commitments by state, with how many are in each")),
         "width": 560,
         "height": 30,
         "background": "white",
@@ -167,6 +168,9 @@ def indicator_spec(entry: IndicatorEntry, words: ReportWording) -> dict[str, Any
         first, last = first - 1, last + 1
     return {
         "$schema": VEGA_LITE_SCHEMA,
+        "description": words._(
+            N_("Line chart of the indicator's values by year, with its baseline and its target")
+        ),
         "width": 300,
         "height": 140,
         "background": "white",
@@ -224,7 +228,7 @@ def change_spec(section: AssessmentSection, words: ReportWording) -> dict[str, A
             },
         },
     }
-    return grid_spec(
+    spec = grid_spec(
         sectors,
         [words.dimension(d.id) for d in framework.dimensions],
         values,
@@ -235,3 +239,7 @@ def change_spec(section: AssessmentSection, words: ReportWording) -> dict[str, A
         line_height=13,
         layer=[cells, texts],
     )
+    spec["description"] = words._(
+        N_("Change of the consensus score since the baseline round, by sector and dimension")
+    )
+    return spec

@@ -41,6 +41,9 @@ def commitments_taken_spec(
         )
     return {
         "$schema": VEGA_LITE_SCHEMA,
+        "description": words._(
+            N_("Commitments most taken by the members, with how many members achieved each")
+        ),
         "width": 260,
         "height": {"step": 20 if lines == 1 else 14 * lines},
         "background": "white",
@@ -115,6 +118,9 @@ def sectors_spec(report: NetworkReport, words: ReportWording) -> dict[str, Any]:
     }
     return {
         "$schema": VEGA_LITE_SCHEMA,
+        "description": words._(
+            N_("Mean consensus score of each sector across the cities, with its range")
+        ),
         "width": 300,
         "height": {"step": 22 if lines == 1 else 14 * lines},
         "background": "white",

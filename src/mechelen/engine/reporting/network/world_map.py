@@ -130,13 +130,21 @@ def map_spec(report: NetworkReport, words: ReportWording) -> dict[str, Any]:
     counts = [
         (count.country, count.members, words.country(count.country)) for count in report.countries
     ]
-    return countries_map_spec(counts, words._(N_("Member cities")))
+    return countries_map_spec(
+        counts,
+        words._(N_("Member cities")),
+        words._(N_("Map of the countries with member cities, coloured by their number of members")),
+    )
 
 
-def countries_map_spec(counts: list[tuple[str, int, str]], legend_title: str) -> dict[str, Any]:
+def countries_map_spec(
+    counts: list[tuple[str, int, str]], legend_title: str, description: str | None = None
+) -> dict[str, Any]:
     """Countries (ISO alpha-3 code, count, name) coloured by a count (of cities), zoomed on them; the
     legend sits under the map, outside it, so that it covers no country, and the map is
-    drawn inside its own box (nothing clipped at its edges but the sea)."""
+    drawn inside its own box (nothing clipped at its edges but the sea). ``description``, in the
+    reader's language, is its text alternative (without one the drawing is hidden from screen
+    readers, and the page gives the counts in a table)."""
     rows: list[dict[str, Any]] = []
     boxes = []
     for alpha3, number, name in counts:
@@ -150,6 +158,7 @@ def countries_map_spec(counts: list[tuple[str, int, str]], legend_title: str) ->
     most = max((number for _, number, _ in counts), default=1)
     return {
         "$schema": VEGA_LITE_SCHEMA,
+        **({"description": description} if description else {}),
         "width": MAP_WIDTH,
         "height": MAP_HEIGHT,
         "background": "white",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mechelen.web.followup import policy
 from mechelen.web.followup.figures import actions
@@ -34,7 +34,11 @@ def fill(request: HttpRequest, organisation: Organisation, pk: int) -> HttpRespo
         )
         for problem in problems:
             messages.warning(request, problem_text(problem))
-        messages.success(request, _("%(count)d values computed.") % {"count": len(stored)})
+        messages.success(
+            request,
+            ngettext("%(count)d value computed.", "%(count)d values computed.", len(stored))
+            % {"count": len(stored)},
+        )
         return redirect("followup:indicator", slug=organisation.slug, pk=item.pk)
     return render(
         request,

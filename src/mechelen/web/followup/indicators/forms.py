@@ -24,8 +24,27 @@ from mechelen.web.tenancy.models import Organisation
 YEARS = {"min_value": 1900, "max_value": 2100}
 
 
+#: a breakdown's name in the page's language (the reports say the same, engine.reporting.wording)
+DISAGGREGATION_LABELS: dict[str, Any] = {
+    "geography": _("Parts of the area"),
+    "sex": _("Sex"),
+    "age": _("Age"),
+    "citizenship": _("Citizenship"),
+    "country_of_birth": _("Country of birth"),
+    "duration_of_stay": _("Duration of stay"),
+    "reason_for_migration": _("Reason for migration"),
+    "birth_status": _("Born abroad or not"),
+    "citizenship_status": _("Citizen or not"),
+    "migratory_status": _("Migratory status"),
+    "sector": _("Sector"),
+    "corridor": _("Remittance corridor"),
+}
+
+
 def disaggregation_choices(values: tuple[str, ...] = DISAGGREGATIONS) -> list[tuple[str, str]]:
-    return [(d, d.replace("_", " ").capitalize()) for d in values]
+    return [
+        (d, str(DISAGGREGATION_LABELS.get(d, d.replace("_", " ").capitalize()))) for d in values
+    ]
 
 
 class ChooseIndicatorForm(forms.Form):

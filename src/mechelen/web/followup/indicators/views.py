@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mechelen.web.followup import policy
 from mechelen.web.followup.figures.published_tables import published_tables
@@ -40,7 +41,7 @@ def indicator_list(request: HttpRequest, organisation: Organisation) -> HttpResp
     for item in items.select_related("organisation", "override_by"):
         row = progress_of(item, lang, access)
         if row is not None:
-            shown.append({"pk": item.pk, "row": row, "chart": indicator_chart(row)})
+            shown.append({"pk": item.pk, "row": row, "chart": indicator_chart(row, mini=True)})
     return render(
         request,
         "followup/indicators.html",
@@ -97,7 +98,13 @@ def indicator_import(request: HttpRequest, organisation: Organisation) -> HttpRe
         problems = [located_text(problem) for problem in found]
         if not found:
             created = actions.import_indicators(request.user, organisation, entries, name)
-            messages.success(request, _("%(count)d indicators imported.") % {"count": len(created)})
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d indicator imported.", "%(count)d indicators imported.", len(created)
+                )
+                % {"count": len(created)},
+            )
             return redirect("followup:indicators", slug=organisation.slug)
     return render(
         request,

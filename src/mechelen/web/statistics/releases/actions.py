@@ -18,7 +18,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from mechelen.core.problems import ProblemsFound
 from mechelen.core.releases.workflow import INITIAL, ReleaseState, Step, StepRefused, after
@@ -152,10 +152,14 @@ def audit_before_approval(release: Release) -> None:
         ) from found
     if result.applicable and not result.passed:
         raise ReleaseStateError(
-            _(
+            ngettext(
+                "Not approved (audit.E004): with what is already published, an attacker can "
+                "narrow %(count)d suppressed cell below the protection width. Build the release "
+                "again: it is then protected together with the published releases.",
                 "Not approved (audit.E004): with what is already published, an attacker can "
                 "narrow %(count)d suppressed cells below the protection width. Build the release "
-                "again: it is then protected together with the published releases."
+                "again: it is then protected together with the published releases.",
+                len(result.narrow),
             )
             % {"count": len(result.narrow)}
         )

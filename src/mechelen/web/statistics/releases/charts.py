@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 from mechelen.engine.reporting.charts import CHART_FONT, VEGA_LITE_SCHEMA, render_svg
 from mechelen.web.statistics.models import Release
 from mechelen.web.statistics.releases.folders import media_path
 from mechelen.web.statistics.releases.published import TableView
+
+#: part of the cached file's name: a new version when the chart's look or text changes
+CHART_VERSION = "v2"
 
 
 def bar_chart_spec(view: TableView, value_title: str) -> dict[str, Any]:
@@ -34,12 +40,29 @@ def bar_chart_spec(view: TableView, value_title: str) -> dict[str, Any]:
             "scale": {"scheme": "tableau10"},
         }
         encoding["xOffset"] = {"field": "colour", "sort": colours}
+    if view.chart_colour:
+        description = _("Bar chart of %(value)s by %(x)s and %(colour)s") % {
+            "value": value_title,
+            "x": view.chart_x,
+            "colour": view.chart_colour,
+        }
+    else:
+        description = _("Bar chart of %(value)s by %(x)s") % {
+            "value": value_title,
+            "x": view.chart_x,
+        }
     return {
         "$schema": VEGA_LITE_SCHEMA,
+        "description": description,
         "width": max(200, min(480, 48 * len(categories) * (2 if view.chart_colour else 1))),
         "height": 260,
         "background": "white",
-        "config": {"font": CHART_FONT, "view": {"stroke": None}},
+        "config": {
+            "font": CHART_FONT,
+            "view": {"stroke": None},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12},
+        },
         "data": {"values": view.chart_rows},
         "mark": {"type": "bar"} if view.chart_colour else {"type": "bar", "color": "#1f5f99"},
         "encoding": encoding,
@@ -48,11 +71,13 @@ def bar_chart_spec(view: TableView, value_title: str) -> dict[str, Any]:
 
 def table_chart(release: Release, view: TableView, value_title: str, lang: str) -> str:
     """The chart's SVG, rendered once per release, table and language (its numbers in that
-    language's format)."""
-    cache = media_path(release.folder) / "charts" / f"{view.name}.{lang}.svg"
+    language's format, its text alternative in that language)."""
+    cache = media_path(release.folder) / "charts" / f"{view.name}.{CHART_VERSION}.{lang}.svg"
     if cache.is_file():
         return cache.read_text(encoding="utf-8")
-    svg = render_svg(bar_chart_spec(view, value_title), id_prefix=f"chart-{view.name}", lang=lang)
+    with translation.override(lang):
+        spec = bar_chart_spec(view, value_title)
+    svg = render_svg(spec, id_prefix=f"chart-{view.name}", lang=lang)
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_text(svg, encoding="utf-8")
     return svg

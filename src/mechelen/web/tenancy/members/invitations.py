@@ -18,14 +18,15 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from mechelen.web.audit.log import record
+from mechelen.web.language import page_language
 from mechelen.web.tenancy.models import (
     Invitation,
     InvitationStatus,
@@ -109,14 +110,19 @@ def invite(
 
 
 def _send(invitation: Invitation, address: str, link: str) -> None:
+    """E-mail the invitation in the language of the page that made it (the inviter's; the
+    invitee's is not known before they open the link, whose page then speaks theirs), its
+    ``Content-Language`` saying which."""
+    lang = page_language()
     context = {"invitation": invitation, "link": link}
-    subject = _("Invitation to join {name} on the Mechelen platform").format(
-        name=invitation.organisation.name
-    )
-    try:
-        send_mail(
-            subject, render_to_string("tenancy/invitation_email.txt", context), None, [address]
+    with translation.override(lang):
+        subject = _("Invitation to join {name} on the Mechelen platform").format(
+            name=invitation.organisation.name
         )
+        body = render_to_string("tenancy/invitation_email.txt", context)
+    message = EmailMessage(subject, body, None, [address], headers={"Content-Language": lang})
+    try:
+        message.send()
     except OSError:  # the mail server is down: the invitee still finds it on their dashboard
         logger.warning("invitation %s: the e-mail could not be sent", invitation.pk)
 

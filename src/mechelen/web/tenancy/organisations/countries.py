@@ -1,24 +1,17 @@
-"""Country names in the page language, from pycountry's ISO 3166 translations."""
+"""Country names in the page language (:mod:`mechelen.i18n.countries`, pycountry's ISO 3166
+translations)."""
 
 from __future__ import annotations
 
-import gettext
-from functools import cache
-
-import pycountry
-
+from mechelen.i18n import countries
 from mechelen.web.language import page_language
-
-
-@cache
-def _translation(lang: str) -> gettext.NullTranslations:
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
 
 def country_name(code: str, lang: str | None = None) -> str:
     """The name of the ISO alpha-3 ``code`` in ``lang`` (the page's language by default)."""
-    found = pycountry.countries.get(alpha_3=code)
-    if found is None:
-        return code
-    lang = (lang or page_language()).split("-")[0]
-    return _translation(lang).gettext(str(found.name))
+    return countries.country_name(code, lang or page_language())
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country as (code, name) in the page's language, sorted by that name."""
+    return countries.countries(page_language())

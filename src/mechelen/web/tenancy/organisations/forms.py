@@ -3,16 +3,12 @@ join a network."""
 
 from __future__ import annotations
 
-import pycountry
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mechelen.web.tenancy.models import PROFILE_FIELDS, Network, Organisation
+from mechelen.web.tenancy.organisations.countries import country_choices
 from mechelen.web.tenancy.roles import MigrationRole
-
-
-def country_choices() -> list[tuple[str, str]]:
-    return sorted(((c.alpha_3, c.name) for c in pycountry.countries), key=lambda c: c[1])
 
 
 class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -1,0 +1,8 @@
+"""French: the decimal mark and thousands separator every table, chart and report writes
+(:data:`mechelen.i18n.numbers.SEPARATORS`); dates as :mod:`mechelen.i18n.dates` writes them."""
+
+from mechelen.i18n.numbers import SEPARATORS
+
+DATE_FORMAT = "j F Y"
+DECIMAL_SEPARATOR, THOUSAND_SEPARATOR = SEPARATORS["fr"]
+NUMBER_GROUPING = 3
