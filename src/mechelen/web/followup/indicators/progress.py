@@ -130,6 +130,9 @@ def progress_of(item: CityIndicator, lang: str, reader: Access) -> IndicatorProg
             computed_label=_status_label(result.computed if result else None, lang),
             effective_label=_status_label(result.effective if result else None, lang),
             reason=render_message(result.reason.code, result.reason.params, lang) if result else "",
+            summary=(
+                render_message(result.summary.code, result.summary.params, lang) if result else ""
+            ),
         )
 
 

@@ -58,8 +58,10 @@ class IndicatorProgress:
     direction_label: str
     computed_label: str
     effective_label: str
-    #: why the status was computed, worded
+    #: why the status was computed, worded: the technical explanation (rates, ratio)
     reason: str
+    #: the status in plain words from the real figures, shown before the explanation
+    summary: str = ""
 
     @property
     def latest(self) -> RecordedValue | None:
