@@ -336,50 +336,6 @@ MESSAGES: dict[str, str] = {
         "The actual rate {actual} a year is only {ratio} of the required {required} "
         "({method} rates), below {threshold}."
     ),
-    # a progress status in plain words, the numbers kept for "how this was computed"
-    "progress.S001": N_("Not enough data: no starting value (baseline) is set yet."),
-    "progress.S002": N_("Not enough data: no target is set yet."),
-    "progress.S003": N_("Target reached: {value} in {year} meets the target of {target}."),
-    "progress.S004": N_(
-        "Target reached: the starting value {value} ({year}) already meets the target of "
-        "{target}."
-    ),
-    "progress.S005": N_(
-        "Not enough data: there is no value after the starting year {year}; add a newer value "
-        "to see the progress."
-    ),
-    "progress.S006": N_(
-        "Moving away: the starting value met the target of {target}, but {value} in {year} no "
-        "longer does."
-    ),
-    "progress.S007": N_(
-        "Moving away from the target: from {baseline} in {baseline_year} to {value} in {year}, "
-        "while the target is {target} by {target_year}."
-    ),
-    "progress.S008": N_(
-        "Moving too slowly: the target of {target} by {target_year} is not met ({value} in "
-        "{year}); at this pace it is reached in {reach_year}."
-    ),
-    "progress.S009": N_(
-        "Moving too slowly: the target of {target} by {target_year} is not met ({value} in "
-        "{year}), and at this pace it would not be reached before {limit}."
-    ),
-    "progress.S010": N_(
-        "On track: at this pace the value will be about {anticipated} in {target_year}, for a "
-        "target of {target}."
-    ),
-    "progress.S011": N_(
-        "Moving too slowly: at this pace the target of {target} is reached in {reach_year} "
-        "instead of {target_year}."
-    ),
-    "progress.S012": N_(
-        "Moving too slowly: at this pace the target of {target} would not be reached before "
-        "{limit} (it is set for {target_year})."
-    ),
-    "progress.S013": N_(
-        "Not enough data: the years or values do not fit together; check the baseline, the "
-        "target and the values."
-    ),
     # files and folders
     "io.E001": N_("Cannot read or write {path}: {reason}."),
 }

@@ -40,6 +40,7 @@ from mechelen.core.indicators.growth import (
 )
 from mechelen.core.indicators.spec import Direction
 from mechelen.core.indicators.status import ProgressStatus, StatusOverride
+from mechelen.core.indicators.summaries import SUMMARY_MESSAGES
 from mechelen.core.messages import LocalNumber
 from mechelen.core.problems import Problem
 
@@ -81,6 +82,11 @@ class Reason:
 #: "not reached before" the target year plus these years
 HORIZON_YEARS = 50
 
+#: the summary when the figures do not fit together (also the default)
+UNUSABLE = "progress.S013"
+#: the codes of the summaries (imported also so that their templates join MESSAGES)
+SUMMARY_CODES = frozenset(SUMMARY_MESSAGES)
+
 
 @dataclass(frozen=True)
 class ProgressAssessment:
@@ -93,7 +99,7 @@ class ProgressAssessment:
     latest: Observation | None = None
     problems: tuple[Problem, ...] = ()
     #: the status in plain words from the real figures, shown first (``progress.S0xx``)
-    summary: Reason = field(default_factory=lambda: Reason("progress.S013"))
+    summary: Reason = field(default_factory=lambda: Reason(UNUSABLE))
 
     @property
     def overridden(self) -> bool:
@@ -138,7 +144,7 @@ def assess_progress(
     problems = check_track(track)
     if problems:
         computed = _Computed(
-            Status.NOT_ENOUGH_DATA, Reason("progress.R009"), summary=Reason("progress.S013")
+            Status.NOT_ENOUGH_DATA, Reason("progress.R009"), summary=Reason(UNUSABLE)
         )
     else:
         computed = _compute(track, thresholds)
@@ -159,7 +165,7 @@ class _Computed:
     status: ProgressStatus
     reason: Reason
     growth: GrowthComparison | None = None
-    summary: Reason = field(default_factory=lambda: Reason("progress.S013"))
+    summary: Reason = field(default_factory=lambda: Reason(UNUSABLE))
 
 
 def _compute(track: ProgressTrack, thresholds: ProgressThresholds) -> _Computed:
@@ -176,12 +182,11 @@ def _compute(track: ProgressTrack, thresholds: ProgressThresholds) -> _Computed:
     goal = {"target": _value(target.value), "target_year": target.year}
     if meets_target(current.value, target.value, track.direction):
         reached = {"value": _value(current.value), "year": current.year, **goal}
-        code = "R003" if latest is not None else "R004"
-        summary = "S003" if latest is not None else "S004"
+        code, plain = ("R003", "S003") if latest is not None else ("R004", "S004")
         return _Computed(
             Status.TARGET_REACHED,
             Reason(f"progress.{code}", reached),
-            summary=Reason(f"progress.{summary}", reached),
+            summary=Reason(f"progress.{plain}", reached),
         )
     if latest is None:
         since = {"year": baseline.year}
@@ -224,7 +229,8 @@ def _compute(track: ProgressTrack, thresholds: ProgressThresholds) -> _Computed:
     if growth.ratio >= thresholds.on_track:
         reason = Reason("progress.R010", {**rates, "threshold": _ratio(thresholds.on_track)})
         summary = Reason(
-            "progress.S010", {**goal, "anticipated": _value(growth.anticipated_value)}
+            "progress.S010",
+            {**goal, "anticipated": LocalNumber(growth.anticipated_value, digits=1)},
         )
         return _Computed(Status.ON_TRACK, reason, growth, summary)
     reason = Reason("progress.R011", {**rates, "threshold": _ratio(thresholds.on_track)})

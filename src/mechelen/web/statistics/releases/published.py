@@ -85,7 +85,13 @@ def grouped_downloads(release: Release, public: bool) -> list[GroupedDownloads]:
         downloadable_files(release),
         lambda name: reverse(view, args=[slug, release.pk, name]),
         sizes=file_sizes(release),
-        titles=dict(release.table_titles()),
+        titles={
+            "tables": _("Every table"),
+            "datapackage": _("Data Package descriptor"),
+            "disclosure-report": _("Disclosure report"),
+            "release": _("Release description"),
+            **dict(release.table_titles()),
+        },
     )
 
 
