@@ -74,4 +74,4 @@ def test_the_release_pages_group_the_downloads_with_sizes(world: World) -> None:
     assert html.count('class="usa-card__heading"') == 4
     assert "SDMX-CSV" in html and "HXL CSV" in html and "Excel (XLSX)" in html
     assert re.search(r"<small>[\d.,]+\s(KB|bytes)</small>", html)  # sizes are shown
-    assert ">Every table</a>" in html  # what a file holds, not only its name
+    assert '>Every table <span class="usa-tag">Excel (XLSX)</span></a>' in html  # what it holds
