@@ -4,6 +4,8 @@ their CSV."""
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from mechelen.web.audit.models import AuditEntry
@@ -118,3 +120,20 @@ def test_a_table_page_has_a_download_button(world: World) -> None:
         reverse("public_statistics:release", args=[slug, release.pk])
     )
     assert 'class="usa-button"' in release_page.content.decode()
+
+
+def test_the_decision_reads_in_french_and_spanish_with_plurals(world: World) -> None:
+    release = release_in(world.a.organisation, ReleaseStatus.SUBMITTED)
+    url = reverse("statistics:release", args=[world.a.organisation.slug, release.pk])
+    said = {
+        "fr": ("2 tableaux, chacun avec son graphique", "ces 2 tableaux", "Pour les tableurs"),
+        "es": ("2 tablas, cada una con su gráfico", "estas 2 tablas", "Para hojas de cálculo"),
+    }
+    for lang, sentences in said.items():
+        client = Client()
+        client.force_login(world.a.users[Role.ADMINISTRATOR])
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+        html = client.get(url).content.decode()
+        for sentence in sentences:
+            assert sentence in html, (lang, sentence)
+        assert "Approve and publish" not in html and "Parameters of the protection" not in html
