@@ -300,7 +300,7 @@ WRITES: dict[str, Write] = {
     "statistics:release_new": Write(table_spec, Role.DATA_STEWARD),
     "statistics:release_edit": Write(table_spec, Role.DATA_STEWARD),
     "statistics:release_submit": Write(nothing, Role.DATA_STEWARD),
-    "statistics:release_approve": Write(nothing),
+    "statistics:release_approve": Write(lambda world, kwargs: dict(stats.CONFIRMED)),
     "statistics:release_reject": Write(lambda world, kwargs: {"reason": "Add the ages."}),
     "statistics:figure_new": Write(figure, Role.SERVICE_PROVIDER),
     "statistics:figure_edit": Write(figure, Role.SERVICE_PROVIDER),

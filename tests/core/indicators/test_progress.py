@@ -16,8 +16,9 @@ from mechelen.core.indicators import (
     assess_progress,
     check_override,
 )
-from mechelen.core.indicators.progress import ProgressAssessment
-from mechelen.core.messages import LocalNumber
+from mechelen.core.indicators.progress import SUMMARY_CODES, UNUSABLE, ProgressAssessment
+from mechelen.core.messages import MESSAGES, LocalNumber
+from mechelen.i18n import catalogue, render_message
 
 S = ProgressStatus
 
@@ -181,3 +182,88 @@ def test_reason_numbers_are_left_to_the_reader_s_language_with_sensible_precisio
     ]
     reached = assess((2018, 1000), (1234.5, 2030), (2024, 1234.5)).reason.params
     assert str(reached["value"]) == "1,234.5" and reached["year"] == 2024
+
+
+# --- the status in plain words (``summary``), from the real figures ---------------------------
+
+
+def plain(result: ProgressAssessment, lang: str = "en") -> str:
+    return render_message(result.summary.code, result.summary.params, lang)
+
+
+def test_a_late_target_year_is_computed_from_the_pace() -> None:
+    # a share from 0 % (a zero: linear rates) to 40 % by 2030; 10 % in 2024 is +2.5 a year
+    # against +4 needed: 40 points at 2.5 a year take 16 years, so 2036 instead of 2030
+    result = assess((2020, 0), (40, 2030), (2024, 10))
+    assert result.computed == S.MOVING_TOO_SLOWLY and result.summary.code == "progress.S011"
+    assert result.summary.params["reach_year"] == 2036
+    assert plain(result) == (
+        "Moving too slowly: at this pace the target of 40 is reached in 2036 instead of 2030."
+    )
+    assert "reached in 2036 instead of 2030" not in plain(result, "fr")
+    assert "atteinte en 2036 au lieu de 2030" in plain(result, "fr")
+    # a little faster: 12 in 2024 (+3 a year) takes 13.3 years, so 2034
+    assert assess((2020, 0), (40, 2030), (2024, 12)).summary.params["reach_year"] == 2034
+
+
+def test_a_late_target_year_under_compound_growth() -> None:
+    # 100 to 200 by 2030 needs +7.18 % a year; 110 in 2022 is +4.88 %: log(2)/log(1.0488)
+    # is 14.5 years after 2020, so the target is met in 2035
+    result = assess((2020, 100), (200, 2030), (2022, 110))
+    assert result.growth is not None and result.growth.method == "compound"
+    years = math.log(2) / math.log(1.1**0.5)
+    assert result.summary.params["reach_year"] == 2020 + math.ceil(years) == 2035
+
+
+def test_the_technical_explanation_is_kept_beside_the_plain_words() -> None:
+    result = assess((2020, 0), (40, 2030), (2024, 10))
+    assert result.reason.code == "progress.R011"
+    assert "rate" not in plain(result) and "0.62" not in plain(result)
+
+
+def test_a_pace_that_never_reaches_the_target_says_so() -> None:
+    result = assess((2020, 20), (40, 2030), (2024, 20.0001))
+    assert result.computed == S.MOVING_TOO_SLOWLY and result.summary.code == "progress.S012"
+    assert "would not be reached before 2080" in plain(result)
+
+
+def test_an_achieved_target_says_the_value_that_met_it() -> None:
+    result = assess((2018, 120), (240, 2030), (2022, 250))
+    assert result.computed == S.TARGET_REACHED
+    assert plain(result) == "Target reached: 250 in 2022 meets the target of 240."
+    lower = assess((2018, 12.5), (8, 2030), (2023, 7.5), direction="lower-is-better")
+    assert plain(lower) == "Target reached: 7.5 in 2023 meets the target of 8."
+    # French: a narrow no-break space before the colon, a decimal comma
+    assert plain(lower, "fr") == "Cible atteinte\u202f: 7,5 en 2023 atteint la cible de 8."
+
+
+def test_not_enough_data_says_what_is_missing() -> None:
+    assert plain(assess(None, (240, 2030), (2022, 150))).startswith(
+        "Not enough data: no starting value"
+    )
+    assert plain(assess((2018, 120), None, (2022, 150))) == "Not enough data: no target is set yet."
+    lonely = plain(assess((2018, 120), (240, 2030)))
+    assert "no value after the starting year 2018" in lonely
+    broken = assess((2018, 120), (240, 2010), (2022, 150))
+    assert broken.summary.code == "progress.S013"
+
+
+def test_on_track_and_moving_away_in_plain_words() -> None:
+    on_track = assess((2018, 120), (240, 2030), (2020, 131), (2022, 150))
+    assert plain(on_track) == (
+        "On track: at this pace the value will be about 234.4 in 2030, for a target of 240."
+    )
+    away = assess((2020, 20), (40, 2030), (2024, 19))
+    assert plain(away) == (
+        "Moving away from the target: from 20 in 2020 to 19 in 2024, while the target is 40 "
+        "by 2030."
+    )
+    passed = assess((2020, 20), (40, 2030), (2031, 39))
+    assert plain(passed).startswith("Moving too slowly: the target of 40 by 2030 is not met")
+    assert "it is reached in 2032" in plain(passed)
+
+
+def test_every_summary_is_a_known_message_in_three_languages() -> None:
+    assert UNUSABLE in SUMMARY_CODES and set(MESSAGES) >= SUMMARY_CODES
+    for lang in ("fr", "es"):
+        assert all(MESSAGES[code] in catalogue(lang) for code in SUMMARY_CODES), lang

@@ -128,6 +128,10 @@ def approve_the_release(visit: Visit) -> None:
     log_in_again(visit)
     open_workspace_page(visit, "Statistics")
     page.get_by_role("link", name=RELEASE_TITLE).click()
+    # the decision comes after the evidence, and approving asks to confirm it was read
+    page.get_by_role("button", name="Approve and publish").click()
+    expect(page.locator("#decision .usa-error-message")).to_have_count(0)  # the browser asks
+    page.get_by_label("I have read the evidence").check()
     page.get_by_role("button", name="Approve and publish").click()
     expect(page.get_by_text("Release approved: it is public now.")).to_be_visible()
     expect(page.locator("dl.facts")).to_contain_text("Published")
@@ -173,7 +177,9 @@ def read_and_download_a_public_table(visit: Visit) -> None:
     )
     published = int(residents.inner_text().replace(",", ""))
     assert population is not None and abs(published - population) <= 5, (published, population)
-    link = page.locator("ul.downloads a", has_text="sex-and-age").filter(has_text=".csv").first
+    # the downloads are grouped by use; the spreadsheet group holds each table's CSV
+    spreadsheets = page.locator(".usa-card", has_text="For spreadsheets")
+    link = spreadsheets.locator("li", has_text="sex-and-age-band.csv").get_by_role("link").first
     with page.expect_download() as info:
         link.click()
     download = info.value

@@ -41,6 +41,10 @@ from mechelen.web.tenancy.roles import Role
 FORMULA_LABEL = '=HYPERLINK("http://evil.example","click")'
 
 
+#: what an administrator sends to approve a release: the confirmation they read the evidence
+CONFIRMED = {"confirm": "on"}
+
+
 def tiny_csv() -> str:
     """Two districts, persons by sex, age and nationality; one row has a bad age."""
     rows = ["district,district_name,sex,age,nationality,persons"]

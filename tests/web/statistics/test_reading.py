@@ -53,7 +53,10 @@ def test_public_table_speaks_to_a_reader(world: World) -> None:
     figures = re.search(r'<table class="figures">.*?</table>', html, re.S)
     assert figures is not None and "perturbed" not in figures.group(0)
     technical = folded(html, "Technical details")
-    assert "key_range: 256" in technical and "threshold: 3" in technical
+    # the parameters as a readable table: name, value, meaning (the raw name kept small)
+    assert "Range of the record keys" in technical and "<td>256</td>" in technical
+    assert "Smallest count shown" in technical and "<td>3</td>" in technical
+    assert '<small class="code">key_range</small>' in technical
     report = reverse("public_statistics:file", args=[slug, release.pk, "disclosure-report.json"])
     assert f'href="{report}"' in technical
 

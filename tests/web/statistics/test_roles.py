@@ -10,7 +10,7 @@ from mechelen.web.statistics.models import Release, ReleaseStatus, ServiceFigure
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
 from tests.web.statistics import factories
-from tests.web.statistics.factories import figure_of, release_in
+from tests.web.statistics.factories import CONFIRMED, figure_of, release_in
 
 
 def statistics_pages(world: World) -> list[str]:
@@ -145,24 +145,28 @@ def test_approval_is_required_and_only_the_administrators(world: World) -> None:
     admin = client_for(world.a.users[Role.ADMINISTRATOR])
     public = reverse("public_statistics:release", args=[slug, draft.pk])
     # a draft cannot be approved: it must be submitted first
-    admin.post(reverse("statistics:release_approve", args=[slug, draft.pk]))
+    admin.post(reverse("statistics:release_approve", args=[slug, draft.pk]), CONFIRMED)
     draft.refresh_from_db()
     assert draft.status == ReleaseStatus.DRAFT
     # the steward submits but cannot approve
     steward.post(reverse("statistics:release_submit", args=[slug, draft.pk]))
     assert (
-        steward.post(reverse("statistics:release_approve", args=[slug, draft.pk])).status_code
+        steward.post(
+            reverse("statistics:release_approve", args=[slug, draft.pk]), CONFIRMED
+        ).status_code
         == 403
     )
     for role in (Role.COORDINATOR, Role.VIEWER):
         client = client_for(world.a.users[role])
         assert (
-            client.post(reverse("statistics:release_approve", args=[slug, draft.pk])).status_code
+            client.post(
+                reverse("statistics:release_approve", args=[slug, draft.pk]), CONFIRMED
+            ).status_code
             == 403
         )
     assert (
         client_for(world.b.users[Role.ADMINISTRATOR])
-        .post(reverse("statistics:release_approve", args=[slug, draft.pk]))
+        .post(reverse("statistics:release_approve", args=[slug, draft.pk]), CONFIRMED)
         .status_code
         == 403
     )

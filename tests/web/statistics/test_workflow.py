@@ -17,7 +17,7 @@ from mechelen.web.statistics.datasets.storage import has_workspace, open_workspa
 from mechelen.web.statistics.models import Dataset, Release, ReleaseStatus, SourceFile
 from mechelen.web.tenancy.roles import Role
 from tests.web.conftest import World, client_for
-from tests.web.statistics.factories import tiny_csv
+from tests.web.statistics.factories import CONFIRMED, tiny_csv
 
 MAPPING_FIELDS = {
     "dataset": "people",
@@ -118,7 +118,9 @@ def test_steward_to_public_table(world: World) -> None:
 
     admin = client_for(world.a.users[Role.ADMINISTRATOR])
     assert (
-        admin.post(reverse("statistics:release_approve", args=[slug, release.pk])).status_code
+        admin.post(
+            reverse("statistics:release_approve", args=[slug, release.pk]), CONFIRMED
+        ).status_code
         == 302
     )
     release.refresh_from_db()
@@ -244,6 +246,6 @@ def test_rejected_release_is_changed_rebuilt_and_resubmitted(world: World) -> No
     assert release.table_names() == ["by-age"] and release.folder != first_folder
     assert release.tables[0]["report"]["method"] == "suppression"
     steward.post(reverse("statistics:release_submit", args=[slug, release.pk]))
-    admin.post(reverse("statistics:release_approve", args=[slug, release.pk]))
+    admin.post(reverse("statistics:release_approve", args=[slug, release.pk]), CONFIRMED)
     release.refresh_from_db()
     assert release.status == ReleaseStatus.PUBLISHED and release.rejection_reason == ""

@@ -23,6 +23,7 @@ The method used is always reported.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -102,3 +103,17 @@ def compare_growth(
         required = (target.value - baseline.value) / allowed
         anticipated = baseline.value + actual * allowed
     return GrowthComparison(method, actual, required, actual / required, anticipated)
+
+
+def years_to_target(comparison: GrowthComparison, allowed: int) -> float | None:
+    """How many years after the baseline the target is met if the actual rate goes on, given
+    the ``allowed`` years (baseline to target year); None when it never is (no move, or a
+    move in the wrong direction)."""
+    if comparison.ratio <= 0 or allowed <= 0:
+        return None
+    if comparison.method == "linear":
+        return allowed / comparison.ratio
+    # compound: (1 + actual) ** n == (1 + required) ** allowed
+    if comparison.actual_rate <= -1 or comparison.required_rate <= -1:
+        return None
+    return allowed * math.log1p(comparison.required_rate) / math.log1p(comparison.actual_rate)

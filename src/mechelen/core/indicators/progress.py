@@ -15,6 +15,11 @@ The rules, in order (docs/indicators.md has the worked example):
 
 A manual override replaces the effective status but never the computed one, which is kept
 with its reason.
+
+Each status comes with two texts: ``summary``, a plain sentence from the real figures ("Moving
+too slowly: at this pace the target of 40 is reached in 2034 instead of 2030") that every page
+and report shows first, and ``reason``, the technical explanation (rates, ratio, threshold)
+shown on demand.
 """
 
 from __future__ import annotations
@@ -31,9 +36,11 @@ from mechelen.core.indicators.growth import (
     ProgressThresholds,
     Target,
     compare_growth,
+    years_to_target,
 )
 from mechelen.core.indicators.spec import Direction
 from mechelen.core.indicators.status import ProgressStatus, StatusOverride
+from mechelen.core.indicators.summaries import SUMMARY_MESSAGES
 from mechelen.core.messages import LocalNumber
 from mechelen.core.problems import Problem
 
@@ -71,15 +78,28 @@ class Reason:
     params: Mapping[str, object] = field(default_factory=dict)
 
 
+#: at this pace, a target reached more than this many years after its target year is said
+#: "not reached before" the target year plus these years
+HORIZON_YEARS = 50
+
+#: the summary when the figures do not fit together (also the default)
+UNUSABLE = "progress.S013"
+#: the codes of the summaries (imported also so that their templates join MESSAGES)
+SUMMARY_CODES = frozenset(SUMMARY_MESSAGES)
+
+
 @dataclass(frozen=True)
 class ProgressAssessment:
     computed: ProgressStatus
     effective: ProgressStatus
+    #: the technical explanation: rates, ratio, threshold ("how this was computed")
     reason: Reason
     override: StatusOverride | None = None
     growth: GrowthComparison | None = None
     latest: Observation | None = None
     problems: tuple[Problem, ...] = ()
+    #: the status in plain words from the real figures, shown first (``progress.S0xx``)
+    summary: Reason = field(default_factory=lambda: Reason(UNUSABLE))
 
     @property
     def overridden(self) -> bool:
@@ -123,7 +143,9 @@ def assess_progress(
     """The computed status with its reason, and the effective one (the override's, if given)."""
     problems = check_track(track)
     if problems:
-        computed = _Computed(Status.NOT_ENOUGH_DATA, Reason("progress.R009"))
+        computed = _Computed(
+            Status.NOT_ENOUGH_DATA, Reason("progress.R009"), summary=Reason(UNUSABLE)
+        )
     else:
         computed = _compute(track, thresholds)
     return ProgressAssessment(
@@ -134,6 +156,7 @@ def assess_progress(
         growth=computed.growth,
         latest=track.latest if not problems else None,
         problems=problems,
+        summary=computed.summary,
     )
 
 
@@ -142,28 +165,42 @@ class _Computed:
     status: ProgressStatus
     reason: Reason
     growth: GrowthComparison | None = None
+    summary: Reason = field(default_factory=lambda: Reason(UNUSABLE))
 
 
 def _compute(track: ProgressTrack, thresholds: ProgressThresholds) -> _Computed:
     baseline, target, latest = track.baseline, track.target, track.latest
     if baseline is None:
-        return _Computed(Status.NOT_ENOUGH_DATA, Reason("progress.R001"))
+        return _Computed(
+            Status.NOT_ENOUGH_DATA, Reason("progress.R001"), summary=Reason("progress.S001")
+        )
     if target is None:
-        return _Computed(Status.NOT_ENOUGH_DATA, Reason("progress.R002"))
+        return _Computed(
+            Status.NOT_ENOUGH_DATA, Reason("progress.R002"), summary=Reason("progress.S002")
+        )
     current = latest or baseline
     goal = {"target": _value(target.value), "target_year": target.year}
     if meets_target(current.value, target.value, track.direction):
-        code = "progress.R003" if latest is not None else "progress.R004"
+        reached = {"value": _value(current.value), "year": current.year, **goal}
+        code, plain = ("R003", "S003") if latest is not None else ("R004", "S004")
         return _Computed(
             Status.TARGET_REACHED,
-            Reason(code, {"value": _value(current.value), "year": current.year, **goal}),
+            Reason(f"progress.{code}", reached),
+            summary=Reason(f"progress.{plain}", reached),
         )
     if latest is None:
-        return _Computed(Status.NOT_ENOUGH_DATA, Reason("progress.R005", {"year": baseline.year}))
+        since = {"year": baseline.year}
+        return _Computed(
+            Status.NOT_ENOUGH_DATA,
+            Reason("progress.R005", since),
+            summary=Reason("progress.S005", since),
+        )
+    now = {"value": _value(latest.value), "year": latest.year, **goal}
     if meets_target(baseline.value, target.value, track.direction):
         return _Computed(
             Status.MOVING_AWAY,
-            Reason("progress.R006", {"value": _value(latest.value), "year": latest.year, **goal}),
+            Reason("progress.R006", now),
+            summary=Reason("progress.S006", now),
         )
     growth = compare_growth(baseline, latest, target, thresholds)
     rates = {
@@ -172,16 +209,47 @@ def _compute(track: ProgressTrack, thresholds: ProgressThresholds) -> _Computed:
         "required": _rate(growth.required_rate, growth),
         "ratio": _ratio(growth.ratio),
     }
+    path = {"baseline": _value(baseline.value), "baseline_year": baseline.year, **now}
     if growth.ratio < thresholds.moving_away:
-        return _Computed(Status.MOVING_AWAY, Reason("progress.R007", rates), growth)
+        return _Computed(
+            Status.MOVING_AWAY,
+            Reason("progress.R007", rates),
+            growth,
+            Reason("progress.S007", path),
+        )
+    reach_year = _reach_year(baseline, target, growth)
+    horizon = {"limit": target.year + HORIZON_YEARS}
     if latest.year >= target.year:
         reason = Reason("progress.R008", {"year": latest.year, **goal, **rates})
-        return _Computed(Status.MOVING_TOO_SLOWLY, reason, growth)
+        if reach_year is None:
+            summary = Reason("progress.S009", {**now, **horizon})
+        else:
+            summary = Reason("progress.S008", {**now, "reach_year": reach_year})
+        return _Computed(Status.MOVING_TOO_SLOWLY, reason, growth, summary)
     if growth.ratio >= thresholds.on_track:
         reason = Reason("progress.R010", {**rates, "threshold": _ratio(thresholds.on_track)})
-        return _Computed(Status.ON_TRACK, reason, growth)
+        summary = Reason(
+            "progress.S010",
+            {**goal, "anticipated": LocalNumber(growth.anticipated_value, digits=1)},
+        )
+        return _Computed(Status.ON_TRACK, reason, growth, summary)
     reason = Reason("progress.R011", {**rates, "threshold": _ratio(thresholds.on_track)})
-    return _Computed(Status.MOVING_TOO_SLOWLY, reason, growth)
+    if reach_year is None:
+        summary = Reason("progress.S012", {**goal, **horizon})
+    else:
+        summary = Reason("progress.S011", {**goal, "reach_year": reach_year})
+    return _Computed(Status.MOVING_TOO_SLOWLY, reason, growth, summary)
+
+
+def _reach_year(baseline: Observation, target: Target, growth: GrowthComparison) -> int | None:
+    """The first year the target is met if the actual rate goes on; None when never, or
+    more than :data:`HORIZON_YEARS` after the target year."""
+    years = years_to_target(growth, target.year - baseline.year)
+    if years is None or not math.isfinite(years):
+        return None
+    # a hair of tolerance: 4.0000000001 years is 4 years
+    reached = baseline.year + math.ceil(years - 1e-9)
+    return reached if reached <= target.year + HORIZON_YEARS else None
 
 
 def _value(value: float) -> LocalNumber:

@@ -106,6 +106,66 @@ LOSSES: dict[str, str | Promise] = {
 }
 
 
+#: the parameters of a disclosure report: (name as shown, what it means)
+PARAMETERS: dict[str, tuple[str | Promise, str | Promise]] = {
+    "threshold": (
+        _("Smallest count shown"),
+        _("Counts below it are hidden, so that nobody can be singled out."),
+    ),
+    "ptable": (
+        _("Perturbation table"),
+        _("The table of small adjustments added to the counts (cell key method)."),
+    ),
+    "key_range": (
+        _("Range of the record keys"),
+        _(
+            "Each person holds a random key in this range; the same persons get the same "
+            "adjustment in every table."
+        ),
+    ),
+    "max_pcv": (
+        _("Largest count with its own adjustments"),
+        _("Larger counts reuse the adjustments of the last rows of the perturbation table."),
+    ),
+    "rules": (
+        _("Rules for sensitive cells"),
+        _("Which cells are too small or too dominated to be shown."),
+    ),
+    "secondary": (
+        _("Secondary suppression"),
+        _("How the other cells to hide are chosen, so the hidden ones cannot be worked out."),
+    ),
+    "linked_tables": (
+        _("Tables protected together"),
+        _("Tables sharing cells are protected at once, so no table reveals another's."),
+    ),
+    "relations_between_dimensions": (
+        _("Relations between dimensions"),
+        _("Dimensions derived from others (groups, bands), protected consistently."),
+    ),
+    "protected_with": (
+        _("Protected with earlier releases"),
+        _("Releases published before, taken into account so that no comparison reveals a cell."),
+    ),
+    "epsilon_release": (
+        _("Privacy budget spent (epsilon)"),
+        _("Smaller is more private and less precise."),
+    ),
+    "mechanism": (_("Noise mechanism"), _("The random noise added to every count.")),
+    "l1_sensitivity_release": (
+        _("Sensitivity"),
+        _("How many counts one person can change in the whole release."),
+    ),
+    "scale": (_("Noise scale"), _("The typical size of the noise added to a count.")),
+}
+
+
+def parameter_label(key: str) -> tuple[str, str]:
+    """(name as shown, meaning) of a protection parameter; the raw name for an unknown one."""
+    label, meaning = PARAMETERS.get(key, (key.replace("_", " "), ""))
+    return str(label), str(meaning)
+
+
 def method_label(method: str) -> str:
     return str(METHODS.get(method, method))
 

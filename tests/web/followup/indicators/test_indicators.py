@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
+import re
+
 import pytest
+from django.urls import reverse
 
 from mechelen.core.indicators import (
     Observation,
@@ -193,3 +197,39 @@ def test_a_custom_indicator_is_checked_by_the_catalogue_rules(world: World) -> N
     assert item.custom_spec["serves"] == {"commitments": [31]}
     taken = client.post(url, {**data, "indicator_id": "foreign-born-share", "denominator": "x"})
     assert taken.status_code == 200 and "already taken" in taken.content.decode()
+
+
+def test_the_status_is_said_in_plain_words_before_the_computation(world: World) -> None:
+    """120 in 2018 to 140 in 2022 (+3.9 % a year) against 240 by 2030: at this pace the
+    doubling takes ln 2 / ln((140/120) ** (1/4)) = 18 years, so 2036: on the pages and in the
+    report alike, the plain sentence first and the rates folded."""
+    item = indicator_of(world.a)
+    actions.record_observation(None, item, {"year": 2022, "value": 140.0})
+    reach = 2018 + math.ceil(math.log(2) / math.log((140 / 120) ** 0.25))
+    assert reach == 2036
+    sentence = f"at this pace the target of 240 is reached in {reach} instead of 2030"
+    (row,) = indicator_progress(world.a.organisation, "en", insider(world))
+    assert row.summary.startswith("Moving too slowly: ") and sentence in row.summary
+    assert "rate" in row.reason and "rate" not in row.summary
+    viewer = client_for(world.a.users[Role.VIEWER])
+    slug = world.a.organisation.slug
+    pages = [
+        reverse("followup:indicators", args=[slug]),
+        reverse("followup:indicator", args=[slug, item.pk]),
+    ]
+    for url in pages:
+        html = viewer.get(url).content.decode()
+        assert sentence in html, url
+        folded = re.search(
+            r"<details class=\"progress-how\"><summary>How this was computed</summary>(.*?)</details>",
+            html,
+            re.S,
+        )
+        assert folded is not None and "(compound rates)" in folded.group(1), url
+        assert html.index(sentence) < folded.start()
+        assert "(compound rates)" not in re.sub(r"<details.*?</details>", "", html, flags=re.S)
+    coordinator = client_for(world.a.users[Role.COORDINATOR])
+    report = coordinator.get(reverse("reports:city_file", args=[slug])).content.decode()
+    assert sentence in report and "How this was computed" in report
+    french = indicator_progress(world.a.organisation, "fr", insider(world))[0].summary
+    assert f"atteinte en {reach} au lieu de 2030" in french

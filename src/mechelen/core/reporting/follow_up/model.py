@@ -92,6 +92,7 @@ class IndicatorEntry:
     observations: tuple[Observation, ...] = ()
     status: ProgressStatus | None = None
     computed: ProgressStatus | None = None
+    #: the technical explanation of the computed status (rates, ratio, threshold)
     reason: str = ""
     override_by: str = ""
     override_reason: str = ""
@@ -102,6 +103,8 @@ class IndicatorEntry:
     disaggregations: tuple[str, ...] = ()
     #: the dimensions of the published tables its figures come from (``birth_status``...)
     source_dimensions: tuple[str, ...] = ()
+    #: the computed status in plain words, shown before the technical ``reason``
+    summary: str = ""
 
     @property
     def is_context(self) -> bool:

@@ -42,6 +42,9 @@ class IndicatorOut(Schema):
     parts: list[PointOut]
     computed_status: str | None
     status: str | None
+    #: the computed status in plain words, from the figures ("at this pace ... in 2036")
+    summary: str = ""
+    #: how it was computed: rates, ratio, threshold
     reason: str
     override_by: str
     override_reason: str
@@ -85,6 +88,7 @@ def _out(row: IndicatorProgress, internal: bool) -> IndicatorOut:
         parts=[_point(value) for value in row.parts],
         computed_status=assessment.computed.value if assessment else None,
         status=assessment.effective.value if assessment else None,
+        summary=row.summary,
         reason=row.reason,
         override_by=override.by if override and internal else "",
         override_reason=override.reason if override else "",

@@ -119,6 +119,7 @@ def published_reading(
         assessment=result,
         effective_label=_status_label(result.effective if result else None, lang),
         reason=render_message(result.reason.code, result.reason.params, lang) if result else "",
+        summary=render_message(result.summary.code, result.summary.params, lang) if result else "",
     )
 
 
@@ -159,6 +160,9 @@ def progress_of(
             effective_label=_status_label(result.effective if result else None, lang),
             reason=render_message(result.reason.code, result.reason.params, lang) if result else "",
             published=published_reading(item, spec, whole, lang),
+            summary=(
+                render_message(result.summary.code, result.summary.params, lang) if result else ""
+            ),
         )
 
 

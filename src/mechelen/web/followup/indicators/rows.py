@@ -44,7 +44,10 @@ class PublishedReading:
     #: None for a context indicator (never judged)
     assessment: ProgressAssessment | None
     effective_label: str
+    #: why the status was computed, worded: the technical explanation (rates, ratio)
     reason: str
+    #: the status in plain words from the public figures, shown before the explanation
+    summary: str = ""
 
     @property
     def status(self) -> str:
@@ -77,10 +80,12 @@ class IndicatorProgress:
     direction_label: str
     computed_label: str
     effective_label: str
-    #: why the status was computed, worded
+    #: why the status was computed, worded: the technical explanation (rates, ratio)
     reason: str
     #: what anyone sees of it; None while the indicator itself is not public
     published: PublishedReading | None = None
+    #: the status in plain words from the real figures, shown before the explanation
+    summary: str = ""
 
     @property
     def latest(self) -> RecordedValue | None:

@@ -109,6 +109,7 @@ def indicator_entry(row: IndicatorProgress) -> IndicatorEntry:
         status=assessment.effective if assessment is not None else None,
         computed=assessment.computed if assessment is not None else None,
         reason=row.reason,
+        summary=row.summary,
         override_by=shown.by if shown is not None else "",
         override_reason=override.reason if override is not None else "",
         override_on=shown.on if shown is not None else None,

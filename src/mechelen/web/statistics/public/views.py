@@ -17,6 +17,7 @@ from mechelen.web.statistics.releases.published import (
     disclosure_report_url,
     disclosure_rows,
     downloadable_files,
+    grouped_downloads,
     release_protection,
     share,
 )
@@ -41,6 +42,7 @@ def release_page(request: HttpRequest, organisation: Organisation, pk: int) -> H
             "organisation": release.organisation,
             "release": release,
             "files": downloadable_files(release),
+            "download_groups": grouped_downloads(release, public=True),
             "disclosure": disclosure_rows(release.tables),
             "protection": release_protection(release),
             "report_url": disclosure_report_url(release, public=True),

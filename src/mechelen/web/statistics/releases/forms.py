@@ -1,4 +1,5 @@
-"""The forms of a release: its table specification, and the reason for rejecting it.
+"""The forms of a release: its table specification, the confirmation of approving it, and the
+reason for rejecting it.
 
 The specification gives dimensions, filters, geography and protection in fields, or YAML.
 The fields write a spec in the engine's format (docs/statistics.md, section 2): one table per
@@ -221,4 +222,18 @@ class RejectForm(forms.Form):
         label=_("Reason for rejection"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The data steward sees it and can change the release."),
+    )
+
+
+class ApproveForm(forms.Form):
+    """Approving publishes: the administrator confirms having read the evidence (checked by
+    the server; the box is required in the page too)."""
+
+    confirm = forms.BooleanField(
+        required=True,
+        error_messages={
+            "required": _(
+                "Tick the box to confirm that you have read the evidence; nothing was published."
+            )
+        },
     )

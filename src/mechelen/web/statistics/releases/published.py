@@ -19,12 +19,14 @@ from django.utils.translation import gettext as _
 
 from mechelen.core.tabulation.hierarchy import TOTAL
 from mechelen.core.tabulation.spec import GEOGRAPHY
+from mechelen.web.downloads import GroupedDownloads, download_groups
 from mechelen.web.statistics.labels import (
     code_label,
     dimension_label,
     flag_label,
     loss_label,
     method_label,
+    parameter_label,
     table_title,
 )
 from mechelen.web.statistics.models import Release
@@ -63,6 +65,44 @@ def downloadable_files(release: Release) -> list[str]:
         return []
     listed = release_document(release, DESCRIPTOR).get("files", {})
     return sorted([*listed, DESCRIPTOR])
+
+
+def file_sizes(release: Release) -> dict[str, int]:
+    """The size in bytes of each file of the release that can be downloaded."""
+    folder = media_path(release.folder)
+    return {
+        name: path.stat().st_size
+        for name in downloadable_files(release)
+        if (path := folder / name).is_file()
+    }
+
+
+def grouped_downloads(release: Release, public: bool) -> list[GroupedDownloads]:
+    """The release's files grouped for people (:mod:`mechelen.web.downloads`), each linked
+    from a public page or a workspace page."""
+    view = "public_statistics:file" if public else "statistics:release_file"
+    slug = release.organisation.slug
+    return download_groups(
+        downloadable_files(release),
+        lambda name: reverse(view, args=[slug, release.pk, name]),
+        sizes=file_sizes(release),
+        titles={
+            "tables": _("Every table"),
+            "datapackage": _("Data Package descriptor"),
+            "disclosure-report": _("Disclosure report"),
+            "release": _("Release description"),
+            **dict(release.table_titles()),
+        },
+    )
+
+
+def table_download_url(release: Release, table: str, public: bool) -> str | None:
+    """Where the table's CSV is downloaded (None when the release has no such file)."""
+    name = f"{table}.csv"
+    if name not in downloadable_files(release):
+        return None
+    view = "public_statistics:file" if public else "statistics:release_file"
+    return reverse(view, args=[release.organisation.slug, release.pk, name])
 
 
 @dataclass
@@ -181,21 +221,67 @@ def share(headline: dict[str, Any]) -> float | None:
     return 100.0 * float(part) / float(residents)
 
 
+@dataclass(frozen=True)
+class Parameter:
+    """A protection parameter for people: its name, its value, what it means."""
+
+    key: str
+    label: str
+    value: str
+    meaning: str
+
+
+def _parameter_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_parameter_value(v)}" for k, v in sorted(value.items()))
+    if isinstance(value, list | tuple):
+        return ", ".join(_parameter_value(v) for v in value) or "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return str(value)
+
+
+def parameters_for_people(parameters: dict[str, Any]) -> list[Parameter]:
+    """A disclosure report's parameters as a readable table (name, value, meaning)."""
+    found = []
+    for key, value in sorted(parameters.items()):
+        label, meaning = parameter_label(key)
+        found.append(Parameter(key, label, _parameter_value(value), meaning))
+    return found
+
+
 @dataclass
 class DisclosureRow:
     table: str
     title: str
     method: str
     parameters: str
+    #: the same parameters for people: name, value, meaning
+    parameter_list: list[Parameter]
     cells: int
     suppressed: int
     perturbed: int
     loss: list[tuple[str, float]]
 
 
-def disclosure_rows(tables: list[dict[str, Any]]) -> list[DisclosureRow]:
+class DisclosureRows(list[DisclosureRow]):
+    """The rows of a disclosure report, with their parameters grouped: one readable table
+    for each distinct set of parameters (usually one for the whole release)."""
+
+    @property
+    def parameter_sets(self) -> list[tuple[list[str], str, list[Parameter]]]:
+        """(titles of the tables, method, parameters) for each distinct set."""
+        sets: dict[tuple[str, tuple[Parameter, ...]], list[str]] = {}
+        for row in self:
+            sets.setdefault((row.method, tuple(row.parameter_list)), []).append(
+                row.title or row.table
+            )
+        return [(tables, method, list(params)) for (method, params), tables in sets.items()]
+
+
+def disclosure_rows(tables: list[dict[str, Any]]) -> DisclosureRows:
     """Each table's disclosure report, as the engine wrote it, for a page."""
-    rows = []
+    rows = DisclosureRows()
     for table in tables:
         report = table["report"]
         rows.append(
@@ -206,6 +292,7 @@ def disclosure_rows(tables: list[dict[str, Any]]) -> list[DisclosureRow]:
                 # sorted: the stored copy (JSON field; PostgreSQL's jsonb reorders keys) and
                 # tables.json would otherwise list them in different orders on two pages
                 parameters=", ".join(f"{k}: {v}" for k, v in sorted(report["parameters"].items())),
+                parameter_list=parameters_for_people(dict(report["parameters"])),
                 cells=int(report["cells"]),
                 suppressed=int(report["suppressed_primary"]) + int(report["suppressed_secondary"]),
                 perturbed=int(report["perturbed"]),

@@ -19,14 +19,16 @@ from mechelen.web.statistics.problems import stored_texts
 from mechelen.web.statistics.releases import actions
 from mechelen.web.statistics.releases.charts import table_chart
 from mechelen.web.statistics.releases.downloads import release_file_response
-from mechelen.web.statistics.releases.forms import RejectForm, TableSpecForm
+from mechelen.web.statistics.releases.forms import ApproveForm, RejectForm, TableSpecForm
 from mechelen.web.statistics.releases.protection import protection_in_words
 from mechelen.web.statistics.releases.published import (
     disclosure_report_url,
     disclosure_rows,
     downloadable_files,
+    grouped_downloads,
     release_protection,
     release_table,
+    table_download_url,
     table_view,
 )
 from mechelen.web.tenancy.access import access_of
@@ -74,8 +76,19 @@ def release_edit(
 
 @organisation_view(policy.can_view)
 def release_detail(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    return _release_page(request, organisation, _release(organisation, pk))
+
+
+def _release_page(
+    request: HttpRequest,
+    organisation: Organisation,
+    release: Release,
+    approve_form: ApproveForm | None = None,
+    reject_form: RejectForm | None = None,
+) -> HttpResponse:
+    """The release with its evidence (tables, checks, disclosure report, files) first and,
+    for an administrator, the decision after it; a refused decision shows its form's errors."""
     access = access_of(request)
-    release = _release(organisation, pk)
     job = release.build_job
     return render(
         request,
@@ -84,13 +97,16 @@ def release_detail(request: HttpRequest, organisation: Organisation, pk: int) ->
             "organisation": organisation,
             "release": release,
             "files": downloadable_files(release),
+            "download_groups": grouped_downloads(release, public=False),
             "disclosure": disclosure_rows(release.tables),
             "protection": release_protection(release),
             "job": job,
             "job_problems": stored_texts(job.problems) if job else [],
             "can_prepare": policy.can_prepare(access, organisation),
             "can_approve": policy.can_approve(access, organisation),
-            "reject_form": RejectForm(),
+            "approve_form": approve_form or ApproveForm(),
+            "reject_form": reject_form or RejectForm(),
+            "table_count": len(release.table_titles()),
         },
     )
 
@@ -106,15 +122,23 @@ DONE = {
 def _decision(
     request: HttpRequest, organisation: Organisation, pk: int, step: Step
 ) -> HttpResponse:
-    """Take ``step`` of the release workflow (the decorator asked the policy who may)."""
+    """Take ``step`` of the release workflow (the decorator asked the policy who may).
+
+    Approving needs the confirmation that the evidence was read, rejecting a reason: without
+    them nothing changes and the page is shown again with the error beside the field."""
     release = _release(organisation, pk)
     back = redirect("statistics:release", slug=organisation.slug, pk=pk)
     reason = ""
+    if step is Step.APPROVE:
+        approve = ApproveForm(request.POST)
+        if not approve.is_valid():
+            messages.error(request, _("Nothing was published: confirm that you read the evidence."))
+            return _release_page(request, organisation, release, approve_form=approve)
     if step is Step.REJECT:
         form = RejectForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Give the reason for rejecting the release."))
-            return back
+            return _release_page(request, organisation, release, reject_form=form)
         reason = form.cleaned_data["reason"]
     try:
         actions.take_step(request.user, release, step, reason)
@@ -177,6 +201,7 @@ def render_table_page(
             "protection": protection_in_words([report], view.flags),
             "report_url": disclosure_report_url(release, public),
             "chart": table_chart(release, view, str(value_title), page_language()),
+            "csv_url": table_download_url(release, view.name, public),
             "public": public,
         },
     )
