@@ -17,6 +17,7 @@ from typing import Any
 
 from django import forms
 from django.forms.boundfield import BoundField
+from django.forms.widgets import Input
 from django.forms.renderers import DjangoTemplates
 from django.utils.functional import cached_property
 
@@ -31,7 +32,7 @@ WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.Textarea, "usa-textarea"),
     (forms.FileInput, ""),  # the plain file input: USWDS's needs its script to rebuild it
     (forms.HiddenInput, ""),
-    (forms.Input, "usa-input"),
+    (Input, "usa-input"),
 ]
 
 

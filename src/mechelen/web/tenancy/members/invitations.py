@@ -110,7 +110,7 @@ def invite(
 
 def _send(invitation: Invitation, address: str, link: str) -> None:
     context = {"invitation": invitation, "link": link}
-    subject = _("Invitation to join {name} on the Mechelen platform").format(
+    subject = _("Invitation to join {name} on the Cities and Migration Platform").format(
         name=invitation.organisation.name
     )
     try:
