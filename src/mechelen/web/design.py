@@ -17,8 +17,8 @@ from typing import Any
 
 from django import forms
 from django.forms.boundfield import BoundField
-from django.forms.widgets import Input
 from django.forms.renderers import DjangoTemplates
+from django.forms.widgets import Input
 from django.utils.functional import cached_property
 
 FORM_TEMPLATES = Path(__file__).resolve().parent / "form_templates"

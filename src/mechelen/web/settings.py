@@ -181,7 +181,6 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 
 
-
 def design_system_dir(environ: Mapping[str, str] = os.environ) -> Path:
     """The compiled files (``dist``) of the U.S. Web Design System, a front-end dependency
     installed by npm (package.json), never copied into the repository: in the ``node_modules``
@@ -246,7 +245,9 @@ CONTENT_SECURITY_POLICY = {
 # E-mail (password reset links): printed on the console in the demo; production.py sends
 # them by SMTP (MECHELEN_EMAIL_*). A link works once, for three days.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = os.environ.get("MECHELEN_EMAIL_FROM", "Cities and Migration Platform <noreply@localhost>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "MECHELEN_EMAIL_FROM", "Cities and Migration Platform <noreply@localhost>"
+)
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 SESSION_COOKIE_HTTPONLY = True
