@@ -1,4 +1,5 @@
 """TEMPORARY (not committed): screenshots of the design for review."""
+
 from __future__ import annotations
 
 import os
@@ -10,7 +11,10 @@ from mechelen.web.demo.load import DEMO_PASSWORD, load_all
 from tests.e2e.conftest import REPORT_VIOLATIONS, blocked_by_policy
 
 OUT = os.environ.get("SHOTS", "/tmp/shots")
-PAGES = os.environ.get("SHOT_PAGES", "home=/,city=/cities/mechelen/,login=/accounts/login/,register=/accounts/register/,error=/nothing/,@workspace=/manage/mechelen/,@form=/manage/mechelen/commitments/new/,@dashboard=/accounts/").split(",")
+PAGES = os.environ.get(
+    "SHOT_PAGES",
+    "home=/,city=/cities/mechelen/,login=/accounts/login/,register=/accounts/register/,error=/nothing/,@workspace=/manage/mechelen/,@form=/manage/mechelen/commitments/new/,@dashboard=/accounts/",
+).split(",")
 
 
 def test_shots(live_server: Any, browser: Browser) -> None:
@@ -25,7 +29,14 @@ def test_shots(live_server: Any, browser: Browser) -> None:
         page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
         failed: list[str] = []
         page.on("requestfailed", lambda r: failed.append(r.url))
-        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and "/static/" in r.url else None)
+        page.on(
+            "response",
+            lambda r: (
+                failed.append(f"{r.status} {r.url}")
+                if r.status >= 400 and "/static/" in r.url
+                else None
+            ),
+        )
         logged = False
         for item in PAGES:
             name, url = item.split("=")

@@ -34,8 +34,12 @@ NAME = {
     "fr": "Plateforme Villes et migrations",
     "es": "Plataforma Ciudades y Migración",
 }
-#: pages outside the site's layout: the API's documentation is Swagger UI's own page
-NOT_IN_THE_LAYOUT = frozenset({"api:openapi-view"})
+#: pages outside the site's layout: the API's documentation is Swagger UI's own page, and the
+#: HTML reports are self-contained documents with their own style sheet (the same file as the
+#: download, docs/reports.md)
+NOT_IN_THE_LAYOUT = frozenset(
+    {"api:openapi-view", "reports:city_file", "reports:network", "reports:public_city"}
+)
 
 
 def header(html: str) -> str:
