@@ -55,8 +55,8 @@ class DesignBoundField(BoundField):
         if css:
             if self.errors and css in {"usa-input", "usa-select", "usa-textarea"}:
                 css += " usa-input--error"
-            own = widget.attrs.get("class", "") or attrs.get("class", "")
-            attrs["class"] = f"{css} {own}".strip() if css not in own else own
+            own = str(attrs.get("class") or widget.attrs.get("class") or "").split()
+            attrs["class"] = " ".join([*(c for c in css.split() if c not in own), *own])
         return attrs
 
 
