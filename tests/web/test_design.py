@@ -11,6 +11,7 @@ name. Form fields carry the design system's classes (mechelen.web.design). Fails
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,14 @@ from tests.web.access_matrix import PAGES
 from tests.web.conftest import World, client_for
 from tests.web.test_access_matrix import plant_secrets
 from tests.web.test_content_security_policy import reader
+
+
+@pytest.fixture(autouse=True)
+def language_reset() -> Iterator[None]:
+    """A request in French or Spanish leaves its language active in the thread: reset it."""
+    yield
+    translation.deactivate()
+
 
 USWDS_CSS = '<link rel="stylesheet" href="/static/uswds/css/uswds.min.css">'
 USWDS_JS = '<script src="/static/uswds/js/uswds.min.js"></script>'

@@ -8,10 +8,20 @@ and links back to the form. Fails before issue 12: Django's page.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def language_reset() -> Iterator[None]:
+    """A request in French or Spanish leaves its language active in the thread: reset it."""
+    yield
+    translation.deactivate()
+
 
 LOGIN = "/accounts/login/"
 EXPIRED = {
