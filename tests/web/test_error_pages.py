@@ -19,7 +19,7 @@ from django.views.defaults import server_error
 pytestmark = pytest.mark.urls("tests.web.error_urls")
 
 LANGUAGES = ["en", "fr", "es"]
-HEADER = '<header class="site">'
+HEADER = '<header class="usa-header usa-header--basic">'
 NAV = "<nav aria-label="
 NOT_FOUND = {"en": "Page not found", "fr": "Page introuvable", "es": "Página no encontrada"}
 REFUSED = {"en": "Access refused", "fr": "Accès refusé", "es": "Acceso denegado"}
@@ -143,3 +143,4 @@ def test_the_500_page_renders_without_the_static_files_manifest(settings: object
     html = page(response)
     assert_site_page(html, "en", BROKEN["en"])
     assert '<link rel="stylesheet" href="/static/mechelen.css">' in html
+    assert '<link rel="stylesheet" href="/static/uswds/css/uswds.min.css">' in html

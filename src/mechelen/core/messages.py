@@ -127,11 +127,11 @@ MESSAGES: dict[str, str] = {
     # the firewall (paragraphs 11e and 41)
     "firewall.E001": N_(
         "Column {column} (mapped as {role}) looks like immigration or legal status ({phrase}); "
-        "Mechelen never stores it. Remove it from the mapping."
+        "the platform never stores it. Remove it from the mapping."
     ),
     "firewall.E002": N_(
         "Column {column} (mapped as {role}) holds values that state an immigration or legal "
-        "status, in {rows} rows; Mechelen never stores nor shows them. Leave the column out of "
+        "status, in {rows} rows; the platform never stores nor shows them. Leave the column out of "
         "the mapping, or remove those values from the file."
     ),
     "firewall.E003": N_(

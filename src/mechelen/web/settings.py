@@ -22,19 +22,26 @@ Every setting read from the environment is listed in ``docs/web.md`` (a test che
 - ``MECHELEN_EMAIL_FROM``: the sender of the site's e-mails (password reset links).
 - ``MECHELEN_JOBS_STALE_SECONDS``: a running job whose worker wrote no heartbeat for this
   long counts as interrupted, and ``run_jobs`` takes it over (default 300).
+- ``MECHELEN_ASSETS_DIR``: the ``node_modules`` folder that holds the design system
+  (``@uswds/uswds``); default: ``node_modules`` at the repository's root, where ``make``
+  (``npm ci``) installs it.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 WEB_DIR = Path(__file__).resolve().parent
+#: the repository's root (src/mechelen/web/../../..), where package.json and node_modules are
+REPOSITORY_DIR = WEB_DIR.parents[2]
 DATA_DIR = Path(os.environ.get("MECHELEN_DATA_DIR", "build/web")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -88,6 +95,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "mechelen.web.urls"
+# Every form field carries the design system's classes (mechelen.web.design)
+FORM_RENDERER = "mechelen.web.design.DesignFormRenderer"
 WSGI_APPLICATION = "mechelen.web.wsgi.application"
 
 TEMPLATES = [
@@ -171,8 +180,26 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 
+
+def design_system_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """The compiled files (``dist``) of the U.S. Web Design System, a front-end dependency
+    installed by npm (package.json), never copied into the repository: in the ``node_modules``
+    folder named by ``MECHELEN_ASSETS_DIR``, else at the repository's root."""
+    assets = Path(environ.get("MECHELEN_ASSETS_DIR") or REPOSITORY_DIR / "node_modules")
+    dist = assets.resolve() / "@uswds" / "uswds" / "dist"
+    if not (dist / "css" / "uswds.min.css").is_file():
+        raise ImproperlyConfigured(
+            f"The design system (@uswds/uswds) is missing: no {dist / 'css' / 'uswds.min.css'}. "
+            "Run `make` (or `npm ci --ignore-scripts --omit=optional` in the repository), or "
+            "set MECHELEN_ASSETS_DIR to the node_modules folder that holds it."
+        )
+    return dist
+
+
 STATIC_URL = "static/"
-STATICFILES_DIRS = [WEB_DIR / "static"]
+# The site's own style sheets, and the design system's CSS, fonts, images and scripts under
+# static/uswds/ (css/uswds.min.css, js/uswds.min.js ...).
+STATICFILES_DIRS: list[Any] = [WEB_DIR / "static", ("uswds", design_system_dir())]
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # The demo serves static files straight from the package; production collects them first.
@@ -218,16 +245,20 @@ CONTENT_SECURITY_POLICY = {
 # E-mail (password reset links): printed on the console in the demo; production.py sends
 # them by SMTP (MECHELEN_EMAIL_*). A link works once, for three days.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = os.environ.get("MECHELEN_EMAIL_FROM", "Mechelen <noreply@localhost>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "MECHELEN_EMAIL_FROM", "Cities and Migration Platform <noreply@localhost>"
+)
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 SESSION_COOKIE_HTTPONLY = True
+# A form refused by the CSRF check gets a page of the site that says to reload it
+CSRF_FAILURE_VIEW = "mechelen.web.errors.csrf_failure"
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-SITE_TITLE = _("Mechelen")
+SITE_TITLE = _("Cities and Migration Platform")
 
 # Errors with their traceback go to stderr, in the demo as in production (the WSGI server or
 # the service manager keeps them). Django logs a server error as "Internal Server Error:

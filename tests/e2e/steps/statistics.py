@@ -148,7 +148,7 @@ def read_and_download_a_public_table(visit: Visit) -> None:
     section.get_by_role("link", name=TABLE_TITLE, exact=True).click()
 
     expect(page.get_by_role("heading", name=TABLE_TITLE, level=1)).to_have_text(TABLE_TITLE)
-    expect(page.locator("p.fictional")).to_contain_text("but not these figures")
+    expect(page.locator(".fictional")).to_contain_text("but not these figures")
     expect(page.locator("figure.chart svg")).to_be_visible()
     figures = page.get_by_role("table").filter(has_text="Figures of the chart")
     expect(figures.get_by_role("row").filter(has_text="Women").first).to_be_visible()

@@ -50,7 +50,7 @@ def test_public_table_speaks_to_a_reader(world: World) -> None:
     assert "may therefore differ from the sum of its parts by a few units" in shown
     assert "<dt>perturbed</dt><dd>slightly adjusted to protect privacy</dd>" in shown
     # every cell carries the same flag: no column repeats it on each row of the figures
-    figures = re.search(r'<table class="figures">.*?</table>', html, re.S)
+    figures = re.search(r'<table class="usa-table figures">.*?</table>', html, re.S)
     assert figures is not None and "perturbed" not in figures.group(0)
     technical = folded(html, "Technical details")
     # the parameters as a readable table: name, value, meaning (the raw name kept small)

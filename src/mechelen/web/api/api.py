@@ -48,7 +48,7 @@ class MechelenAPI(NinjaAPI):
 
 
 api = MechelenAPI(
-    title="Mechelen API",
+    title="Cities and Migration Platform API",
     version="1",
     description="Cities, commitments, assessments and published statistics of the Mechelen Declaration follow-up.",
     auth=BearerToken(),

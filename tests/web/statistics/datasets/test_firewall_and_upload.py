@@ -53,7 +53,7 @@ def test_status_column_in_the_yaml_is_refused(world: World) -> None:
         "dimensions: {sex: {column: sex}}\nkeep: {status: residence_permit}\n"
     )
     response = steward.post(url, {**MAPPING_FIELDS, "mapping_yaml": mapping})
-    assert "Mechelen never stores it" in response.content.decode()
+    assert "the platform never stores it" in response.content.decode()
     assert not Dataset.objects.exists() and not Job.objects.exists()
 
 
@@ -103,7 +103,7 @@ def test_german_and_spanish_status_columns_are_refused_and_announced(world: Worl
         "dimensions: {sex: {column: sex}}\nkeep: {extra: Aufenthaltstitel}\n"
     )
     response = steward.post(url, {**MAPPING_FIELDS, "mapping_yaml": mapping})
-    assert "Mechelen never stores it" in response.content.decode()
+    assert "the platform never stores it" in response.content.decode()
     assert not Dataset.objects.exists() and not Job.objects.exists()
 
 

@@ -227,7 +227,7 @@ def city_bundle(organisation: Organisation, lang: str, reader: Access) -> Export
     return ExportBundle(
         name=f"{organisation.slug}-follow-up",
         title=f"Follow-up of the Mechelen Declaration: {organisation.name}",
-        source=f"Mechelen follow-up platform: {organisation.name}",
+        source=f"Cities and Migration Platform: {organisation.name}",
         json_file="follow-up.json",
         tables=tuple(export_tables(followup, lang, sees_results)),
         sdmx=(

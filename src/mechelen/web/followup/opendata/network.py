@@ -174,7 +174,7 @@ def network_bundle(network: Network, lang: str) -> ExportBundle:
     return ExportBundle(
         name=f"network-{network.slug}",
         title=f"Network picture of the Mechelen Declaration: {network.name}",
-        source=f"Mechelen follow-up platform: {network.name}",
+        source=f"Cities and Migration Platform: {network.name}",
         json_file="network.json",
         tables=(
             *_members(report, lang),

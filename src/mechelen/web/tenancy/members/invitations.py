@@ -116,7 +116,7 @@ def _send(invitation: Invitation, address: str, link: str) -> None:
     lang = page_language()
     context = {"invitation": invitation, "link": link}
     with translation.override(lang):
-        subject = _("Invitation to join {name} on the Mechelen platform").format(
+        subject = _("Invitation to join {name} on the Cities and Migration Platform").format(
             name=invitation.organisation.name
         )
         body = render_to_string("tenancy/invitation_email.txt", context)
