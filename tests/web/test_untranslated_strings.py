@@ -344,12 +344,6 @@ COUNTS_NEVER_ONE = {
     "{dimensions} dimensions, {groups} stakeholder groups, {dependencies} dependencies.": (
         "a framework that passes its checks has several of each"
     ),
-    "Column {column} (mapped as {role}) holds values that state an immigration or legal status, "
-    "in {rows} rows; Mechelen never stores nor shows them. Leave the column out of the mapping, "
-    "or remove those values from the file.": (
-        "TODO: the 'design' helper rewords this message (the platform's name); make it count-free "
-        "after the merge"
-    ),
 }
 
 

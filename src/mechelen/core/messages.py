@@ -131,8 +131,8 @@ MESSAGES: dict[str, str] = {
     ),
     "firewall.E002": N_(
         "Column {column} (mapped as {role}) holds values that state an immigration or legal "
-        "status, in {rows} rows; the platform never stores nor shows them. Leave the column out of "
-        "the mapping, or remove those values from the file."
+        "status (rows with such a value: {rows}); the platform never stores nor shows them. Leave "
+        "the column out of the mapping, or remove those values from the file."
     ),
     "firewall.E003": N_(
         "The value states an immigration or legal status; it is withheld, recorded by row and "

@@ -197,9 +197,16 @@ def design_system_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 
 STATIC_URL = "static/"
-# The site's own style sheets, and the design system's CSS, fonts, images and scripts under
-# static/uswds/ (css/uswds.min.css, js/uswds.min.js ...).
-STATICFILES_DIRS: list[Any] = [WEB_DIR / "static", ("uswds", design_system_dir())]
+# The site's own style sheets; the design system's CSS, script, and the fonts and images its CSS
+# names are served under static/uswds/ (css/uswds.min.css, js/uswds.min.js ...) by its own
+# finder, which leaves out the package's other 2,500 files (mechelen.web.design_assets).
+STATICFILES_DIRS: list[Any] = [WEB_DIR / "static"]
+DESIGN_SYSTEM_DIR = design_system_dir()
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "mechelen.web.design_assets.DesignSystemFinder",
+]
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # The demo serves static files straight from the package; production collects them first.
