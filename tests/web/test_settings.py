@@ -14,7 +14,7 @@ from mechelen.web.settings import REPOSITORY_DIR, design_system_dir
 def test_the_design_system_is_found_at_the_repositorys_root() -> None:
     dist = design_system_dir({})
     assert dist == (REPOSITORY_DIR / "node_modules").resolve() / "@uswds" / "uswds" / "dist"
-    assert settings.DESIGN_SYSTEM_DIR == dist
+    assert dist == settings.DESIGN_SYSTEM_DIR
 
 
 def test_another_node_modules_folder_is_named_by_the_environment(tmp_path: Path) -> None:
