@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from django.conf import settings
 from django.contrib.staticfiles.finders import BaseFinder
@@ -59,12 +59,15 @@ class DesignSystemFinder(BaseFinder):
     def check(self, **kwargs: Any) -> list[CheckMessage]:
         return []
 
-    def find(self, path: str, find_all: bool = False, **kwargs: Any) -> str | list[str]:
+    @overload
+    def find(self, path: str, find_all: Literal[False] = False) -> str | None: ...
+    @overload
+    def find(self, path: str, find_all: Literal[True]) -> list[str]: ...
+    def find(self, path: str, find_all: bool = False) -> str | list[str] | None:
         name = path.removeprefix(PREFIX + "/")
-        if name != path and name in served_files(self.dist):
-            found = str(self.dist / name)
-            return [found] if find_all else found
-        return []
+        found = [str(self.dist / name)] if name != path and name in served_files(self.dist) else []
+        # nothing found is an empty list in both forms, as Django's own finders answer
+        return found if find_all or not found else found[0]
 
     def list(self, ignore_patterns: Any) -> Iterator[tuple[str, FileSystemStorage]]:
         for name in served_files(self.dist):
