@@ -32,7 +32,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-typecheck: $(STAMP)
+typecheck: $(STAMP) $(ASSETS)  ## mypy with the Django plugin, which loads the settings (they need the design system)
 	$(BIN)/mypy
 
 system-packages:  ## apt-get install chromium and PostgreSQL when missing (as root; skipped when present)
@@ -53,13 +53,13 @@ messages: $(STAMP)  ## re-extract interface strings and update the fr/es catalog
 	cd src/mechelen/web && DJANGO_SETTINGS_MODULE=mechelen.web.settings MECHELEN_DATA_DIR=$(CURDIR)/build/web \
 		$(CURDIR)/$(BIN)/django-admin makemessages -l fr -l es --no-location --ignore "migrations/*"
 
-compile-messages: $(STAMP)  ## compile the web site's catalogues after translating (needs msgfmt: apt-get install gettext)
+compile-messages: $(STAMP) $(ASSETS)  ## compile the web site's catalogues after translating (needs msgfmt: apt-get install gettext)
 	cd src/mechelen/web && $(CURDIR)/$(BIN)/django-admin compilemessages
 
 clean:
 	rm -rf $(VENV) node_modules build .pytest_cache .mypy_cache .ruff_cache
 
-bench: $(STAMP)  ## print timings (never part of make test): assessment, web latency, reports, then statistics on 11.2M records
+bench: $(STAMP) $(ASSETS)  ## print timings (never part of make test): assessment, web latency, reports, then statistics on 11.2M records
 	@command -v ab >/dev/null || apt-get install -y -q --no-install-recommends apache2-utils
 	$(BIN)/python bench/bench_assessment.py
 	$(BIN)/python bench/bench_web.py
