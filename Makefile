@@ -47,7 +47,7 @@ pytest-postgres: $(STAMP) $(ASSETS) system-packages  ## the database and browser
 e2e: $(STAMP) $(ASSETS) system-packages  ## the browser tests only; MECHELEN_SCREENSHOTS=1 refreshes docs/screenshots/web-*.png
 	$(BIN)/pytest -q tests/e2e
 
-messages: $(STAMP)  ## re-extract interface strings and update the fr/es catalogues (CLI and reports, then the web site)
+messages: $(STAMP) $(ASSETS)  ## re-extract interface strings and update the fr/es catalogues (CLI and reports, then the web site)
 	$(BIN)/pybabel extract --no-location --omit-header -F babel.cfg -k N_ -o build/mechelen.pot src
 	$(BIN)/pybabel update --no-fuzzy-matching -i build/mechelen.pot -d src/mechelen/i18n/locale -D mechelen
 	cd src/mechelen/web && DJANGO_SETTINGS_MODULE=mechelen.web.settings MECHELEN_DATA_DIR=$(CURDIR)/build/web \
