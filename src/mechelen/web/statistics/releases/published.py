@@ -255,8 +255,7 @@ class DisclosureRow:
     table: str
     title: str
     method: str
-    parameters: str
-    #: the same parameters for people: name, value, meaning
+    #: the method's parameters for people: name, value, meaning
     parameter_list: list[Parameter]
     cells: int
     suppressed: int
@@ -289,9 +288,6 @@ def disclosure_rows(tables: list[dict[str, Any]]) -> DisclosureRows:
                 table=table["name"],
                 title=table_title(list(table["dimensions"])) if "dimensions" in table else "",
                 method=method_label(report["method"]),
-                # sorted: the stored copy (JSON field; PostgreSQL's jsonb reorders keys) and
-                # tables.json would otherwise list them in different orders on two pages
-                parameters=", ".join(f"{k}: {v}" for k, v in sorted(report["parameters"].items())),
                 parameter_list=parameters_for_people(dict(report["parameters"])),
                 cells=int(report["cells"]),
                 suppressed=int(report["suppressed_primary"]) + int(report["suppressed_secondary"]),
